@@ -1,0 +1,94 @@
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	JsonObject,
+} from 'n8n-workflow';
+
+import { DEFAULT_BASE_URL } from '../../credentials/SupermetricsTransfersApi.credentials';
+import { searchDataSources, searchDestinationTypes } from './methods/listSearch';
+import { findOperation, nodeProperties } from './router';
+import { requestOptions } from './descriptions';
+import { CREDENTIAL_TYPE, errorDetails } from './transport';
+import type { RequestSettings } from './transport';
+
+async function readSettings(this: IExecuteFunctions): Promise<RequestSettings> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
+	if (!/^https?:\/\/[^\s]+$/.test(baseUrl)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The credential's Base URL ${JSON.stringify(baseUrl)} is not an http(s) URL`,
+			{ description: `Set it to ${DEFAULT_BASE_URL}, or to a proxy or sandbox URL.` },
+		);
+	}
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	return {
+		baseUrl,
+		timeoutMs: Number(options.timeout ?? 30000),
+		maxRateLimitWaitSeconds: Number(options.maxRateLimitWait ?? 60),
+	};
+}
+
+export class SupermetricsTransfers implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Supermetrics Transfers',
+		name: 'supermetricsTransfers',
+		icon: {
+			light: 'file:../../icons/supermetrics-transfers.svg',
+			dark: 'file:../../icons/supermetrics-transfers.dark.svg',
+		},
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Set up Supermetrics warehouse transfers with the Data Transfer Service (DTS) API',
+		defaults: { name: 'Supermetrics Transfers' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		properties: [...nodeProperties(), requestOptions],
+	};
+
+	methods = {
+		listSearch: { searchDataSources, searchDestinationTypes },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const step = findOperation(resource, operation);
+		if (!step) {
+			throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}" for resource "${resource}"`);
+		}
+		const settings = await readSettings.call(this);
+
+		const output: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			const pairedItem = { item: itemIndex };
+			try {
+				const result = await step.execute.call(this, itemIndex, settings);
+				for (const json of Array.isArray(result) ? result : [result]) {
+					output.push({ json, pairedItem });
+				}
+			} catch (error) {
+				if (this.continueOnFail()) {
+					const { message, code, http_code, request_id, description } = errorDetails(error);
+					output.push({
+						json: { error: message, code, http_code, request_id, description },
+						pairedItem,
+					});
+					continue;
+				}
+				// Both constructors hand back an error that is already theirs, item index and all.
+				if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			}
+		}
+		return [output];
+	}
+}

@@ -1,0 +1,117 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+/**
+ * Field definitions shared by operations. Each takes the displayOptions of the operation that
+ * shows it, so a field is written once and reused.
+ */
+
+export function teamIdField(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Team ID',
+		name: 'teamId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '12345',
+		description:
+			'Your Supermetrics team ID, a whole number of up to 19 digits. In expressions keep it a string: ids past 2^53 lose digits as JavaScript numbers.',
+		displayOptions,
+	};
+}
+
+const CODE_REGEX = '^[A-Z0-9_]{1,50}$';
+
+function codeLocator(
+	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
+	searchListMethod: string,
+	placeholder: string,
+	displayOptions: IDisplayOptions,
+): INodeProperties {
+	return {
+		...base,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		displayOptions,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By Code',
+				name: 'id',
+				type: 'string',
+				placeholder,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: CODE_REGEX,
+							errorMessage: 'Use upper-case letters, digits and _ (at most 50), e.g. ' + placeholder,
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+export function dataSourceIdField(displayOptions: IDisplayOptions): INodeProperties {
+	return codeLocator(
+		{
+			displayName: 'Data Source',
+			name: 'dataSourceId',
+			description:
+				'The data source to connect (data_source_id), e.g. GAWA for Google Analytics 4. Pick one or type any Supermetrics data source code.',
+		},
+		'searchDataSources',
+		'GAWA',
+		displayOptions,
+	);
+}
+
+export function destinationTypeField(displayOptions: IDisplayOptions): INodeProperties {
+	return codeLocator(
+		{
+			displayName: 'Destination Type',
+			name: 'destinationType',
+			description:
+				'Where the transfer will write (destination_type), e.g. DWH_SNOWFLAKE. Pick one or type any Supermetrics destination code.',
+		},
+		'searchDestinationTypes',
+		'DWH_SNOWFLAKE',
+		displayOptions,
+	);
+}
+
+/** Settings every operation shares; read once per run. */
+export const requestOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Rate-Limit Wait (Seconds)',
+			name: 'maxRateLimitWait',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 3600 },
+			default: 60,
+			description:
+				'When the API answers 429, wait its Retry-After and try again (3 tries at most) if the wait is no longer than this. A longer wait, such as the monthly row quota, fails the item at once. 0 never waits.',
+		},
+		{
+			displayName: 'Timeout (Ms)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 30000,
+			description:
+				'How long to wait for an answer. A create that times out is not retried: it may have been carried out.',
+		},
+	],
+};

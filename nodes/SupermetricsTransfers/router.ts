@@ -1,0 +1,72 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { dataSourceConnection } from './dataSourceConnection';
+import type { RequestSettings } from './transport';
+
+/** What an operation file exports: its fields and its per-item step. */
+export interface OperationModule {
+	fields: INodeProperties[];
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		settings: RequestSettings,
+	): Promise<IDataObject | IDataObject[]>;
+}
+
+export interface Operation {
+	name: string;
+	value: string;
+	description: string;
+	action: string;
+	module: OperationModule;
+}
+
+export interface Resource {
+	name: string;
+	value: string;
+	operations: Operation[];
+}
+
+/** Every resource the node offers; a new resource is one line here and one folder. */
+export const resources: Resource[] = [dataSourceConnection];
+
+export function findOperation(resource: string, operation: string): OperationModule | undefined {
+	return resources
+		.find((r) => r.value === resource)
+		?.operations.find((o) => o.value === operation)?.module;
+}
+
+/** The resource picker, one operation picker per resource, then every operation's fields. */
+export function nodeProperties(): INodeProperties[] {
+	const resourceField: INodeProperties = {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resources.map(({ name, value }): INodePropertyOptions => ({ name, value })),
+		default: resources[0].value,
+	};
+	const operationFields = resources.map(
+		(resource): INodeProperties => ({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: resource.operations.map(({ name, value, description, action }) => ({
+				name,
+				value,
+				description,
+				action,
+			})),
+			default: resource.operations[0].value,
+		}),
+	);
+	const fields = resources.flatMap((r) => r.operations.flatMap((o) => o.module.fields));
+	return [resourceField, ...operationFields, ...fields];
+}
