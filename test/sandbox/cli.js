@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+'use strict';
+/** `npm run sandbox [-- --port 4010 --latency 50 --chaos --rate-limit 100]`: the DTS sandbox on loopback. */
+const { createSandbox, DEFAULT_KEYS } = require('./server');
+
+function flag(name, fallback) {
+	const i = process.argv.indexOf(`--${name}`);
+	if (i < 0) return fallback;
+	const next = process.argv[i + 1];
+	return next === undefined || next.startsWith('--') ? true : next;
+}
+
+async function main() {
+	const sandbox = createSandbox({
+		latencyMs: Number(flag('latency', 0)),
+		rateLimit: { limit: Number(flag('rate-limit', 1000)) },
+	});
+	if (flag('chaos', false)) sandbox.setChaos({ rate429: 0.1, rate500: 0.05, rateDrop: 0.02, rateSlow: 0.01 });
+	await sandbox.start(Number(flag('port', 4010)));
+	const [demoKey] = Object.keys(DEFAULT_KEYS);
+	process.stdout.write(
+		[
+			`DTS sandbox listening on ${sandbox.url}`,
+			`  Base URL (credential):  ${sandbox.url}`,
+			`  API key with write scope: ${demoKey}`,
+			`  API key, read-only:       sandbox-readonly-key`,
+			`  Try: curl -s -X POST ${sandbox.url}/teams/12345/data-source-connections -H 'Authorization: ${demoKey}' -H 'Content-Type: application/json' -d '{"data_source_id":"GAWA","destination_type":"SQL_BQ"}'`,
+			'Ctrl-C stops it.',
+			'',
+		].join('\n'),
+	);
+	const stop = () => sandbox.close().then(() => process.exit(0));
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+	process.stderr.write(`${error.stack ?? error}\n`);
+	process.exit(1);
+});

@@ -1,0 +1,288 @@
+'use strict';
+/**
+ * The DTS sandbox: a local stand-in for https://dts-api.supermetrics.com/v1, written from
+ * shared/reference. It authenticates, validates, rate-limits and answers in the API's shapes, and
+ * lets a test inject faults per request (or at random, in chaos mode) and read what it received.
+ */
+const http = require('node:http');
+const { ApiError, errorBody, uuid7 } = require('./http');
+
+const BASE_PATH = '/v1';
+const HOUR_MS = 3600 * 1000;
+
+/** Keys the sandbox accepts. The read-only one lacks dwh_transfers_write, so writes get 403. */
+const DEFAULT_KEYS = {
+	'sandbox-demo-key': {
+		scopes: ['dwh_transfers_read', 'dwh_transfers_write'],
+		userId: 1001,
+		email: 'demo@sandbox.invalid',
+		teamId: 12345,
+	},
+	'sandbox-readonly-key': {
+		scopes: ['dwh_transfers_read'],
+		userId: 1002,
+		email: 'readonly@sandbox.invalid',
+		teamId: 12345,
+	},
+};
+
+const ROUTE_FILES = ['./routes/me', './routes/dataSourceConnections'];
+
+function compile(route) {
+	const names = [];
+	const source = route.path.replace(/:([a-z_]+)/g, (_, name) => {
+		names.push(name);
+		return '([^/]+)';
+	});
+	return { ...route, regex: new RegExp(`^${source}/?$`), names };
+}
+
+/** A small seeded generator, so a chaos run can be repeated exactly. */
+function random(seed) {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function createSandbox(options = {}) {
+	const keys = options.keys ?? DEFAULT_KEYS;
+	const rateLimit = { limit: 1000, windowMs: HOUR_MS, ...options.rateLimit };
+	const maxRecorded = options.maxRecorded ?? 10000;
+	const routes = ROUTE_FILES.flatMap((file) => require(file)).concat(options.routes ?? []).map(compile);
+
+	const sandbox = {
+		url: '',
+		port: 0,
+		/** Every request received, oldest first: method, path, query, headers, raw body, parsed body. */
+		requests: [],
+		/** Faults waiting for the next matching request, consumed one per request. */
+		faults: [],
+		chaos: null,
+		latencyMs: options.latencyMs ?? 0,
+		state: {},
+		windows: new Map(),
+		counts: { requests: 0, faults: {} },
+	};
+
+	sandbox.reset = () => {
+		sandbox.requests.length = 0;
+		sandbox.faults.length = 0;
+		sandbox.chaos = null;
+		sandbox.windows.clear();
+		sandbox.counts = { requests: 0, faults: {} };
+		sandbox.state = { connections: new Map() };
+		for (const route of routes) route.reset?.(sandbox.state);
+	};
+	sandbox.reset();
+
+	/**
+	 * Queue a fault for the next request (matching `method` and a `path` substring when given):
+	 * `{status, code?, message?, description?, retryAfter?}` answers with that error;
+	 * `{status, html: true}` with an HTML page, as a proxy would; `{truncate: true}` handles the
+	 * request but cuts its answer in half; `{drop: true}` closes the socket unanswered;
+	 * `{delayMs}` answers late.
+	 */
+	sandbox.queueFault = (...faults) => sandbox.faults.push(...faults);
+
+	/** Random faults for soak runs: rates between 0 and 1 for 429, 500, dropped and slow answers. */
+	sandbox.setChaos = (chaos) => {
+		sandbox.chaos = chaos ? { retryAfter: 1, slowMs: 5000, seed: 42, ...chaos } : null;
+		if (sandbox.chaos) sandbox.chaos.next = random(sandbox.chaos.seed);
+	};
+
+	function takeFault(method, path) {
+		const index = sandbox.faults.findIndex(
+			(f) => (!f.method || f.method === method) && (!f.path || path.includes(f.path)),
+		);
+		if (index >= 0) return sandbox.faults.splice(index, 1)[0];
+		const chaos = sandbox.chaos;
+		if (!chaos || path === '/me') return null;
+		let roll = chaos.next();
+		for (const [rate, fault] of [
+			[chaos.rate429, { status: 429, retryAfter: chaos.retryAfter }],
+			[chaos.rate500, { status: 500 }],
+			[chaos.rateDrop, { drop: true }],
+			[chaos.rateSlow, { delayMs: chaos.slowMs }],
+		]) {
+			if (rate && roll < rate) return fault;
+			roll -= rate ?? 0;
+		}
+		return null;
+	}
+
+	function authenticate(req, body) {
+		const header = req.headers.authorization;
+		let key = typeof header === 'string' ? header.replace(/^Bearer\s+/i, '').trim() : '';
+		// The reference lists api_key as a body alternative to the header.
+		if (!key && body && typeof body === 'object' && typeof body.api_key === 'string') key = body.api_key;
+		const found = key ? keys[key] : undefined;
+		if (!found) throw new ApiError(401);
+		return { ...found, key };
+	}
+
+	function countRequest(key, response) {
+		const now = Date.now();
+		let window = sandbox.windows.get(key.key);
+		if (!window || now - window.start >= rateLimit.windowMs) {
+			window = { start: now, count: 0 };
+			sandbox.windows.set(key.key, window);
+		}
+		window.count++;
+		response.rateHeaders = {
+			'X-RateLimit-Limit': String(rateLimit.limit),
+			'X-RateLimit-Remaining': String(Math.max(0, rateLimit.limit - window.count)),
+		};
+		if (window.count > rateLimit.limit) {
+			const seconds = Math.max(1, Math.ceil((window.start + rateLimit.windowMs - now) / 1000));
+			throw new ApiError(429, { description: `Rate limit of ${rateLimit.limit} requests per hour exceeded.` }, { 'Retry-After': String(seconds) });
+		}
+	}
+
+	function send(res, status, body, headers = {}, truncate = false) {
+		let text = typeof body === 'string' ? body : JSON.stringify(body);
+		if (truncate) text = text.slice(0, Math.floor(text.length / 2));
+		res.writeHead(status, {
+			'Content-Type': 'application/json',
+			'Access-Control-Allow-Origin': '*',
+			'Content-Length': Buffer.byteLength(text),
+			...headers,
+		});
+		res.end(text);
+	}
+
+	async function control(req, res, path, raw) {
+		const body = raw ? JSON.parse(raw) : undefined;
+		if (req.method === 'POST' && path === '/faults') {
+			sandbox.queueFault(...(Array.isArray(body) ? body : [body]));
+			return send(res, 200, { queued: sandbox.faults.length });
+		}
+		if (req.method === 'POST' && path === '/chaos') {
+			sandbox.setChaos(body);
+			return send(res, 200, { chaos: Boolean(sandbox.chaos) });
+		}
+		if (req.method === 'POST' && path === '/reset') {
+			sandbox.reset();
+			return send(res, 200, { reset: true });
+		}
+		if (req.method === 'GET' && path === '/requests') return send(res, 200, sandbox.requests);
+		return send(res, 404, { error: 'unknown sandbox control path' });
+	}
+
+	async function handle(req, res) {
+		const chunks = [];
+		for await (const chunk of req) chunks.push(chunk);
+		const raw = Buffer.concat(chunks).toString('utf8');
+		const url = new URL(req.url, 'http://sandbox');
+
+		if (url.pathname.startsWith('/__sandbox/')) return control(req, res, url.pathname.slice(10), raw);
+
+		const requestId = uuid7();
+		const path = url.pathname.startsWith(`${BASE_PATH}/`) ? url.pathname.slice(BASE_PATH.length) : null;
+		const record = {
+			method: req.method,
+			path: path ?? url.pathname,
+			query: Object.fromEntries(url.searchParams),
+			headers: { ...req.headers },
+			rawBody: raw,
+			body: undefined,
+			requestId,
+			at: Date.now(),
+		};
+		try {
+			record.body = raw ? JSON.parse(raw) : undefined;
+		} catch {
+			record.body = undefined;
+		}
+		sandbox.counts.requests++;
+		sandbox.requests.push(record);
+		if (sandbox.requests.length > maxRecorded) sandbox.requests.shift();
+
+		if (sandbox.latencyMs) await delay(sandbox.latencyMs);
+		const fault = takeFault(req.method, record.path);
+		if (fault) {
+			const kind = fault.drop ? 'drop' : fault.truncate ? 'truncate' : fault.status ? String(fault.status) : 'delay';
+			sandbox.counts.faults[kind] = (sandbox.counts.faults[kind] ?? 0) + 1;
+			record.fault = kind;
+			if (fault.drop) return req.socket.destroy();
+			if (fault.delayMs) await delay(fault.delayMs);
+			if (fault.status && fault.html) {
+				return send(res, fault.status, `<html><head><title>${fault.status} Bad Gateway</title></head><body><center><h1>${fault.status} Bad Gateway</h1></center><hr><center>nginx</center></body></html>`, { 'Content-Type': 'text/html' });
+			}
+			if (fault.status) {
+				const error = new ApiError(fault.status, fault);
+				const headers = fault.status === 429 ? { 'Retry-After': String(fault.retryAfter ?? 1) } : {};
+				return send(res, fault.status, errorBody(requestId, error), headers);
+			}
+		}
+
+		const response = { rateHeaders: {} };
+		try {
+			if (path === null) throw new ApiError(404);
+			const candidates = routes.filter((r) => r.regex.test(path));
+			if (candidates.length === 0) throw new ApiError(404, { description: `No route for ${path}.` });
+			const route = candidates.find((r) => r.method === req.method);
+			if (!route) throw new ApiError(405, { code: 'METHOD_NOT_ALLOWED', message: 'Method Not Allowed', description: `${req.method} is not allowed on ${path}.` });
+
+			let body;
+			if (raw) {
+				try {
+					body = JSON.parse(raw);
+				} catch {
+					body = Symbol.for('invalid');
+				}
+			}
+			const key = authenticate(req, body);
+			if (route.scope && !key.scopes.includes(route.scope)) throw new ApiError(403);
+			countRequest(key, response);
+			if (body === Symbol.for('invalid')) throw new ApiError(400, { description: 'The request body is not valid JSON.' });
+
+			const match = route.regex.exec(path);
+			const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1])]));
+			const result = route.handle({
+				params,
+				query: record.query,
+				body,
+				key,
+				state: sandbox.state,
+				baseUrl: `${sandbox.url}`,
+			});
+			const payload = result.data !== undefined ? { meta: { request_id: requestId }, data: result.data } : result.body;
+			return send(res, result.status ?? 200, payload ?? '', { ...response.rateHeaders, ...result.headers }, fault?.truncate);
+		} catch (error) {
+			if (!(error instanceof ApiError)) throw error;
+			return send(res, error.status, errorBody(requestId, error), { ...response.rateHeaders, ...error.headers });
+		}
+	}
+
+	const server = http.createServer((req, res) => {
+		handle(req, res).catch((error) => {
+			if (!res.headersSent) send(res, 500, errorBody(uuid7(), new ApiError(500, { description: String(error?.message ?? error) })));
+		});
+	});
+	server.keepAliveTimeout = 30000;
+
+	sandbox.start = (port = options.port ?? 0, host = options.host ?? '127.0.0.1') =>
+		new Promise((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(port, host, () => {
+				sandbox.port = server.address().port;
+				sandbox.url = `http://${host}:${sandbox.port}${BASE_PATH}`;
+				resolve(sandbox);
+			});
+		});
+	sandbox.close = () =>
+		new Promise((resolve) => {
+			server.closeAllConnections?.();
+			server.close(() => resolve());
+		});
+	return sandbox;
+}
+
+module.exports = { createSandbox, DEFAULT_KEYS, BASE_PATH };
