@@ -5,18 +5,25 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
  * shows it, so a field is written once and reused.
  */
 
+/** A numeric id typed as a string: ids past 2^53 would lose digits as JavaScript numbers. */
+export function idField(
+	base: Pick<INodeProperties, 'displayName' | 'name' | 'description' | 'placeholder'>,
+	displayOptions: IDisplayOptions,
+): INodeProperties {
+	return { ...base, type: 'string', required: true, default: '', displayOptions };
+}
+
 export function teamIdField(displayOptions: IDisplayOptions): INodeProperties {
-	return {
-		displayName: 'Team ID',
-		name: 'teamId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '12345',
-		description:
-			'Your Supermetrics team ID, a whole number of up to 19 digits. In expressions keep it a string: ids past 2^53 lose digits as JavaScript numbers.',
+	return idField(
+		{
+			displayName: 'Team ID',
+			name: 'teamId',
+			placeholder: '12345',
+			description:
+				'Your Supermetrics team ID, a whole number of up to 19 digits. In expressions keep it a string: ids past 2^53 lose digits as JavaScript numbers.',
+		},
 		displayOptions,
-	};
+	);
 }
 
 const CODE_REGEX = '^[A-Z0-9_]{1,50}$';

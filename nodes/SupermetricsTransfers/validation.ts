@@ -3,6 +3,8 @@ import type { INode } from 'n8n-workflow';
 
 /** The API's int64 maximum; ids are kept as strings because a JS number loses digits past 2^53. */
 export const INT64_MAX = 9223372036854775807n;
+/** destination_id is an int32 in the spec. */
+export const INT32_MAX = 2147483647n;
 
 /** `^[A-Z0-9_]+$`, at most 50 characters: data_source_id and destination_type on the reference page. */
 const CODE_PATTERN = /^[A-Z0-9_]+$/;
@@ -56,22 +58,24 @@ function invalid(
 }
 
 /**
- * A positive int64 id (team, transfer, run, backfill), returned as its canonical decimal string.
- * Numbers are accepted only while they are exact; anything past 2^53 must arrive as a string.
+ * A positive integer id (team, transfer, run, backfill: int64; destination: int32), returned as its
+ * canonical decimal string. Numbers are accepted only while exact; past 2^53 they must be strings.
  */
-export function checkInt64Id(
+export function checkId(
 	node: INode,
 	field: FieldName,
 	value: unknown,
 	itemIndex: number,
+	max: bigint = INT64_MAX,
 ): string {
+	const rule = `must be a whole number from 1 to ${max}`;
 	let text: string;
 	if (typeof value === 'number') {
 		if (!Number.isSafeInteger(value)) {
 			const hint = Number.isInteger(value)
 				? 'This number is past 2^53, where JavaScript numbers lose digits, so it may already differ from the real id. Pass the id as a string: quote it in the source JSON or type it into the field.'
 				: undefined;
-			throw invalid(node, field, value, itemIndex, 'must be a whole number from 1 to 9223372036854775807', hint);
+			throw invalid(node, field, value, itemIndex, rule, hint);
 		}
 		text = String(value);
 	} else if (typeof value === 'string') {
@@ -79,15 +83,30 @@ export function checkInt64Id(
 	} else if (typeof value === 'bigint') {
 		text = value.toString();
 	} else {
-		throw invalid(node, field, value, itemIndex, 'must be a whole number from 1 to 9223372036854775807, given as a string');
+		throw invalid(node, field, value, itemIndex, `${rule}, given as a string`);
 	}
 	if (text === '') {
 		throw invalid(node, field, value, itemIndex, 'is required');
 	}
-	if (!/^[1-9][0-9]*$/.test(text) || text.length > 19 || BigInt(text) > INT64_MAX) {
-		throw invalid(node, field, value, itemIndex, 'must be a whole number from 1 to 9223372036854775807');
+	if (!/^[1-9][0-9]*$/.test(text) || text.length > 19 || BigInt(text) > max) {
+		throw invalid(node, field, value, itemIndex, rule);
 	}
 	return text;
+}
+
+/** A calendar date in the API's YYYY-MM-DD form that really exists (no 2024-02-30). */
+export function checkDate(node: INode, field: FieldName, value: unknown, itemIndex: number): string {
+	const text = typeof value === 'string' ? value.trim() : value;
+	if (typeof text !== 'string' || text === '') {
+		throw invalid(node, field, value, itemIndex, 'must be a date in the form YYYY-MM-DD');
+	}
+	// n8n's date picker gives an ISO timestamp; only its date part is meant.
+	const date = /^(\d{4})-(\d{2})-(\d{2})(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+	const day = date ? new Date(Date.UTC(+date[1], +date[2] - 1, +date[3])) : undefined;
+	if (!date || !day || day.getUTCMonth() !== +date[2] - 1 || day.getUTCDate() !== +date[3]) {
+		throw invalid(node, field, value, itemIndex, 'must be a real date in the form YYYY-MM-DD');
+	}
+	return `${date[1]}-${date[2]}-${date[3]}`;
 }
 
 /** A Supermetrics code such as data_source_id "GA" or destination_type "DWH_SNOWFLAKE". */

@@ -57,6 +57,7 @@ function createSandbox(options = {}) {
 	const maxRecorded = options.maxRecorded ?? 10000;
 	const routes = ROUTE_FILES.flatMap((file) => require(file)).concat(options.routes ?? []).map(compile);
 
+	/** @type {any} */
 	const sandbox = {
 		url: '',
 		port: 0,
