@@ -8,30 +8,10 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL } from '../../credentials/SupermetricsTransfersApi.credentials';
 import { searchDataSources, searchDestinationTypes } from './methods/listSearch';
 import { findOperation, nodeProperties } from './router';
 import { requestOptions } from './descriptions';
-import { CREDENTIAL_TYPE, errorDetails } from './transport';
-import type { RequestSettings } from './transport';
-
-async function readSettings(this: IExecuteFunctions): Promise<RequestSettings> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
-	if (!/^https?:\/\/[^\s]+$/.test(baseUrl)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The credential's Base URL ${JSON.stringify(baseUrl)} is not an http(s) URL`,
-			{ description: `Set it to ${DEFAULT_BASE_URL}, or to a proxy or sandbox URL.` },
-		);
-	}
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	return {
-		baseUrl,
-		timeoutMs: Number(options.timeout ?? 30000),
-		maxRateLimitWaitSeconds: Number(options.maxRateLimitWait ?? 60),
-	};
-}
+import { CREDENTIAL_TYPE, errorDetails, requestSettings } from './transport';
 
 export class SupermetricsTransfers implements INodeType {
 	description: INodeTypeDescription = {
@@ -65,7 +45,7 @@ export class SupermetricsTransfers implements INodeType {
 		if (!step) {
 			throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}" for resource "${resource}"`);
 		}
-		const settings = await readSettings.call(this);
+		const settings = await requestSettings.call(this, this.getNodeParameter('options', 0, {}) as IDataObject);
 
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {

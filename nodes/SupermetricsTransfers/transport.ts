@@ -1,4 +1,6 @@
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { DEFAULT_BASE_URL } from '../../credentials/SupermetricsTransfersApi.credentials';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -49,6 +51,26 @@ export interface DtsErrorDetails {
 }
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** The credential's base URL and the node's options, read once per run (or per list search). */
+export async function requestSettings(this: Context, options: IDataObject = {}): Promise<RequestSettings> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL)
+		.trim()
+		.replace(/\/+$/, '');
+	if (!/^https?:\/\/\S+$/.test(baseUrl)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The credential's Base URL ${JSON.stringify(baseUrl)} is not an http(s) URL`,
+			{ description: `Set it to ${DEFAULT_BASE_URL}, or to a proxy or sandbox URL.` },
+		);
+	}
+	return {
+		baseUrl,
+		timeoutMs: Number(options.timeout ?? 30000),
+		maxRateLimitWaitSeconds: Number(options.maxRateLimitWait ?? 60),
+	};
+}
 
 /** A write that may already have happened when its answer went missing. */
 function mayHaveChanged(method: IHttpRequestMethods): boolean {
