@@ -1,0 +1,83 @@
+/** Shared set-up for engine tests: a sandbox per file, a distinctive key, and log capture. */
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
+import { LoggerProxy } from 'n8n-workflow';
+
+import { createSandbox } from '../sandbox/server';
+import { runNode } from './harness';
+
+/** A key that must never show up in an output, an error or a log line. */
+export const SECRET_KEY = 'sk_live_SECRET_4f9a_do_not_leak';
+export const READONLY_KEY = 'sk_live_READONLY_77c1';
+
+export const logLines: string[] = [];
+const capture =
+	(level: string) =>
+	(message: unknown, meta?: unknown): void => {
+		logLines.push(`${level} ${String(message)} ${meta ? JSON.stringify(meta) : ''}`);
+	};
+// n8n-core logs through its DI Logger (winston): put a capturing one in its place, and in
+// LoggerProxy (what nodes log through), so a test can read every line a log would show.
+const levels = ['error', 'warn', 'info', 'debug'] as const;
+const captureLogger: Record<string, unknown> = Object.fromEntries(levels.map((level) => [level, capture(level)]));
+captureLogger.scoped = () => captureLogger;
+Container.set(Logger, captureLogger);
+LoggerProxy.init(captureLogger as never);
+
+export type Sandbox = Awaited<ReturnType<ReturnType<typeof createSandbox>['start']>>;
+
+/** Starts one sandbox for the file, reset before each test. */
+export function useSandbox(options: object = {}) {
+	const holder = { sandbox: undefined as unknown as Sandbox };
+	beforeAll(async () => {
+		holder.sandbox = await createSandbox({
+			keys: {
+				[SECRET_KEY]: { scopes: ['dwh_transfers_read', 'dwh_transfers_write'], userId: 1, email: 'a@sandbox.invalid', teamId: 12345 },
+				[READONLY_KEY]: { scopes: ['dwh_transfers_read'], userId: 2, email: 'b@sandbox.invalid', teamId: 12345 },
+			},
+			...options,
+		}).start();
+	});
+	beforeEach(() => {
+		holder.sandbox.reset();
+		logLines.length = 0;
+	});
+	afterAll(async () => holder.sandbox.close());
+	return holder;
+}
+
+export const CREATE = { resource: 'dataSourceConnection', operation: 'create' };
+
+/** Runs Create Data Source Connection with the given fields against the sandbox. */
+export function runCreate(
+	sandbox: Sandbox,
+	fields: Record<string, unknown>,
+	extra: { items?: object[]; continueOnFail?: boolean; apiKey?: string; credentials?: object; options?: object } = {},
+) {
+	return runNode({
+		parameters: { ...CREATE, ...fields, ...(extra.options ? { options: extra.options } : {}) },
+		items: extra.items,
+		continueOnFail: extra.continueOnFail,
+		credentials: { apiKey: extra.apiKey ?? SECRET_KEY, baseUrl: sandbox.url, ...extra.credentials },
+	});
+}
+
+/** Everything a user or a log could see of a run, as one string. */
+export function everythingVisible(result: { run: unknown; error?: unknown; output?: unknown }): string {
+	const error = result.error as { message?: string; description?: string; stack?: string; cause?: unknown } | undefined;
+	return [
+		JSON.stringify(result.run),
+		JSON.stringify(result.output),
+		error?.message,
+		error?.description,
+		error?.stack,
+		(() => {
+			try {
+				return JSON.stringify(error?.cause);
+			} catch {
+				return String(error?.cause);
+			}
+		})(),
+		...logLines,
+	].join('\n');
+}
