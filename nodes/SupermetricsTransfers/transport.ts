@@ -137,8 +137,9 @@ export function dtsError(node: INode, parts: ErrorParts, itemIndex: number): Nod
 		.join(', ');
 	const error = new NodeApiError(
 		node,
-		// Only these plain facts go in: never the request, whose headers carry the key.
-		{ code: parts.code, message: parts.message, description: parts.description } as JsonObject,
+		// Only these plain facts go in: never the request, whose headers carry the key. The code
+		// is not under `code`, where n8n would swap our message for a generic one (ECONNRESET…).
+		{ api_code: parts.code, message: parts.message, description: parts.description } as JsonObject,
 		{
 			message: parts.message,
 			description: `${parts.description} [${facts}]`,
@@ -222,8 +223,10 @@ function describeNoAnswer(call: DtsCall, error: unknown, settings: RequestSettin
 	}
 	return {
 		code: rawCode ?? 'NO_RESPONSE',
-		message: `Could not reach the Supermetrics API at ${settings.baseUrl} (${rawCode ?? 'no answer'})`,
-		description: `${rawMessage}.${afterWrite}`,
+		// n8n replaces a message that names a socket error code with a generic one, so the code
+		// goes in the description.
+		message: `Could not reach the Supermetrics API at ${settings.baseUrl}`,
+		description: `${rawCode ? `${rawCode}: ` : ''}${rawMessage}.${afterWrite}`,
 		http_code: null,
 		request_id: null,
 	};
