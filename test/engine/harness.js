@@ -185,4 +185,20 @@ async function runNode(options) {
 	return { output: taskData?.data?.main?.[0] ?? undefined, error: run.data.resultData.error, run };
 }
 
-module.exports = { runNode, withDefaults, resolveWithCredentials, NODE_TYPE, CREDENTIAL_TYPE, NODE_NAME, credentialType };
+/**
+ * The credential's test request as n8n's credential tester builds it: its URL and the
+ * authenticate block's headers, with every expression resolved against the given data.
+ */
+function credentialTestRequest(data) {
+	const credentials = withDefaults(data);
+	const node = { id: 'c', name: 'credential test', type: NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes({ [NODE_TYPE]: new SupermetricsTransfers() }) });
+	const { request } = credentialType.test;
+	const resolve = (value) => resolveWithCredentials(value, credentials, workflow, node);
+	const headers = Object.fromEntries(
+		Object.entries(credentialType.authenticate.properties.headers).map(([name, value]) => [name, resolve(value)]),
+	);
+	return { method: request.method ?? 'GET', url: `${resolve(request.baseURL)}${resolve(request.url)}`, headers };
+}
+
+module.exports = { runNode, credentialTestRequest, withDefaults, resolveWithCredentials, NODE_TYPE, CREDENTIAL_TYPE, NODE_NAME, credentialType };

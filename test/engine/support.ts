@@ -1,7 +1,7 @@
 /** Shared set-up for engine tests: a sandbox per file, a distinctive key, and log capture. */
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
-import { LoggerProxy } from 'n8n-workflow';
+import { jsonStringify, LoggerProxy } from 'n8n-workflow';
 
 import { createSandbox } from '../sandbox/server';
 import { runNode } from './harness';
@@ -62,22 +62,17 @@ export function runCreate(
 	});
 }
 
-/** Everything a user or a log could see of a run, as one string. */
+/** Everything a user or a log could see of a run, as one string (circular parts included). */
 export function everythingVisible(result: { run: unknown; error?: unknown; output?: unknown }): string {
 	const error = result.error as { message?: string; description?: string; stack?: string; cause?: unknown } | undefined;
+	const deep = (value: unknown) => jsonStringify(value, { replaceCircularRefs: true });
 	return [
-		JSON.stringify(result.run),
-		JSON.stringify(result.output),
+		deep(result.run),
+		deep(result.output),
 		error?.message,
 		error?.description,
 		error?.stack,
-		(() => {
-			try {
-				return JSON.stringify(error?.cause);
-			} catch {
-				return String(error?.cause);
-			}
-		})(),
+		deep(error?.cause),
 		...logLines,
 	].join('\n');
 }

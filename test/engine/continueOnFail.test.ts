@@ -1,0 +1,111 @@
+import { everythingVisible, logLines, READONLY_KEY, runCreate, SECRET_KEY, useSandbox } from './support';
+
+const ctx = useSandbox();
+const BY_ITEM = { teamId: '={{ $json.team }}', dataSourceId: '={{ $json.source }}', destinationType: 'SQL_BQ' };
+
+describe('Continue On Fail', () => {
+	test('every input item yields exactly one output item, in order, paired, and the others go on', async () => {
+		// item 1: bad input (never sent); item 2: the API refuses; items 0 and 3: created.
+		ctx.sandbox.queueFault({ status: 500, path: '/teams/300/' });
+		const { output, error } = await runCreate(
+			ctx.sandbox,
+			BY_ITEM,
+			{
+				continueOnFail: true,
+				items: [
+					{ team: '100', source: 'GAWA' },
+					{ team: '200', source: 'ga4' },
+					{ team: '300', source: 'GAWA' },
+					{ team: '400', source: 'AW' },
+				],
+			},
+		);
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(4);
+		expect(output!.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(output![0].json).toMatchObject({ team_id: '100', data_source_id: 'GAWA', connection_id: expect.any(String) });
+		expect(output![1].json).toEqual({
+			error: 'Invalid Data Source "ga4" in item 1: may contain only A-Z, 0-9 and _ (pattern ^[A-Z0-9_]+$)',
+			code: 'INVALID_INPUT',
+			http_code: null,
+			request_id: null,
+			description: expect.stringContaining('did you mean "GA4"?'),
+		});
+		expect(output![2].json).toEqual({
+			error: 'INTERNAL_SERVER_ERROR: Internal Server Error',
+			code: 'INTERNAL_SERVER_ERROR',
+			http_code: 500,
+			request_id: ctx.sandbox.requests[1].requestId,
+			description: expect.stringContaining('may have been carried out'),
+		});
+		expect(output![3].json).toMatchObject({ team_id: '400', data_source_id: 'AW', connection_id: expect.any(String) });
+		// Item 1 was never sent; the 500 was not retried.
+		expect(ctx.sandbox.requests.map((r: { path: string }) => r.path)).toEqual([
+			'/teams/100/data-source-connections',
+			'/teams/300/data-source-connections',
+			'/teams/400/data-source-connections',
+		]);
+	});
+
+	test('an API error item carries the API code, status and request id', async () => {
+		const { output } = await runCreate(ctx.sandbox, { ...BY_ITEM }, { continueOnFail: true, apiKey: READONLY_KEY, items: [{ team: '1', source: 'GA' }] });
+		expect(output![0].json).toEqual({
+			error: 'ACCESS_DENIED: Access Denied',
+			code: 'ACCESS_DENIED',
+			http_code: 403,
+			request_id: ctx.sandbox.requests[0].requestId,
+			description: expect.stringContaining('You do not have permission to perform this operation.'),
+		});
+	});
+
+	test('without Continue On Fail the execution stops at the failing item with its error', async () => {
+		const { output, error } = await runCreate(ctx.sandbox, BY_ITEM, {
+			items: [
+				{ team: '100', source: 'GAWA' },
+				{ team: '200', source: 'NOPE' },
+				{ team: '300', source: 'GAWA' },
+			],
+		});
+		expect(output).toBeUndefined();
+		expect(error!.message).toBe('UNPROCESSABLE_ENTITY: Unprocessable Entity');
+		expect((error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
+		expect(ctx.sandbox.requests).toHaveLength(2);
+	});
+});
+
+describe('the API key is never shown', () => {
+	const scenarios: Array<[string, () => void, object]> = [
+		['success', () => {}, {}],
+		['401', () => ctx.sandbox.queueFault({ status: 401 }), {}],
+		['500', () => ctx.sandbox.queueFault({ status: 500 }), {}],
+		['HTML 502', () => ctx.sandbox.queueFault({ status: 502, html: true }), {}],
+		['truncated 201', () => ctx.sandbox.queueFault({ truncate: true }), {}],
+		['dropped connection', () => ctx.sandbox.queueFault({ drop: true }), {}],
+		['timeout', () => ctx.sandbox.queueFault({ delayMs: 1000 }), { options: { timeout: 200 } }],
+		['429 too long', () => ctx.sandbox.queueFault({ status: 429, retryAfter: 3600 }), {}],
+	];
+
+	test.each(scenarios)('%s: not in any output, error, description or log line', async (_name, arrange, extra) => {
+		for (const continueOnFail of [false, true]) {
+			ctx.sandbox.reset();
+			logLines.length = 0;
+			arrange();
+			const result = await runCreate(
+				ctx.sandbox,
+				{ teamId: '12345', dataSourceId: 'GAWA', destinationType: 'SQL_BQ' },
+				{ continueOnFail, ...extra },
+			);
+			// The key did go out, in the header; it must not come back anywhere a person looks.
+			expect(ctx.sandbox.requests[0].headers.authorization).toBe(SECRET_KEY);
+			const visible = everythingVisible(result);
+			expect(visible).not.toContain(SECRET_KEY);
+			expect(visible).not.toContain('SECRET_4f9a');
+		}
+	});
+
+	test('the log capture does see failures, so the check above can fail', async () => {
+		ctx.sandbox.queueFault({ status: 500 });
+		await runCreate(ctx.sandbox, { teamId: '1', dataSourceId: 'GA', destinationType: 'SQL_BQ' });
+		expect(logLines.join('\n')).toContain('INTERNAL_SERVER_ERROR');
+	});
+});
