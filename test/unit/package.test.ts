@@ -1,0 +1,62 @@
+/** What n8n's loader and a user installing beside Supermetrics' own package rely on. */
+import path from 'node:path';
+
+import pkg from '../../package.json';
+
+const root = path.resolve(__dirname, '../..');
+
+/** n8n requires each listed file to export a class named like the file (Name.node.js → Name). */
+function loadListed(file: string) {
+	const className = path.basename(file).split('.')[0];
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const exported = require(path.join(root, file))[className];
+	expect(typeof exported).toBe('function');
+	return new exported();
+}
+
+test('package.json is a publishable community package with no runtime dependencies', () => {
+	expect(pkg.name).toBe('n8n-nodes-supermetrics-transfers');
+	expect(pkg.license).toBe('MIT');
+	expect(pkg.keywords).toContain('n8n-community-node-package');
+	expect(pkg).not.toHaveProperty('dependencies');
+	expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+	expect(pkg.n8n).toMatchObject({ n8nNodesApiVersion: 1, strict: true });
+	expect(pkg.files).toEqual(['dist']);
+	for (const version of Object.values(pkg.devDependencies)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+});
+
+test('the credential loads under its own global name, unlike Supermetrics\' supermetricsApi', () => {
+	const [file] = pkg.n8n.credentials;
+	const credential = loadListed(file);
+	expect(credential.name).toBe('supermetricsTransfersApi');
+	expect(credential.name).not.toBe('supermetricsApi');
+	expect(credential.displayName).toBe('Supermetrics Transfers API');
+	const fields = Object.fromEntries(credential.properties.map((p: { name: string }) => [p.name, p]));
+	expect(fields.apiKey.typeOptions).toEqual({ password: true });
+	expect(fields.apiKey.description).toContain('dwh_transfers_write');
+	expect(fields.apiKey.description).toContain('dwh.transfer.edit');
+	expect(fields.baseUrl.default).toBe('https://dts-api.supermetrics.com/v1');
+	expect(fields.authScheme.default).toBe('raw');
+});
+
+test('the node loads with the names saved workflows depend on', async () => {
+	const [file] = pkg.n8n.nodes;
+	const node = loadListed(file);
+	const { description } = node;
+	expect(description).toMatchObject({
+		name: 'supermetricsTransfers',
+		displayName: 'Supermetrics Transfers',
+		version: 1,
+		usableAsTool: true,
+		credentials: [{ name: 'supermetricsTransfersApi', required: true }],
+	});
+	const names = description.properties.map((p: { name: string }) => p.name);
+	expect(names).toEqual(expect.arrayContaining(['resource', 'operation', 'teamId', 'dataSourceId', 'destinationType', 'options']));
+	const resource = description.properties.find((p: { name: string }) => p.name === 'resource');
+	expect(resource.options).toContainEqual({ name: 'Data Source Connection', value: 'dataSourceConnection' });
+
+	const sources = await node.methods.listSearch.searchDataSources.call({}, undefined);
+	expect(sources.results.map((r: { value: string }) => r.value)).toEqual(expect.arrayContaining(['GA', 'GAWA', 'ADM', 'AW', 'FA']));
+	const destinations = await node.methods.listSearch.searchDestinationTypes.call({}, 'snow');
+	expect(destinations.results).toEqual([{ name: 'Snowflake (DWH_SNOWFLAKE)', value: 'DWH_SNOWFLAKE' }]);
+});

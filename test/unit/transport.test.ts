@@ -1,0 +1,52 @@
+import type { INode } from 'n8n-workflow';
+
+import { dtsError, errorDetails, parseRetryAfter } from '../../nodes/SupermetricsTransfers/transport';
+
+describe('parseRetryAfter', () => {
+	test('whole seconds, as the API sends', () => {
+		expect(parseRetryAfter('3600')).toBe(3600);
+		expect(parseRetryAfter(' 1 ')).toBe(1);
+	});
+	test('an HTTP date, as RFC 9110 also allows', () => {
+		const now = Date.parse('2026-11-26T10:00:00Z');
+		expect(parseRetryAfter('Thu, 26 Nov 2026 10:00:30 GMT', now)).toBe(30);
+		expect(parseRetryAfter('Thu, 26 Nov 2026 09:00:00 GMT', now)).toBe(0);
+	});
+	test('missing or unreadable', () => {
+		expect(parseRetryAfter(undefined)).toBeUndefined();
+		expect(parseRetryAfter('')).toBeUndefined();
+		expect(parseRetryAfter('soon')).toBeUndefined();
+	});
+});
+
+describe('dtsError and errorDetails', () => {
+	const node = { name: 'Supermetrics Transfers', type: 'x', typeVersion: 1 } as INode;
+
+	test('message, description with status, code and request id, and the Continue On Fail details', () => {
+		const error = dtsError(
+			node,
+			{ code: 'API_KEY_INVALID', message: 'API_KEY_INVALID: Invalid API key', description: 'Provided API key was invalid.', http_code: 401, request_id: 'R1' },
+			4,
+		);
+		expect(error.message).toBe('API_KEY_INVALID: Invalid API key');
+		expect(error.description).toBe('Provided API key was invalid. [HTTP 401, code API_KEY_INVALID, request_id R1]');
+		expect(error.httpCode).toBe('401');
+		expect(error.context.itemIndex).toBe(4);
+		expect(errorDetails(error)).toEqual({
+			message: 'API_KEY_INVALID: Invalid API key',
+			code: 'API_KEY_INVALID',
+			http_code: 401,
+			request_id: 'R1',
+			description: 'Provided API key was invalid.',
+		});
+	});
+
+	test('an error without an HTTP answer says so plainly', () => {
+		const error = dtsError(node, { code: 'TIMEOUT', message: 'm', description: 'd', http_code: null, request_id: null }, 0);
+		expect(error.description).toBe('d [code TIMEOUT]');
+	});
+
+	test('any other error still gives the Continue On Fail shape', () => {
+		expect(errorDetails(new Error('boom'))).toEqual({ message: 'boom', code: 'NODE_ERROR', http_code: null, request_id: null, description: '' });
+	});
+});
