@@ -21,7 +21,7 @@ const capture =
 const levels = ['error', 'warn', 'info', 'debug'] as const;
 const captureLogger: Record<string, unknown> = Object.fromEntries(levels.map((level) => [level, capture(level)]));
 captureLogger.scoped = () => captureLogger;
-Container.set(Logger, captureLogger);
+Container.set(Logger, captureLogger as never);
 LoggerProxy.init(captureLogger as never);
 
 export type Sandbox = Awaited<ReturnType<ReturnType<typeof createSandbox>['start']>>;

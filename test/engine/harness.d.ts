@@ -1,0 +1,29 @@
+import type { ExecutionError, ICredentialType, IDataObject, INodeExecutionData, INodeParameters, INodeType, IRun } from 'n8n-workflow';
+
+export interface RunOptions {
+	parameters: INodeParameters | Record<string, unknown>;
+	/** Input items' json; one empty item when not given, like a manual trigger. */
+	items?: object[];
+	credentials?: object;
+	continueOnFail?: boolean;
+	nodeType?: INodeType;
+	type?: string;
+	typeVersion?: number;
+	credentialType?: ICredentialType;
+	credentialName?: string;
+}
+
+export interface RunResult {
+	/** The node's output items, or undefined when the execution failed. */
+	output?: INodeExecutionData[];
+	/** The execution's error, as n8n stores and shows it. */
+	error?: ExecutionError;
+	run: IRun;
+}
+
+export function runNode(options: RunOptions): Promise<RunResult>;
+export function credentialTestRequest(data: object): { method: string; url: string; headers: Record<string, string> };
+export function withDefaults(data: object): IDataObject;
+export const NODE_TYPE: string;
+export const CREDENTIAL_TYPE: string;
+export const NODE_NAME: string;
