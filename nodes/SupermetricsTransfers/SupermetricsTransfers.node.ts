@@ -11,6 +11,7 @@ import type {
 import { searchDataSources, searchDestinationTypes } from './methods/listSearch';
 import { findOperation, nodeProperties } from './router';
 import { requestOptions } from './descriptions';
+import { batchPlan, runInBatches } from './batching';
 import { CREDENTIAL_TYPE, errorDetails, requestSettings } from './transport';
 
 export class SupermetricsTransfers implements INodeType {
@@ -45,30 +46,35 @@ export class SupermetricsTransfers implements INodeType {
 		if (!step) {
 			throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}" for resource "${resource}"`);
 		}
-		const settings = await requestSettings.call(this, this.getNodeParameter('options', 0, {}) as IDataObject);
+		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+		const settings = await requestSettings.call(this, options);
+		const continueOnFail = this.continueOnFail();
 
 		const output: INodeExecutionData[] = [];
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			const pairedItem = { item: itemIndex };
-			try {
-				const result = await step.execute.call(this, itemIndex, settings);
-				for (const json of Array.isArray(result) ? result : [result]) {
-					output.push({ json, pairedItem });
+		await runInBatches(
+			items.length,
+			batchPlan(options, items.length),
+			!continueOnFail,
+			async (itemIndex) => await step.execute.call(this, itemIndex, settings),
+			(itemIndex, result) => {
+				const pairedItem = { item: itemIndex };
+				if (result.ok) {
+					for (const json of Array.isArray(result.value) ? result.value : [result.value]) {
+						output.push({ json, pairedItem });
+					}
+					return;
 				}
-			} catch (error) {
-				if (this.continueOnFail()) {
+				const { error } = result;
+				if (continueOnFail) {
 					const { message, code, http_code, request_id, description } = errorDetails(error);
-					output.push({
-						json: { error: message, code, http_code, request_id, description },
-						pairedItem,
-					});
-					continue;
+					output.push({ json: { error: message, code, http_code, request_id, description }, pairedItem });
+					return;
 				}
 				// Both constructors hand back an error that is already theirs, item index and all.
 				if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			}
-		}
+			},
+		);
 		return [output];
 	}
 }

@@ -103,6 +103,49 @@ export const requestOptions: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Batching',
+			name: 'batching',
+			placeholder: 'Add Batching',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: false },
+			default: { batch: {} },
+			description:
+				'Send many items faster, or slower to spare the rate limit. Without it, items are sent one after another. Output order and pairing always follow the input.',
+			options: [
+				{
+					displayName: 'Batching',
+					name: 'batch',
+					values: [
+						{
+							displayName: 'Items per Batch',
+							name: 'batchSize',
+							type: 'number',
+							typeOptions: { minValue: -1 },
+							default: 50,
+							description: 'Input items per batch; -1 puts all items in one batch',
+						},
+						{
+							displayName: 'Batch Interval (Ms)',
+							name: 'batchInterval',
+							type: 'number',
+							typeOptions: { minValue: 0 },
+							default: 1000,
+							description: 'Pause between batches, in milliseconds',
+						},
+						{
+							displayName: 'Max Concurrent Requests',
+							name: 'concurrency',
+							type: 'number',
+							typeOptions: { minValue: 0 },
+							default: 0,
+							description:
+								'Requests in flight at once within a batch; 0 sends the whole batch at once. Without Continue On Fail, items after a failing one in the same batch may already have been sent.',
+						},
+					],
+				},
+			],
+		},
+		{
 			displayName: 'Max Rate-Limit Wait (Seconds)',
 			name: 'maxRateLimitWait',
 			type: 'number',

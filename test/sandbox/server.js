@@ -70,6 +70,9 @@ function createSandbox(options = {}) {
 		state: {},
 		windows: new Map(),
 		counts: { requests: 0, faults: {} },
+		/** Requests being handled now, and the most at once since the last reset. */
+		inFlight: 0,
+		maxInFlight: 0,
 	};
 
 	sandbox.reset = () => {
@@ -78,6 +81,7 @@ function createSandbox(options = {}) {
 		sandbox.chaos = null;
 		sandbox.windows.clear();
 		sandbox.counts = { requests: 0, faults: {} };
+		sandbox.maxInFlight = sandbox.inFlight;
 		sandbox.state = { connections: new Map() };
 		for (const route of routes) route.reset?.(sandbox.state);
 	};
@@ -263,6 +267,11 @@ function createSandbox(options = {}) {
 	}
 
 	const server = http.createServer((req, res) => {
+		if (!req.url.startsWith('/__sandbox/')) {
+			sandbox.inFlight++;
+			sandbox.maxInFlight = Math.max(sandbox.maxInFlight, sandbox.inFlight);
+			res.once('close', () => sandbox.inFlight--);
+		}
 		handle(req, res).catch((error) => {
 			if (!res.headersSent) send(res, 500, errorBody(uuid7(), new ApiError(500, { description: String(error?.message ?? error) })));
 		});
