@@ -1,8 +1,9 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -61,15 +62,24 @@ export class SupermetricsTransfersApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
+	/**
+	 * The key goes in the Authorization header only, never in a body. A function rather than a
+	 * `={{ }}` block: n8n evaluates a generic block's expression on every request, which cost
+	 * about as much as the rest of the node's per-item work (see the README's Performance).
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const key = String(credentials.apiKey ?? '');
+		return {
+			...requestOptions,
 			headers: {
-				Authorization:
-					'={{ $credentials.authScheme === "bearer" ? "Bearer " + $credentials.apiKey : $credentials.apiKey }}',
+				...requestOptions.headers,
+				Authorization: credentials.authScheme === 'bearer' ? `Bearer ${key}` : key,
 			},
-		},
-	};
+		};
+	}
 
 	// The default host has no read-only DTS endpoint, so the key is checked the way
 	// Supermetrics' own n8n package checks it: GET /me on the query API.

@@ -22,7 +22,7 @@ export interface RunResult {
 }
 
 export function runNode(options: RunOptions): Promise<RunResult>;
-export function credentialTestRequest(data: object): { method: string; url: string; headers: Record<string, string> };
+export function credentialTestRequest(data: object): Promise<{ method: string; url: string; headers: Record<string, string> }>;
 export function withDefaults(data: object): IDataObject;
 export const NODE_TYPE: string;
 export const CREDENTIAL_TYPE: string;

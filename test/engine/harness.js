@@ -63,12 +63,14 @@ class CredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 	async authenticate(credentials, typeName, requestOptions, workflow, node) {
-		const auth = this.byType[typeName]?.type.authenticate;
+		const type = this.byType[typeName]?.type;
+		const auth = type?.authenticate;
 		if (!auth) return requestOptions;
-		if (typeof auth === 'function') return auth(credentials, requestOptions);
+		if (typeof auth === 'function') return type.authenticate(credentials, requestOptions);
 		const headers = { ...(requestOptions.headers ?? {}) };
 		for (const [name, value] of Object.entries(auth.properties.headers ?? {})) {
-			headers[name] = resolveWithCredentials(value, credentials, workflow, node);
+			// Header names may be expressions too (n8n's Header Auth credential: ={{$credentials.name}}).
+			headers[resolveWithCredentials(name, credentials, workflow, node)] = resolveWithCredentials(value, credentials, workflow, node);
 		}
 		return { ...requestOptions, headers };
 	}
@@ -195,10 +197,11 @@ function credentialTestRequest(data) {
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes({ [NODE_TYPE]: new SupermetricsTransfers() }) });
 	const { request } = credentialType.test;
 	const resolve = (value) => resolveWithCredentials(value, credentials, workflow, node);
-	const headers = Object.fromEntries(
-		Object.entries(credentialType.authenticate.properties.headers).map(([name, value]) => [name, resolve(value)]),
-	);
-	return { method: request.method ?? 'GET', url: `${resolve(request.baseURL)}${resolve(request.url)}`, headers };
+	return credentialType.authenticate(credentials, {}).then(({ headers }) => ({
+		method: request.method ?? 'GET',
+		url: `${resolve(request.baseURL)}${resolve(request.url)}`,
+		headers,
+	}));
 }
 
 module.exports = { runNode, credentialTestRequest, withDefaults, resolveWithCredentials, NODE_TYPE, CREDENTIAL_TYPE, NODE_NAME, credentialType };

@@ -14,6 +14,7 @@ async function main() {
 	const sandbox = createSandbox({
 		latencyMs: Number(flag('latency', 0)),
 		rateLimit: { limit: Number(flag('rate-limit', 1000)) },
+		maxRecorded: Number(flag('max-recorded', 10000)),
 	});
 	if (flag('chaos', false)) sandbox.setChaos({ rate429: 0.1, rate500: 0.05, rateDrop: 0.02, rateSlow: 0.01 });
 	await sandbox.start(Number(flag('port', 4010)));

@@ -1,0 +1,101 @@
+'use strict';
+/**
+ * One benchmark variant in its own process (so its peak RSS is its own): a warm-up run, then
+ * `runs` timed runs of `items` items against the sandbox at `url`. Prints one JSON line.
+ */
+const http = require('node:http');
+const { runNode } = require('../test/engine/harness');
+
+const [variant, url, items, runs, concurrency] = process.argv.slice(2);
+const ITEMS = Number(items);
+const KEY = 'sandbox-demo-key';
+const BODY = { data_source_id: 'GAWA', destination_type: 'SQL_BQ' };
+const input = Array.from({ length: ITEMS }, (_, i) => ({ team: String(10000 + i) }));
+
+/** Our node: Create Data Source Connection with the team id from each item. */
+function supermetrics() {
+	const options = Number(concurrency) > 0 ? { batching: { batch: { batchSize: -1, batchInterval: 0, concurrency: Number(concurrency) } } } : {};
+	return runNode({
+		parameters: {
+			resource: 'dataSourceConnection',
+			operation: 'create',
+			teamId: '={{ $json.team }}',
+			dataSourceId: { __rl: true, mode: 'list', value: 'GAWA' },
+			destinationType: { __rl: true, mode: 'list', value: 'SQL_BQ' },
+			options,
+		},
+		items: input,
+		credentials: { apiKey: KEY, baseUrl: url },
+	});
+}
+
+/** n8n's HTTP Request node, set up by hand for the same POST, with a Header Auth credential. */
+function httpRequestNode() {
+	const { HttpRequest } = require('n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node');
+	const { HttpHeaderAuth } = require('n8n-nodes-base/dist/credentials/HttpHeaderAuth.credentials');
+	return runNode({
+		nodeType: new HttpRequest(),
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		credentialType: new HttpHeaderAuth(),
+		credentialName: 'httpHeaderAuth',
+		parameters: {
+			method: 'POST',
+			url: `=${url}/teams/{{ $json.team }}/data-source-connections`,
+			authentication: 'genericCredentialType',
+			genericAuthType: 'httpHeaderAuth',
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: JSON.stringify(BODY),
+			options: {},
+		},
+		items: input,
+		credentials: { name: 'Authorization', value: KEY },
+	});
+}
+
+/** The floor: a plain keep-alive client, one request after another. */
+async function raw() {
+	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+	const body = JSON.stringify(BODY);
+	for (const { team } of input) {
+		await new Promise((resolve, reject) => {
+			const req = http.request(
+				`${url}/teams/${team}/data-source-connections`,
+				{ method: 'POST', agent, headers: { Authorization: KEY, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+				(res) => {
+					const chunks = [];
+					res.on('data', (c) => chunks.push(c));
+					res.on('end', () => (res.statusCode === 201 ? resolve(JSON.parse(Buffer.concat(chunks))) : reject(new Error(`HTTP ${res.statusCode}`))));
+				},
+			);
+			req.on('error', reject);
+			req.end(body);
+		});
+	}
+	agent.destroy();
+	return { output: input };
+}
+
+const VARIANTS = { supermetrics, 'http-request': httpRequestNode, raw };
+
+async function once() {
+	const started = process.hrtime.bigint();
+	const result = await VARIANTS[variant]();
+	const ms = Number(process.hrtime.bigint() - started) / 1e6;
+	if (result.error) throw result.error;
+	if (result.output?.length !== ITEMS) throw new Error(`${variant}: ${result.output?.length} items out of ${ITEMS}`);
+	return ms;
+}
+
+async function main() {
+	await once(); // warm-up: JIT, module loading, connection set-up
+	const times = [];
+	for (let i = 0; i < Number(runs); i++) times.push(await once());
+	process.stdout.write(`${JSON.stringify({ variant, times, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+}
+
+main().catch((error) => {
+	process.stderr.write(`${error.stack ?? error}\n`);
+	process.exit(1);
+});

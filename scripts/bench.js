@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench [-- --items 1000 --runs 5]`: creates N data source connections against the DTS
+ * sandbox through n8n's execution engine, three ways, each in its own process: our node, n8n's
+ * HTTP Request node making the same POST, and a raw keep-alive loop (the floor). Then our node
+ * sequential vs. Batching at concurrency 10 with 50 ms of sandbox latency. Prints figures; the
+ * last line is the one to compare across runs.
+ */
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+
+function flag(name, fallback) {
+	const i = process.argv.indexOf(`--${name}`);
+	return i >= 0 && process.argv[i + 1] ? Number(process.argv[i + 1]) : fallback;
+}
+const ITEMS = flag('items', 1000);
+const RUNS = Math.max(5, flag('runs', 5));
+const LATENCY_ITEMS = flag('latency-items', 200);
+
+/** The sandbox in its own process, as a remote API would be, with no rate limit in the way. */
+function startSandbox(latencyMs) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [path.join(__dirname, '../test/sandbox/cli.js'), '--port', '0', '--latency', String(latencyMs), '--rate-limit', '100000000', '--max-recorded', '0'], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
+		child.stdout.on('data', (chunk) => {
+			const match = /listening on (\S+)/.exec(String(chunk));
+			if (match) resolve({ url: match[1], stop: () => child.kill('SIGTERM') });
+		});
+		child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+	});
+}
+
+function runVariant(variant, url, items, concurrency = 0) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [path.join(__dirname, 'bench-worker.js'), variant, url, String(items), String(RUNS), String(concurrency)], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
+		let out = '';
+		child.stdout.on('data', (chunk) => (out += chunk));
+		child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop())) : reject(new Error(`${variant} failed (${code})`))));
+	});
+}
+
+const median = (values) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function report(label, result, items) {
+	const ms = median(result.times) / items;
+	process.stdout.write(
+		`${label.padEnd(34)} ${ms.toFixed(3).padStart(8)} ms/item ${(1000 / ms).toFixed(0).padStart(7)} items/s   peak RSS ${(result.maxRssKb / 1024).toFixed(0).padStart(4)} MB   (median of ${result.times.length}, runs ${result.times.map((t) => t.toFixed(0)).join('/')} ms)\n`,
+	);
+	return ms;
+}
+
+async function main() {
+	process.stdout.write(`bench: ${ITEMS} items per run, ${RUNS} timed runs after a warm-up, Node ${process.version}, sandbox on loopback in its own process\n`);
+	const sandbox = await startSandbox(0);
+	let ours, http, raw;
+	try {
+		ours = report('Supermetrics Transfers node', await runVariant('supermetrics', sandbox.url, ITEMS), ITEMS);
+		http = report('n8n HTTP Request node', await runVariant('http-request', sandbox.url, ITEMS), ITEMS);
+		raw = report('raw keep-alive loop', await runVariant('raw', sandbox.url, ITEMS), ITEMS);
+	} finally {
+		sandbox.stop();
+	}
+
+	const slow = await startSandbox(50);
+	try {
+		process.stdout.write(`\nwith 50 ms sandbox latency, ${LATENCY_ITEMS} items:\n`);
+		const sequential = report('  sequential (default)', await runVariant('supermetrics', slow.url, LATENCY_ITEMS), LATENCY_ITEMS);
+		const batched = report('  Batching, concurrency 10', await runVariant('supermetrics', slow.url, LATENCY_ITEMS, 10), LATENCY_ITEMS);
+		process.stdout.write(`  speed-up at concurrency 10: ${(sequential / batched).toFixed(1)}x\n\n`);
+	} finally {
+		slow.stop();
+	}
+
+	process.stdout.write(
+		`bench: items=${ITEMS} supermetrics_ms_per_item=${ours.toFixed(3)} http_request_ms_per_item=${http.toFixed(3)} raw_ms_per_item=${raw.toFixed(3)} ratio_vs_http_request=${(ours / http).toFixed(2)} ratio_vs_raw=${(ours / raw).toFixed(2)}\n`,
+	);
+}
+
+main().catch((error) => {
+	process.stderr.write(`${error.stack ?? error}\n`);
+	process.exit(1);
+});
