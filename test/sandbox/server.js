@@ -169,7 +169,7 @@ function createSandbox(options = {}) {
 			return send(res, 200, { queued: sandbox.faults.length });
 		}
 		if (req.method === 'POST' && path === '/chaos') {
-			sandbox.setChaos(body);
+			sandbox.setChaos(body ?? null);
 			return send(res, 200, { chaos: Boolean(sandbox.chaos) });
 		}
 		if (req.method === 'POST' && path === '/reset') {

@@ -1,0 +1,15 @@
+/** A reduced fault soak (npm run soak runs the full one): chaos in, exactly one item out per item. */
+import { runSoak } from '../../scripts/soak';
+import { SECRET_KEY, useSandbox } from './support';
+
+const ctx = useSandbox();
+
+test('200 items in chaos: one output each, in order; only 429s retried; key never shown', async () => {
+	const report = await runSoak({ url: ctx.sandbox.url, apiKey: SECRET_KEY, items: 200, concurrency: 10, timeoutMs: 300, slowMs: 600, seed: 7, sampleMs: 50 });
+	expect(report.problems).toEqual([]);
+	expect(report.outputs).toBe(200);
+	// The chaos really happened, so the checks above had something to check.
+	expect(report.retried429).toBeGreaterThan(5);
+	expect(report.outcomes.INTERNAL_SERVER_ERROR).toBeGreaterThan(0);
+	expect(report.outcomes.created).toBeGreaterThan(150);
+}, 60000);
