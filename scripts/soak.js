@@ -67,6 +67,7 @@ async function runSoak({ url, apiKey = KEY, items = 2000, concurrency = 10, time
 		if (byTeam.has(team)) byTeam.get(team).push(request.fault ?? 'none');
 	}
 	let retried429 = 0;
+	/** @type {Record<string, number>} */
 	const outcomes = {};
 	input.forEach(({ team }, index) => {
 		const faults = byTeam.get(team);
