@@ -8,7 +8,12 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { searchDataSources, searchDestinationTypes } from './methods/listSearch';
+import {
+	searchDataSources,
+	searchDestinations,
+	searchDestinationTypes,
+	searchTransfers,
+} from './methods/listSearch';
 import { findOperation, nodeProperties } from './router';
 import { requestOptions } from './descriptions';
 import { CREDENTIAL_TYPE, errorDetails, requestSettings } from './transport';
@@ -34,7 +39,7 @@ export class SupermetricsTransfers implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchDataSources, searchDestinationTypes },
+		listSearch: { searchDataSources, searchDestinations, searchDestinationTypes, searchTransfers },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

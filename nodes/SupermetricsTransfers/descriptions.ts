@@ -27,11 +27,13 @@ export function teamIdField(displayOptions: IDisplayOptions): INodeProperties {
 }
 
 const CODE_REGEX = '^[A-Z0-9_]{1,50}$';
+const ID_REGEX = '^[1-9][0-9]{0,18}$';
 
-function codeLocator(
+/** A picker loaded from the API that still takes a typed value or an expression. */
+function locator(
 	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
 	searchListMethod: string,
-	placeholder: string,
+	typed: { displayName: string; placeholder: string; regex: string; errorMessage: string },
 	displayOptions: IDisplayOptions,
 ): INodeProperties {
 	return {
@@ -48,22 +50,76 @@ function codeLocator(
 				typeOptions: { searchListMethod, searchable: true },
 			},
 			{
-				displayName: 'By Code',
+				displayName: typed.displayName,
 				name: 'id',
 				type: 'string',
-				placeholder,
+				placeholder: typed.placeholder,
 				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: CODE_REGEX,
-							errorMessage: 'Use upper-case letters, digits and _ (at most 50), e.g. ' + placeholder,
-						},
-					},
+					{ type: 'regex', properties: { regex: typed.regex, errorMessage: typed.errorMessage } },
 				],
 			},
 		],
 	};
+}
+
+function codeLocator(
+	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
+	searchListMethod: string,
+	placeholder: string,
+	displayOptions: IDisplayOptions,
+): INodeProperties {
+	return locator(
+		base,
+		searchListMethod,
+		{
+			displayName: 'By Code',
+			placeholder,
+			regex: CODE_REGEX,
+			errorMessage: 'Use upper-case letters, digits and _ (at most 50), e.g. ' + placeholder,
+		},
+		displayOptions,
+	);
+}
+
+function idLocator(
+	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
+	searchListMethod: string,
+	placeholder: string,
+	displayOptions: IDisplayOptions,
+): INodeProperties {
+	return locator(
+		base,
+		searchListMethod,
+		{ displayName: 'By ID', placeholder, regex: ID_REGEX, errorMessage: 'Use a whole number, e.g. ' + placeholder },
+		displayOptions,
+	);
+}
+
+/** transfer_id: picked from the team's transfers (GET /teams/{team_id}/transfers) or typed. */
+export function transferIdField(displayOptions: IDisplayOptions): INodeProperties {
+	return idLocator(
+		{
+			displayName: 'Transfer',
+			name: 'transferId',
+			description: 'The transfer (transfer_id). Pick one of the team\'s transfers or type its ID.',
+		},
+		'searchTransfers',
+		'36091',
+		displayOptions,
+	);
+}
+
+/** destination_id: picked from the team's destinations (GET /teams/{team_id}/destinations) or typed. */
+export function destinationIdField(
+	displayOptions: IDisplayOptions,
+	description = 'The destination (destination_id). Pick one of the team\'s destinations or type its ID.',
+): INodeProperties {
+	return idLocator(
+		{ displayName: 'Destination', name: 'destinationId', description },
+		'searchDestinations',
+		'8',
+		displayOptions,
+	);
 }
 
 export function dataSourceIdField(displayOptions: IDisplayOptions): INodeProperties {
@@ -92,6 +148,26 @@ export function destinationTypeField(displayOptions: IDisplayOptions): INodeProp
 		'DWH_SNOWFLAKE',
 		displayOptions,
 	);
+}
+
+export function displayNameField(displayOptions: IDisplayOptions, description: string): INodeProperties {
+	return {
+		displayName: 'Display Name',
+		name: 'displayName',
+		type: 'string',
+		required: true,
+		default: '',
+		description,
+		displayOptions,
+	};
+}
+
+/** For an API answer that reports a failed check as data: hand it on, or fail the item. */
+export function failOnFalseField(
+	displayOptions: IDisplayOptions,
+	what: { displayName: string; description: string },
+): INodeProperties {
+	return { ...what, name: 'failOnFalse', type: 'boolean', default: false, displayOptions };
 }
 
 /** Settings every operation shares; read once per run. */
