@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { dataSourceConnection } from './dataSourceConnection';
+import { transfer } from './transfer';
 import type { RequestSettings } from './transport';
 
 /** What an operation file exports: its fields and its per-item step. */
@@ -33,7 +34,7 @@ export interface Resource {
 }
 
 /** Every resource the node offers; a new resource is one line here and one folder. */
-export const resources: Resource[] = [dataSourceConnection];
+export const resources: Resource[] = [dataSourceConnection, transfer];
 
 export function findOperation(resource: string, operation: string): OperationModule | undefined {
 	return resources
