@@ -34,6 +34,18 @@ export function destinationIdParam(this: IExecuteFunctions, itemIndex: number): 
 	return idParam.call(this, 'destinationId', DESTINATION_ID, itemIndex, INT32_MAX);
 }
 
+/** An id the API takes optionally: left empty, it is not sent. */
+export function optionalIdParam(
+	this: IExecuteFunctions,
+	parameterName: string,
+	field: FieldName,
+	itemIndex: number,
+	max: bigint,
+): string | undefined {
+	const value = this.getNodeParameter(parameterName, itemIndex, '', { extractValue: true });
+	return value === '' || value === undefined ? undefined : checkId(this.getNode(), field, value, itemIndex, max);
+}
+
 /** A numeric id parameter (plain string or resource locator), checked against its range. */
 export function idParam(
 	this: IExecuteFunctions,

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { dataSourceConnection } from './dataSourceConnection';
+import { destination } from './destination';
 import { transfer } from './transfer';
 import type { RequestSettings } from './transport';
 
@@ -34,7 +35,7 @@ export interface Resource {
 }
 
 /** Every resource the node offers; a new resource is one line here and one folder. */
-export const resources: Resource[] = [dataSourceConnection, transfer];
+export const resources: Resource[] = [dataSourceConnection, transfer, destination];
 
 export function findOperation(resource: string, operation: string): OperationModule | undefined {
 	return resources

@@ -40,6 +40,8 @@ export const NOTIFICATION_RECIPIENTS: FieldName = {
 export const SCHEDULE: FieldName = { displayName: 'Schedule', apiName: 'schedule' };
 export const TRANSFER_TYPE: FieldName = { displayName: 'Transfer Type', apiName: 'transfer_type' };
 export const TRANSFER_STATE: FieldName = { displayName: 'Action', apiName: 'transfer_state' };
+export const SETTING_NAME: FieldName = { displayName: 'Setting Name', apiName: 'fields' };
+export const NEW_PASSWORD: FieldName = { displayName: 'New Secret', apiName: 'new_password' };
 export const LIMIT: FieldName = { displayName: 'Limit', apiName: 'limit' };
 
 /** Thrown for input the API would refuse; raised before anything is sent. */
