@@ -162,6 +162,27 @@ export function displayNameField(displayOptions: IDisplayOptions, description: s
 	};
 }
 
+/** backfill_id, as Create Backfill and List Incomplete give it (transfer_backfill_id). */
+export function backfillIdField(displayOptions: IDisplayOptions): INodeProperties {
+	return idField(
+		{
+			displayName: 'Backfill ID',
+			name: 'backfillId',
+			placeholder: '12345',
+			description: 'The backfill (transfer_backfill_id in its answers), a whole number of up to 19 digits',
+		},
+		displayOptions,
+	);
+}
+
+/** A day; the picker's time of day is ignored, and a typed YYYY-MM-DD is taken as it is. */
+export function dateField(
+	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
+	displayOptions: IDisplayOptions,
+): INodeProperties {
+	return { ...base, type: 'dateTime', required: true, default: '', displayOptions };
+}
+
 /** For an API answer that reports a failed check as data: hand it on, or fail the item. */
 export function failOnFalseField(
 	displayOptions: IDisplayOptions,

@@ -3,6 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import {
 	checkCode,
 	checkDate,
+	checkDateOrder,
 	checkId,
 	checkInteger,
 	checkOption,
@@ -106,4 +107,17 @@ export function optionParam<T extends string>(
 	allowed: readonly T[],
 ): T {
 	return checkOption(this.getNode(), field, this.getNodeParameter(parameterName, itemIndex, ''), itemIndex, allowed);
+}
+
+/** A from/to pair of days, the second not before the first. */
+export function dateRangeParams(
+	this: IExecuteFunctions,
+	names: [start: string, end: string],
+	fields: [start: FieldName, end: FieldName],
+	itemIndex: number,
+): [string, string] {
+	const start = dateParam.call(this, names[0], fields[0], itemIndex);
+	const end = dateParam.call(this, names[1], fields[1], itemIndex);
+	checkDateOrder(this.getNode(), fields[1], start, end, itemIndex);
+	return [start, end];
 }

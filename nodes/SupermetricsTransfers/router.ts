@@ -5,6 +5,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { backfill } from './backfill';
 import { dataSourceConnection } from './dataSourceConnection';
 import { destination } from './destination';
 import { transfer } from './transfer';
@@ -35,7 +36,7 @@ export interface Resource {
 }
 
 /** Every resource the node offers; a new resource is one line here and one folder. */
-export const resources: Resource[] = [dataSourceConnection, transfer, destination];
+export const resources: Resource[] = [dataSourceConnection, transfer, destination, backfill];
 
 export function findOperation(resource: string, operation: string): OperationModule | undefined {
 	return resources
