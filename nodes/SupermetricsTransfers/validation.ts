@@ -43,6 +43,8 @@ export const TRANSFER_STATE: FieldName = { displayName: 'Action', apiName: 'tran
 export const SETTING_NAME: FieldName = { displayName: 'Setting Name', apiName: 'fields' };
 export const NEW_PASSWORD: FieldName = { displayName: 'New Secret', apiName: 'new_password' };
 export const LIMIT: FieldName = { displayName: 'Limit', apiName: 'limit' };
+export const SORT_FIELD: FieldName = { displayName: 'Sort By', apiName: 'sort_field' };
+export const SORT_DIRECTION: FieldName = { displayName: 'Sort Direction', apiName: 'sort_direction' };
 
 /** Thrown for input the API would refuse; raised before anything is sent. */
 export class InvalidInputError extends NodeOperationError {}

@@ -78,7 +78,7 @@ describe('Backfill: Get Latest', () => {
 		await ctx.run(backfill('create', january));
 		const [latest] = json(await ctx.run(backfill('getLatest', { transferId: byId(SEEDED.transferId) })));
 		expect(latest).toMatchObject({ transfer_backfill_id: '12345', status: 'CREATED' });
-		expect(ctx.sent().at(-1).path).toBe('/teams/12345/transfers/36091/backfills/latest');
+		expect(ctx.last().path).toBe('/teams/12345/transfers/36091/backfills/latest');
 	});
 
 	test('a transfer that never had one is a 404', async () => {
@@ -124,7 +124,7 @@ describe('Backfill: List Incomplete, Get and Cancel', () => {
 	test('Cancel: PATCH status CANCELLED; List Incomplete drops it; a second cancel is a 422', async () => {
 		await ctx.run(backfill('create', january));
 		const [cancelled] = json(await ctx.run(backfill('cancel', { backfillId: '12345' })));
-		expect(ctx.sent().at(-1)).toMatchObject({ method: 'PATCH', path: '/teams/12345/backfills/12345', body: { status: 'CANCELLED' } });
+		expect(ctx.last()).toMatchObject({ method: 'PATCH', path: '/teams/12345/backfills/12345', body: { status: 'CANCELLED' } });
 		expect(cancelled).toMatchObject({ status: 'CANCELLED', removed_user_id: '1001', end_time: expect.any(String) });
 		expect(json(await ctx.run(backfill('listIncomplete')))).toEqual([]);
 		const again = await ctx.run(backfill('cancel', { backfillId: '12345' }));

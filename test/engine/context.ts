@@ -1,12 +1,21 @@
 import { createSandbox } from '../sandbox/server';
 import { runNode } from './harness';
 
+interface Sent {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	body: any;
+}
+
 /** One sandbox per test file, reset before each test, and a runner with its demo credentials. */
 export interface Context {
 	sandbox: any;
 	run(parameters: object, options?: { items?: object[]; continueOnFail?: boolean; apiKey?: string }): Promise<any>;
 	/** Requests that reached the API (the sandbox's control calls are not recorded). */
-	sent(): Array<{ method: string; path: string; query: Record<string, string>; body: any }>;
+	sent(): Sent[];
+	/** The last request that reached the API. */
+	last(): Sent;
 }
 
 export function useSandbox(): Context {
@@ -24,6 +33,11 @@ export function useSandbox(): Context {
 			credentials: { apiKey: options.apiKey ?? 'sandbox-demo-key', baseUrl: context.sandbox.url },
 		});
 	context.sent = () => context.sandbox.requests;
+	context.last = () => {
+		const requests = context.sandbox.requests;
+		if (requests.length === 0) throw new Error('No request reached the sandbox');
+		return requests[requests.length - 1];
+	};
 	return context;
 }
 

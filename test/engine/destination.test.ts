@@ -145,7 +145,7 @@ describe('Destination: Delete and Get Usage', () => {
 		await ctx.run({ resource: 'transfer', operation: 'delete', teamId: TEAM, transferId: byId('36091') });
 		expect(json(await ctx.run(destination('getUsage', { destinationId: byId('8') })))[0].is_used).toBe(false);
 		expect(json(await ctx.run(destination('delete', { destinationId: byId('8') })))).toEqual([{ destination_id: '8', deleted: true }]);
-		expect(ctx.sent().at(-1)).toMatchObject({ method: 'DELETE', path: '/teams/12345/destinations/8' });
+		expect(ctx.last()).toMatchObject({ method: 'DELETE', path: '/teams/12345/destinations/8' });
 		expect(json(await ctx.run(destination('list')))).toEqual([]);
 	});
 
