@@ -62,49 +62,30 @@ function locator(
 	};
 }
 
-function codeLocator(
-	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
-	searchListMethod: string,
-	placeholder: string,
-	displayOptions: IDisplayOptions,
-): INodeProperties {
-	return locator(
-		base,
-		searchListMethod,
-		{
-			displayName: 'By Code',
-			placeholder,
-			regex: CODE_REGEX,
-			errorMessage: 'Use upper-case letters, digits and _ (at most 50), e.g. ' + placeholder,
-		},
-		displayOptions,
-	);
-}
-
-function idLocator(
-	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
-	searchListMethod: string,
-	placeholder: string,
-	displayOptions: IDisplayOptions,
-): INodeProperties {
-	return locator(
-		base,
-		searchListMethod,
-		{ displayName: 'By ID', placeholder, regex: ID_REGEX, errorMessage: 'Use a whole number, e.g. ' + placeholder },
-		displayOptions,
-	);
-}
+/** How a value may be typed instead of picked: a Supermetrics code, or a numeric id. */
+const byCode = (placeholder: string) => ({
+	displayName: 'By Code',
+	placeholder,
+	regex: CODE_REGEX,
+	errorMessage: 'Use upper-case letters, digits and _ (at most 50), e.g. ' + placeholder,
+});
+const byId = (placeholder: string) => ({
+	displayName: 'By ID',
+	placeholder,
+	regex: ID_REGEX,
+	errorMessage: 'Use a whole number, e.g. ' + placeholder,
+});
 
 /** transfer_id: picked from the team's transfers (GET /teams/{team_id}/transfers) or typed. */
 export function transferIdField(displayOptions: IDisplayOptions): INodeProperties {
-	return idLocator(
+	return locator(
 		{
 			displayName: 'Transfer',
 			name: 'transferId',
 			description: 'The transfer (transfer_id). Pick one of the team\'s transfers or type its ID.',
 		},
 		'searchTransfers',
-		'36091',
+		byId('36091'),
 		displayOptions,
 	);
 }
@@ -114,16 +95,16 @@ export function destinationIdField(
 	displayOptions: IDisplayOptions,
 	description = 'The destination (destination_id). Pick one of the team\'s destinations or type its ID.',
 ): INodeProperties {
-	return idLocator(
+	return locator(
 		{ displayName: 'Destination', name: 'destinationId', description },
 		'searchDestinations',
-		'8',
+		byId('8'),
 		displayOptions,
 	);
 }
 
 export function dataSourceIdField(displayOptions: IDisplayOptions): INodeProperties {
-	return codeLocator(
+	return locator(
 		{
 			displayName: 'Data Source',
 			name: 'dataSourceId',
@@ -131,13 +112,13 @@ export function dataSourceIdField(displayOptions: IDisplayOptions): INodePropert
 				'The data source to connect (data_source_id), e.g. GAWA for Google Analytics 4. Pick one or type any Supermetrics data source code.',
 		},
 		'searchDataSources',
-		'GAWA',
+		byCode('GAWA'),
 		displayOptions,
 	);
 }
 
 export function destinationTypeField(displayOptions: IDisplayOptions): INodeProperties {
-	return codeLocator(
+	return locator(
 		{
 			displayName: 'Destination Type',
 			name: 'destinationType',
@@ -145,7 +126,7 @@ export function destinationTypeField(displayOptions: IDisplayOptions): INodeProp
 				'Where the transfer will write (destination_type), e.g. DWH_SNOWFLAKE. Pick one or type any Supermetrics destination code.',
 		},
 		'searchDestinationTypes',
-		'DWH_SNOWFLAKE',
+		byCode('DWH_SNOWFLAKE'),
 		displayOptions,
 	);
 }

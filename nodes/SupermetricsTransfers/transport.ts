@@ -406,26 +406,27 @@ export async function dtsObject(
 }
 
 /** The `data` array of a 2xx list answer; anything else is an INVALID_RESPONSE error. */
-export async function dtsList(
-	this: Context,
-	call: DtsCall,
-	settings: RequestSettings,
-	itemIndex: number,
-	key?: string,
-): Promise<IDataObject[]> {
-	const response = await dtsRequest.call(this, call, settings, itemIndex);
+export function requireList(node: INode, response: DtsResponse, itemIndex: number): IDataObject[] {
 	const data = unwrap(response);
-	const list = key && isObject(data) ? data[key] : data;
-	if (Array.isArray(list) && list.every(isObject)) return list;
+	if (Array.isArray(data) && data.every(isObject)) return data;
 	throw dtsError(
-		this.getNode(),
+		node,
 		{
 			code: 'INVALID_RESPONSE',
-			message: `The Supermetrics API answered HTTP ${response.statusCode} without a list${key ? ` in ${key}` : ''}`,
+			message: `The Supermetrics API answered HTTP ${response.statusCode} without a list`,
 			description: `The answer did not have the documented shape: ${snippet(JSON.stringify(response.body))}`,
 			http_code: response.statusCode,
 			request_id: response.requestId,
 		},
 		itemIndex,
 	);
+}
+
+export async function dtsList(
+	this: Context,
+	call: DtsCall,
+	settings: RequestSettings,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	return requireList(this.getNode(), await dtsRequest.call(this, call, settings, itemIndex), itemIndex);
 }

@@ -2,8 +2,8 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties }
 
 import { dataSourceIdField, destinationIdField, displayNameField, failOnFalseField, idField } from '../descriptions';
 import { failIfFalse } from '../outcome';
-import { dtsRequest, requireData } from '../transport';
-import type { RequestSettings } from '../transport';
+import { requireData } from '../transport';
+import type { DtsResponse } from '../transport';
 import { codeParam, idParam, textParam } from '../params';
 import {
 	checkEmail,
@@ -213,17 +213,11 @@ export function transferConfiguration(this: IExecuteFunctions, itemIndex: number
 }
 
 /**
- * POST …/validations, for a new transfer or an existing one. A failed validation is a 200 with
- * is_valid false and field-level errors: data by default, a failed item with "Fail If Invalid".
+ * The answer of POST …/validations, for a new transfer or an existing one. A failed validation is
+ * a 200 with is_valid false and field-level errors: data by default, a failed item with "Fail If
+ * Invalid".
  */
-export async function validateConfiguration(
-	this: IExecuteFunctions,
-	path: string,
-	settings: RequestSettings,
-	itemIndex: number,
-): Promise<IDataObject> {
-	const body = transferConfiguration.call(this, itemIndex);
-	const response = await dtsRequest.call(this, { method: 'POST', path, body }, settings, itemIndex);
+export function validationOutcome(this: IExecuteFunctions, response: DtsResponse, itemIndex: number): IDataObject {
 	const data = requireData(this.getNode(), response, [], itemIndex);
 	const errors = (Array.isArray(data.errors) ? data.errors : []) as IDataObject[];
 	failIfFalse.call(

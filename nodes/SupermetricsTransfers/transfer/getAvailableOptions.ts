@@ -1,39 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { dataSourceIdField, destinationIdField, teamIdField } from '../descriptions';
-import { codeParam, destinationIdParam, teamIdParam } from '../params';
-import { dtsObject } from '../transport';
-import type { RequestSettings } from '../transport';
+import { dataSourceIdField, destinationIdField } from '../descriptions';
+import { teamOperation } from '../operation';
+import { codeParam, destinationIdParam } from '../params';
 import { DATA_SOURCE_ID } from '../validation';
-
-const show = { show: { resource: ['transfer'], operation: ['getAvailableOptions'] } };
-
-export const fields: INodeProperties[] = [
-	teamIdField(show),
-	dataSourceIdField(show),
-	destinationIdField(show),
-];
 
 /**
  * GET /teams/{team_id}/transfers/available-options?source_id&destination_id: the schedules,
  * schemas, logins, accounts and segments a transfer of this source into this destination may use.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	settings: RequestSettings,
-): Promise<IDataObject> {
-	const teamId = teamIdParam.call(this, itemIndex);
-	const sourceId = codeParam.call(this, 'dataSourceId', DATA_SOURCE_ID, itemIndex);
-	const destinationId = destinationIdParam.call(this, itemIndex);
-	return dtsObject.call(
-		this,
-		{
-			method: 'GET',
-			path: `/teams/${teamId}/transfers/available-options`,
-			qs: { source_id: sourceId, destination_id: destinationId },
-		},
-		settings,
-		itemIndex,
-	);
-}
+export const { fields, execute } = teamOperation({
+	resource: 'transfer',
+	operation: 'getAvailableOptions',
+	fields: (show) => [dataSourceIdField(show), destinationIdField(show)],
+	call(itemIndex) {
+		const qs = {
+			source_id: codeParam.call(this, 'dataSourceId', DATA_SOURCE_ID, itemIndex),
+			destination_id: destinationIdParam.call(this, itemIndex),
+		};
+		return { method: 'GET', path: '/transfers/available-options', qs };
+	},
+});

@@ -1,20 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { teamIdField } from '../descriptions';
-import { teamIdParam } from '../params';
-import { dtsList } from '../transport';
-import type { RequestSettings } from '../transport';
-
-const show = { show: { resource: ['transfer'], operation: ['list'] } };
-
-export const fields: INodeProperties[] = [teamIdField(show)];
+import { teamOperation } from '../operation';
 
 /** GET /teams/{team_id}/transfers: the team's transfers that are not deleted, one item each. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	settings: RequestSettings,
-): Promise<IDataObject[]> {
-	const teamId = teamIdParam.call(this, itemIndex);
-	return dtsList.call(this, { method: 'GET', path: `/teams/${teamId}/transfers` }, settings, itemIndex);
-}
+export const { fields, execute } = teamOperation({
+	resource: 'transfer',
+	operation: 'list',
+	call: () => ({ method: 'GET', path: '/transfers' }),
+	output: 'list',
+});

@@ -1,32 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { teamIdField, transferIdField } from '../descriptions';
-import { teamIdParam, transferIdParam } from '../params';
-import type { RequestSettings } from '../transport';
+import { transferIdField } from '../descriptions';
+import { teamOperation } from '../operation';
+import { transferIdParam } from '../params';
 import { INT32_MAX } from '../validation';
-import { failIfInvalidField, transferConfigurationFields, validateConfiguration } from './configuration';
-
-const show = { show: { resource: ['transfer'], operation: ['validateUpdate'] } };
-
-export const fields: INodeProperties[] = [
-	teamIdField(show),
-	transferIdField(show),
-	...transferConfigurationFields(show),
-	failIfInvalidField(show),
-];
+import { failIfInvalidField, transferConfiguration, transferConfigurationFields, validationOutcome } from './configuration';
 
 /** POST /teams/{team_id}/transfers/{transfer_id}/validations: checks an update, changes nothing. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	settings: RequestSettings,
-): Promise<IDataObject> {
-	const teamId = teamIdParam.call(this, itemIndex);
-	const transferId = transferIdParam.call(this, itemIndex, INT32_MAX);
-	return validateConfiguration.call(
-		this,
-		`/teams/${teamId}/transfers/${transferId}/validations`,
-		settings,
-		itemIndex,
-	);
-}
+export const { fields, execute } = teamOperation({
+	resource: 'transfer',
+	operation: 'validateUpdate',
+	fields: (show) => [transferIdField(show), ...transferConfigurationFields(show), failIfInvalidField(show)],
+	call(itemIndex) {
+		const transferId = transferIdParam.call(this, itemIndex, INT32_MAX);
+		return {
+			method: 'POST',
+			path: `/transfers/${transferId}/validations`,
+			body: transferConfiguration.call(this, itemIndex),
+		};
+	},
+	output: validationOutcome,
+});
