@@ -114,6 +114,13 @@ describe('Backfill: List Incomplete, Get and Cancel', () => {
 		expect(json(await ctx.run(backfill('listIncomplete'))).map((b) => b.transfer_backfill_id)).toEqual(['12346', '12345']);
 	});
 
+	test('List Incomplete: a proxy\'s HTML 502 is an error that says so', async () => {
+		ctx.sandbox.queueFault({ status: 502, html: true });
+		const result = await ctx.run(backfill('listIncomplete'));
+		expect(result.error.message).toBe('The Supermetrics API answered HTTP 502 without its JSON error body');
+		expect(result.error.description).toContain('502 Bad Gateway');
+	});
+
 	test('Get: one backfill; unknown is a 404', async () => {
 		expect(json(await ctx.run(backfill('get', { backfillId: SEEDED.backfillId })))[0]).toMatchObject({ transfer_backfill_id: '12344', transfer_runs_completed: 31 });
 		expect(ctx.sent()[0].path).toBe('/teams/12345/backfills/12344');

@@ -268,6 +268,20 @@ describe('Transfer: Get Available Sources and Options', () => {
 		expect(item.destination_types).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'SQL_BQ' })]));
 	});
 
+	test('available sources: a 429 longer than the allowed wait fails at once, saying when to retry', async () => {
+		ctx.sandbox.queueFault({ status: 429, retryAfter: 3600 });
+		const result = await ctx.run(transfer('getAvailableSources'));
+		expect(result.error.message).toBe('TOO_MANY_REQUESTS: Too Many Requests');
+		expect(result.error.description).toContain('Retry after 3600 s');
+		expect(ctx.sent()).toHaveLength(1);
+	});
+
+	test('available sources: a bad team id sends nothing', async () => {
+		const result = await ctx.run(transfer('getAvailableSources', { teamId: '={{ "" }}' }));
+		expect(result.error.message).toBe('Invalid Team ID "" in item 0: is required');
+		expect(ctx.sent()).toEqual([]);
+	});
+
 	test('available options: source_id and destination_id go in the query', async () => {
 		const [item] = json(await ctx.run(transfer('getAvailableOptions', { dataSourceId: byId('AW'), destinationId: byId('8') })));
 		expect(ctx.sent()[0]).toMatchObject({ path: '/teams/12345/transfers/available-options', query: { source_id: 'AW', destination_id: '8' } });
