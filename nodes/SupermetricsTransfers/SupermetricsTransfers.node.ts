@@ -8,7 +8,12 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { searchDataSources, searchDestinationTypes } from './methods/listSearch';
+import {
+	searchDataSources,
+	searchDestinations,
+	searchDestinationTypes,
+	searchTransfers,
+} from './methods/listSearch';
 import { findOperation, nodeProperties } from './router';
 import { requestOptions } from './descriptions';
 import { batchPlan, runInBatches } from './batching';
@@ -35,7 +40,7 @@ export class SupermetricsTransfers implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchDataSources, searchDestinationTypes },
+		listSearch: { searchDataSources, searchDestinations, searchDestinationTypes, searchTransfers },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -27,11 +27,13 @@ export function teamIdField(displayOptions: IDisplayOptions): INodeProperties {
 }
 
 const CODE_REGEX = '^[A-Z0-9_]{1,50}$';
+const ID_REGEX = '^[1-9][0-9]{0,18}$';
 
-function codeLocator(
+/** A picker loaded from the API that still takes a typed value or an expression. */
+function locator(
 	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
 	searchListMethod: string,
-	placeholder: string,
+	typed: { displayName: string; placeholder: string; regex: string; errorMessage: string },
 	displayOptions: IDisplayOptions,
 ): INodeProperties {
 	return {
@@ -48,26 +50,61 @@ function codeLocator(
 				typeOptions: { searchListMethod, searchable: true },
 			},
 			{
-				displayName: 'By Code',
+				displayName: typed.displayName,
 				name: 'id',
 				type: 'string',
-				placeholder,
+				placeholder: typed.placeholder,
 				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: CODE_REGEX,
-							errorMessage: 'Use upper-case letters, digits and _ (at most 50), e.g. ' + placeholder,
-						},
-					},
+					{ type: 'regex', properties: { regex: typed.regex, errorMessage: typed.errorMessage } },
 				],
 			},
 		],
 	};
 }
 
+/** How a value may be typed instead of picked: a Supermetrics code, or a numeric id. */
+const byCode = (placeholder: string) => ({
+	displayName: 'By Code',
+	placeholder,
+	regex: CODE_REGEX,
+	errorMessage: 'Use upper-case letters, digits and _ (at most 50), e.g. ' + placeholder,
+});
+const byId = (placeholder: string) => ({
+	displayName: 'By ID',
+	placeholder,
+	regex: ID_REGEX,
+	errorMessage: 'Use a whole number, e.g. ' + placeholder,
+});
+
+/** transfer_id: picked from the team's transfers (GET /teams/{team_id}/transfers) or typed. */
+export function transferIdField(displayOptions: IDisplayOptions): INodeProperties {
+	return locator(
+		{
+			displayName: 'Transfer',
+			name: 'transferId',
+			description: 'The transfer (transfer_id). Pick one of the team\'s transfers or type its ID.',
+		},
+		'searchTransfers',
+		byId('36091'),
+		displayOptions,
+	);
+}
+
+/** destination_id: picked from the team's destinations (GET /teams/{team_id}/destinations) or typed. */
+export function destinationIdField(
+	displayOptions: IDisplayOptions,
+	description = 'The destination (destination_id). Pick one of the team\'s destinations or type its ID.',
+): INodeProperties {
+	return locator(
+		{ displayName: 'Destination', name: 'destinationId', description },
+		'searchDestinations',
+		byId('8'),
+		displayOptions,
+	);
+}
+
 export function dataSourceIdField(displayOptions: IDisplayOptions): INodeProperties {
-	return codeLocator(
+	return locator(
 		{
 			displayName: 'Data Source',
 			name: 'dataSourceId',
@@ -75,13 +112,13 @@ export function dataSourceIdField(displayOptions: IDisplayOptions): INodePropert
 				'The data source to connect (data_source_id), e.g. GAWA for Google Analytics 4. Pick one or type any Supermetrics data source code.',
 		},
 		'searchDataSources',
-		'GAWA',
+		byCode('GAWA'),
 		displayOptions,
 	);
 }
 
 export function destinationTypeField(displayOptions: IDisplayOptions): INodeProperties {
-	return codeLocator(
+	return locator(
 		{
 			displayName: 'Destination Type',
 			name: 'destinationType',
@@ -89,9 +126,50 @@ export function destinationTypeField(displayOptions: IDisplayOptions): INodeProp
 				'Where the transfer will write (destination_type), e.g. DWH_SNOWFLAKE. Pick one or type any Supermetrics destination code.',
 		},
 		'searchDestinationTypes',
-		'DWH_SNOWFLAKE',
+		byCode('DWH_SNOWFLAKE'),
 		displayOptions,
 	);
+}
+
+export function displayNameField(displayOptions: IDisplayOptions, description: string): INodeProperties {
+	return {
+		displayName: 'Display Name',
+		name: 'displayName',
+		type: 'string',
+		required: true,
+		default: '',
+		description,
+		displayOptions,
+	};
+}
+
+/** backfill_id, as Create Backfill and List Incomplete give it (transfer_backfill_id). */
+export function backfillIdField(displayOptions: IDisplayOptions): INodeProperties {
+	return idField(
+		{
+			displayName: 'Backfill ID',
+			name: 'backfillId',
+			placeholder: '12345',
+			description: 'The backfill (transfer_backfill_id in its answers), a whole number of up to 19 digits',
+		},
+		displayOptions,
+	);
+}
+
+/** A day; the picker's time of day is ignored, and a typed YYYY-MM-DD is taken as it is. */
+export function dateField(
+	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
+	displayOptions: IDisplayOptions,
+): INodeProperties {
+	return { ...base, type: 'dateTime', required: true, default: '', displayOptions };
+}
+
+/** For an API answer that reports a failed check as data: hand it on, or fail the item. */
+export function failOnFalseField(
+	displayOptions: IDisplayOptions,
+	what: { displayName: string; description: string },
+): INodeProperties {
+	return { ...what, name: 'failOnFalse', type: 'boolean', default: false, displayOptions };
 }
 
 /** Settings every operation shares; read once per run. */

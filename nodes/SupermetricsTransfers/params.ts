@@ -1,12 +1,50 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { checkCode, checkDate, checkId, INT64_MAX, TEAM_ID } from './validation';
+import {
+	checkCode,
+	checkDate,
+	checkDateOrder,
+	checkId,
+	checkInteger,
+	checkOption,
+	checkText,
+	DESTINATION_ID,
+	INT32_MAX,
+	INT64_MAX,
+	TEAM_ID,
+	TRANSFER_ID,
+} from './validation';
 import type { FieldName } from './validation';
 
 /** Reading and checking of node parameters, so every operation applies the same rules. */
 
 export function teamIdParam(this: IExecuteFunctions, itemIndex: number): string {
 	return idParam.call(this, 'teamId', TEAM_ID, itemIndex);
+}
+
+/**
+ * transfer_id: int32 on the transfer configuration paths, int64 on the backfill and run paths,
+ * as the spec gives each.
+ */
+export function transferIdParam(this: IExecuteFunctions, itemIndex: number, max: bigint): string {
+	return idParam.call(this, 'transferId', TRANSFER_ID, itemIndex, max);
+}
+
+/** destination_id is an int32 everywhere in the spec. */
+export function destinationIdParam(this: IExecuteFunctions, itemIndex: number): string {
+	return idParam.call(this, 'destinationId', DESTINATION_ID, itemIndex, INT32_MAX);
+}
+
+/** An id the API takes optionally: left empty, it is not sent. */
+export function optionalIdParam(
+	this: IExecuteFunctions,
+	parameterName: string,
+	field: FieldName,
+	itemIndex: number,
+	max: bigint,
+): string | undefined {
+	const value = this.getNodeParameter(parameterName, itemIndex, '', { extractValue: true });
+	return value === '' || value === undefined ? undefined : checkId(this.getNode(), field, value, itemIndex, max);
 }
 
 /** A numeric id parameter (plain string or resource locator), checked against its range. */
@@ -38,4 +76,48 @@ export function dateParam(
 	itemIndex: number,
 ): string {
 	return checkDate(this.getNode(), field, this.getNodeParameter(parameterName, itemIndex, ''), itemIndex);
+}
+
+export function textParam(
+	this: IExecuteFunctions,
+	parameterName: string,
+	field: FieldName,
+	itemIndex: number,
+	rules: { maxLength: number; required?: boolean },
+): string | undefined {
+	return checkText(this.getNode(), field, this.getNodeParameter(parameterName, itemIndex, ''), itemIndex, rules);
+}
+
+export function integerParam(
+	this: IExecuteFunctions,
+	parameterName: string,
+	field: FieldName,
+	itemIndex: number,
+	min: number,
+	max: number,
+): number {
+	return checkInteger(this.getNode(), field, this.getNodeParameter(parameterName, itemIndex, ''), itemIndex, min, max);
+}
+
+export function optionParam<T extends string>(
+	this: IExecuteFunctions,
+	parameterName: string,
+	field: FieldName,
+	itemIndex: number,
+	allowed: readonly T[],
+): T {
+	return checkOption(this.getNode(), field, this.getNodeParameter(parameterName, itemIndex, ''), itemIndex, allowed);
+}
+
+/** A from/to pair of days, the second not before the first. */
+export function dateRangeParams(
+	this: IExecuteFunctions,
+	names: [start: string, end: string],
+	fields: [start: FieldName, end: FieldName],
+	itemIndex: number,
+): [string, string] {
+	const start = dateParam.call(this, names[0], fields[0], itemIndex);
+	const end = dateParam.call(this, names[1], fields[1], itemIndex);
+	checkDateOrder(this.getNode(), fields[1], start, end, itemIndex);
+	return [start, end];
 }

@@ -5,7 +5,11 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { backfill } from './backfill';
 import { dataSourceConnection } from './dataSourceConnection';
+import { destination } from './destination';
+import { transfer } from './transfer';
+import { transferRun } from './transferRun';
 import type { RequestSettings } from './transport';
 
 /** What an operation file exports: its fields and its per-item step. */
@@ -33,7 +37,7 @@ export interface Resource {
 }
 
 /** Every resource the node offers; a new resource is one line here and one folder. */
-export const resources: Resource[] = [dataSourceConnection];
+export const resources: Resource[] = [dataSourceConnection, transfer, transferRun, destination, backfill];
 
 export function findOperation(resource: string, operation: string): OperationModule | undefined {
 	return resources

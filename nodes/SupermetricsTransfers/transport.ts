@@ -32,6 +32,8 @@ export interface DtsCall {
 	path: string;
 	body?: IDataObject;
 	qs?: IDataObject;
+	/** Secret inputs sent in the body; masked wherever an answer or an error might echo them. */
+	secrets?: string[];
 }
 
 export interface DtsResponse {
@@ -84,11 +86,35 @@ function header(headers: unknown, name: string): string | undefined {
 	return value === undefined || value === null ? undefined : String(value);
 }
 
+/**
+ * Quotes integer literals past 2^53 outside strings, so an int64 id keeps its digits as a string
+ * instead of being rounded by JSON.parse.
+ */
+function quoteBigIntegers(text: string): string {
+	return text.replace(/"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])-?\d{16,}(?![.eE\d])/g, (token) =>
+		token.startsWith('"') || Number.isSafeInteger(Number(token)) ? token : `"${token}"`,
+	);
+}
+
+/** Ids are strings end to end: `id` and `*_id` integers become decimal strings, at any depth. */
+function idsAsStrings(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(idsAsStrings);
+	if (!isObject(value)) return value;
+	const result: IDataObject = {};
+	for (const [key, inner] of Object.entries(value)) {
+		const isId = key === 'id' || key.endsWith('_id');
+		result[key] = (
+			isId && typeof inner === 'number' && Number.isInteger(inner) ? String(inner) : idsAsStrings(inner)
+		) as IDataObject[keyof IDataObject];
+	}
+	return result;
+}
+
 function parseJson(text: unknown): { ok: true; value: unknown } | { ok: false } {
 	if (typeof text !== 'string') return { ok: true, value: text };
 	if (text.trim() === '') return { ok: true, value: undefined };
 	try {
-		return { ok: true, value: JSON.parse(text) as unknown };
+		return { ok: true, value: JSON.parse(quoteBigIntegers(text)) as unknown };
 	} catch {
 		return { ok: false };
 	}
@@ -112,6 +138,19 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 	const at = Date.parse(text);
 	if (Number.isNaN(at)) return undefined;
 	return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** Every occurrence of a secret replaced, in any string of a value. */
+function redact<T>(value: T, secrets: string[] | undefined): T {
+	const masked = (secrets ?? []).filter((secret) => secret.length > 0);
+	if (masked.length === 0) return value;
+	const walk = (inner: unknown): unknown => {
+		if (typeof inner === 'string') return masked.reduce((text, secret) => text.split(secret).join('***'), inner);
+		if (Array.isArray(inner)) return inner.map(walk);
+		if (isObject(inner)) return Object.fromEntries(Object.entries(inner).map(([k, v]) => [k, walk(v)]));
+		return inner;
+	};
+	return walk(value) as T;
 }
 
 /** A snippet of a body that is not the API's JSON, for a message a person can act on. */
@@ -266,7 +305,7 @@ export async function dtsRequest(
 				{ ...options },
 			)) as typeof response;
 		} catch (error) {
-			throw dtsError(node, describeNoAnswer(call, error, settings), itemIndex);
+			throw dtsError(node, redact(describeNoAnswer(call, error, settings), call.secrets), itemIndex);
 		}
 
 		const { statusCode } = response;
@@ -275,7 +314,7 @@ export async function dtsRequest(
 			if (!parsed.ok) {
 				throw dtsError(
 					node,
-					{
+					redact({
 						code: 'INVALID_RESPONSE',
 						message: `The Supermetrics API answered HTTP ${statusCode} with a body that is not valid JSON`,
 						description: `The answer was cut off or garbled: "${snippet(response.body)}".${
@@ -285,14 +324,15 @@ export async function dtsRequest(
 						}`,
 						http_code: statusCode,
 						request_id: null,
-					},
+					}, call.secrets),
 					itemIndex,
 				);
 			}
 			const headers: Record<string, string | undefined> = {
 				location: header(response.headers, 'location'),
 			};
-			return { statusCode, body: parsed.value, headers, requestId: requestIdOf(parsed.value) };
+			const body = redact(idsAsStrings(parsed.value), call.secrets);
+			return { statusCode, body, headers, requestId: requestIdOf(body) };
 		}
 
 		const failure = describeFailure(call, { ...response, bodyText: response.body });
@@ -310,7 +350,7 @@ export async function dtsRequest(
 					: ` Still rate limited after ${MAX_TRIES} tries.`
 			}`;
 		}
-		throw dtsError(node, failure, itemIndex);
+		throw dtsError(node, redact(failure, call.secrets), itemIndex);
 	}
 }
 
@@ -356,4 +396,40 @@ export function requireData(
 		},
 		itemIndex,
 	);
+}
+
+/** The `data` object of a 2xx answer (wrapped or bare), for operations that hand it on whole. */
+export async function dtsObject(
+	this: Context,
+	call: DtsCall,
+	settings: RequestSettings,
+	itemIndex: number,
+): Promise<IDataObject> {
+	return requireData(this.getNode(), await dtsRequest.call(this, call, settings, itemIndex), [], itemIndex);
+}
+
+/** The `data` array of a 2xx list answer; anything else is an INVALID_RESPONSE error. */
+export function requireList(node: INode, response: DtsResponse, itemIndex: number): IDataObject[] {
+	const data = unwrap(response);
+	if (Array.isArray(data) && data.every(isObject)) return data;
+	throw dtsError(
+		node,
+		{
+			code: 'INVALID_RESPONSE',
+			message: `The Supermetrics API answered HTTP ${response.statusCode} without a list`,
+			description: `The answer did not have the documented shape: ${snippet(JSON.stringify(response.body))}`,
+			http_code: response.statusCode,
+			request_id: response.requestId,
+		},
+		itemIndex,
+	);
+}
+
+export async function dtsList(
+	this: Context,
+	call: DtsCall,
+	settings: RequestSettings,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	return requireList(this.getNode(), await dtsRequest.call(this, call, settings, itemIndex), itemIndex);
 }

@@ -22,6 +22,29 @@ export const DESTINATION_TYPE: FieldName = {
 	displayName: 'Destination Type',
 	apiName: 'destination_type',
 };
+export const TRANSFER_ID: FieldName = { displayName: 'Transfer', apiName: 'transfer_id' };
+export const DESTINATION_ID: FieldName = { displayName: 'Destination', apiName: 'destination_id' };
+export const TRANSFER_RUN_ID: FieldName = { displayName: 'Transfer Run ID', apiName: 'transfer_run_id' };
+export const BACKFILL_ID: FieldName = { displayName: 'Backfill ID', apiName: 'backfill_id' };
+export const SCHEMA_ID: FieldName = { displayName: 'Schema ID', apiName: 'schema_id' };
+export const DISPLAY_NAME: FieldName = { displayName: 'Display Name', apiName: 'display_name' };
+export const AUTH_METHOD: FieldName = { displayName: 'Auth Method', apiName: 'auth_method' };
+export const RANGE_START: FieldName = { displayName: 'Range Start', apiName: 'range_start' };
+export const RANGE_END: FieldName = { displayName: 'Range End', apiName: 'range_end' };
+export const START_DATE: FieldName = { displayName: 'Start Date', apiName: 'start_date' };
+export const END_DATE: FieldName = { displayName: 'End Date', apiName: 'end_date' };
+export const NOTIFICATION_RECIPIENTS: FieldName = {
+	displayName: 'Notification Recipients',
+	apiName: 'notification_recipients',
+};
+export const SCHEDULE: FieldName = { displayName: 'Schedule', apiName: 'schedule' };
+export const TRANSFER_TYPE: FieldName = { displayName: 'Transfer Type', apiName: 'transfer_type' };
+export const TRANSFER_STATE: FieldName = { displayName: 'Action', apiName: 'transfer_state' };
+export const SETTING_NAME: FieldName = { displayName: 'Setting Name', apiName: 'fields' };
+export const NEW_PASSWORD: FieldName = { displayName: 'New Secret', apiName: 'new_password' };
+export const LIMIT: FieldName = { displayName: 'Limit', apiName: 'limit' };
+export const SORT_FIELD: FieldName = { displayName: 'Sort By', apiName: 'sort_field' };
+export const SORT_DIRECTION: FieldName = { displayName: 'Sort Direction', apiName: 'sort_direction' };
 
 /** Thrown for input the API would refuse; raised before anything is sent. */
 export class InvalidInputError extends NodeOperationError {}
@@ -70,7 +93,10 @@ export function checkId(
 ): string {
 	const rule = `must be a whole number from 1 to ${max}`;
 	let text: string;
-	if (typeof value === 'number') {
+	if (value === undefined || value === null) {
+		// An expression that found nothing, e.g. {{ $json.transfer_id }} on an item without one.
+		throw invalid(node, field, value, itemIndex, 'is required');
+	} else if (typeof value === 'number') {
 		if (!Number.isSafeInteger(value)) {
 			const hint = Number.isInteger(value)
 				? 'This number is past 2^53, where JavaScript numbers lose digits, so it may already differ from the real id. Pass the id as a string: quote it in the source JSON or type it into the field.'
@@ -107,6 +133,87 @@ export function checkDate(node: INode, field: FieldName, value: unknown, itemInd
 		throw invalid(node, field, value, itemIndex, 'must be a real date in the form YYYY-MM-DD');
 	}
 	return `${date[1]}-${date[2]}-${date[3]}`;
+}
+
+/** A day range whose end is not before its start, checked as dates (already YYYY-MM-DD). */
+export function checkDateOrder(
+	node: INode,
+	end: FieldName,
+	start: string,
+	endValue: string,
+	itemIndex: number,
+): void {
+	if (endValue < start) {
+		throw invalid(node, end, endValue, itemIndex, `must not be before ${start}`);
+	}
+}
+
+/** One of the values the spec's enum allows; an expression may give anything. */
+export function checkOption<T extends string>(
+	node: INode,
+	field: FieldName,
+	value: unknown,
+	itemIndex: number,
+	allowed: readonly T[],
+): T {
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+	throw invalid(node, field, value, itemIndex, `must be one of ${allowed.join(', ')}`);
+}
+
+/** A list the API requires at least one entry of. */
+export function checkNotEmpty(node: INode, field: FieldName, list: unknown[], itemIndex: number): void {
+	if (list.length === 0) throw invalid(node, field, list, itemIndex, 'needs at least one entry');
+}
+
+/** Free text such as display_name: trimmed, and within the API's maxLength. */
+export function checkText(
+	node: INode,
+	field: FieldName,
+	value: unknown,
+	itemIndex: number,
+	{ maxLength, required = true }: { maxLength: number; required?: boolean },
+): string | undefined {
+	if (value === undefined || value === null || value === '') {
+		if (required) throw invalid(node, field, value, itemIndex, 'is required');
+		return undefined;
+	}
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw invalid(node, field, value, itemIndex, 'must be text');
+	}
+	const text = String(value).trim();
+	if (text === '') {
+		if (required) throw invalid(node, field, value, itemIndex, 'is required');
+		return undefined;
+	}
+	if (text.length > maxLength) {
+		throw invalid(node, field, value, itemIndex, `must be at most ${maxLength} characters (it has ${text.length})`);
+	}
+	return text;
+}
+
+/** An address for notification_recipients: format email, maxLength 255. */
+export function checkEmail(node: INode, field: FieldName, value: unknown, itemIndex: number): string {
+	const text = checkText(node, field, value, itemIndex, { maxLength: 255 }) as string;
+	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) {
+		throw invalid(node, field, value, itemIndex, 'must be an email address such as name@example.com');
+	}
+	return text;
+}
+
+/** A whole number within the API's minimum and maximum, e.g. run_hour 0 to 23. */
+export function checkInteger(
+	node: INode,
+	field: FieldName,
+	value: unknown,
+	itemIndex: number,
+	min: number,
+	max: number,
+): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
+		throw invalid(node, field, value, itemIndex, `must be a whole number from ${min} to ${max}`);
+	}
+	return number;
 }
 
 /** A Supermetrics code such as data_source_id "GA" or destination_type "DWH_SNOWFLAKE". */

@@ -26,7 +26,22 @@ const DEFAULT_KEYS = {
 	},
 };
 
-const ROUTE_FILES = ['./routes/me', './routes/dataSourceConnections'];
+const ROUTE_FILES = [
+	'./routes/me',
+	'./routes/dataSourceConnections',
+	'./routes/destinations',
+	'./routes/transfers',
+	'./routes/transferRuns',
+	'./routes/backfills',
+];
+
+/** JSON with BigInt values written as plain integer literals, as an int64 API writes them. */
+function stringify(body) {
+	return JSON.stringify(body, (_, value) => (typeof value === 'bigint' ? `\u0000bigint:${value}` : value)).replace(
+		/"\\u0000bigint:(-?\d+)"/g,
+		'$1',
+	);
+}
 
 function compile(route) {
 	const names = [];
@@ -151,7 +166,7 @@ function createSandbox(options = {}) {
 	}
 
 	function send(res, status, body, headers = {}, truncate = false) {
-		let text = typeof body === 'string' ? body : JSON.stringify(body);
+		let text = typeof body === 'string' ? body : stringify(body);
 		if (truncate) text = text.slice(0, Math.floor(text.length / 2));
 		res.writeHead(status, {
 			'Content-Type': 'application/json',

@@ -1,6 +1,9 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-/** Common codes, offered for convenience; any code matching ^[A-Z0-9_]+$ may still be typed. */
+import { dtsList, dtsObject, requestSettings } from '../transport';
+
+/** Common codes, offered while no team id is set; any code matching ^[A-Z0-9_]+$ may still be typed. */
 export const KNOWN_DATA_SOURCES: Array<[code: string, name: string]> = [
 	['GAWA', 'Google Analytics 4'],
 	['GA', 'Google Analytics (Universal)'],
@@ -18,21 +21,76 @@ function search(list: Array<[string, string]>, filter?: string): INodeListSearch
 	const needle = (filter ?? '').trim().toLowerCase();
 	return {
 		results: list
-			.filter(([code, name]) => !needle || `${code} ${name}`.toLowerCase().includes(needle))
-			.map(([code, name]) => ({ name: `${name} (${code})`, value: code })),
+			.filter(([value, name]) => !needle || `${value} ${name}`.toLowerCase().includes(needle))
+			.map(([value, name]) => ({ name: `${name} (${value})`, value })),
 	};
+}
+
+/** The team id typed so far; an expression or a half-typed id cannot be listed against. */
+function teamId(this: ILoadOptionsFunctions): string | undefined {
+	const value = String(this.getCurrentNodeParameter('teamId') ?? '').trim();
+	return /^[1-9][0-9]{0,18}$/.test(value) ? value : undefined;
+}
+
+function requireTeamId(this: ILoadOptionsFunctions, what: string): string {
+	const id = teamId.call(this);
+	if (id) return id;
+	throw new NodeOperationError(
+		this.getNode(),
+		`Enter a Team ID (a plain number, not an expression) to list ${what}, or type an ID`,
+	);
+}
+
+async function availableSources(this: ILoadOptionsFunctions, team: string): Promise<IDataObject> {
+	const settings = await requestSettings.call(this);
+	return dtsObject.call(this, { method: 'GET', path: `/teams/${team}/transfers/available-sources` }, settings, 0);
+}
+
+async function listOf(this: ILoadOptionsFunctions, path: string): Promise<IDataObject[]> {
+	const settings = await requestSettings.call(this);
+	return dtsList.call(this, { method: 'GET', path }, settings, 0);
+}
+
+function pairs(list: unknown, value: string, name: string): Array<[string, string]> {
+	return (Array.isArray(list) ? (list as IDataObject[]) : [])
+		.filter((entry) => typeof entry[value] === 'string')
+		.map((entry) => [String(entry[value]), String(entry[name] ?? entry[value])]);
 }
 
 export async function searchDataSources(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	return search(KNOWN_DATA_SOURCES, filter);
+	const team = teamId.call(this);
+	if (!team) return search(KNOWN_DATA_SOURCES, filter);
+	const sources = await availableSources.call(this, team);
+	return search(pairs(sources.data_sources, 'data_source_id', 'service_name'), filter);
 }
 
 export async function searchDestinationTypes(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	return search(KNOWN_DESTINATION_TYPES, filter);
+	const team = teamId.call(this);
+	if (!team) return search(KNOWN_DESTINATION_TYPES, filter);
+	const sources = await availableSources.call(this, team);
+	return search(pairs(sources.destination_types, 'type', 'title'), filter);
+}
+
+export async function searchTransfers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const team = requireTeamId.call(this, 'transfers');
+	const transfers = await listOf.call(this, `/teams/${team}/transfers`);
+	return search(pairs(transfers, 'dwh_transfer_id', 'display_name'), filter);
+}
+
+export async function searchDestinations(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const team = requireTeamId.call(this, 'destinations');
+	const destinations = await listOf.call(this, `/teams/${team}/destinations`);
+	return search(pairs(destinations, 'id', 'display_name'), filter);
 }

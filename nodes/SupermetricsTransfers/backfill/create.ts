@@ -1,0 +1,28 @@
+import { dateField, transferIdField } from '../descriptions';
+import { teamOperation } from '../operation';
+import { dateRangeParams, transferIdParam } from '../params';
+import { INT64_MAX, RANGE_END, RANGE_START } from '../validation';
+
+/**
+ * POST /teams/{team_id}/transfers/{transfer_id}/backfills, answered 200 (not 201) with the backfill
+ * in status CREATED. A range overlapping an active backfill is refused. Not retried after a 5xx or
+ * a timeout: the backfill may be scheduled already.
+ */
+export const { fields, execute } = teamOperation({
+	resource: 'backfill',
+	operation: 'create',
+	fields: (show) => [
+		transferIdField(show),
+		dateField({ displayName: 'Range Start', name: 'rangeStart', description: 'First day to re-process, inclusive (range_start)' }, show),
+		dateField({ displayName: 'Range End', name: 'rangeEnd', description: 'Last day to re-process, inclusive (range_end)' }, show),
+	],
+	call(itemIndex) {
+		const transferId = transferIdParam.call(this, itemIndex, INT64_MAX);
+		const [start, end] = dateRangeParams.call(this, ['rangeStart', 'rangeEnd'], [RANGE_START, RANGE_END], itemIndex);
+		return {
+			method: 'POST',
+			path: `/transfers/${transferId}/backfills`,
+			body: { range_start: start, range_end: end },
+		};
+	},
+});

@@ -1,0 +1,21 @@
+import { teamOperation } from '../operation';
+import { requireData } from '../transport';
+import { destinationConfiguration, destinationConfigurationFields } from './configuration';
+
+/**
+ * POST /teams/{team_id}/destinations. Not retried after a 5xx or a timeout: the destination may
+ * exist already, and a second POST would make another.
+ */
+export const { fields, execute } = teamOperation({
+	resource: 'destination',
+	operation: 'create',
+	fields: (show) => destinationConfigurationFields(show, { newSecret: false }),
+	call(itemIndex) {
+		const { body, secrets } = destinationConfiguration.call(this, itemIndex, { newSecret: false });
+		return { method: 'POST', path: '/destinations', body, secrets };
+	},
+	output(response, itemIndex) {
+		const data = requireData(this.getNode(), response, ['id'], itemIndex);
+		return { ...data, location: response.headers.location ?? null };
+	},
+});

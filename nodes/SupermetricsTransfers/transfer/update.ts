@@ -1,0 +1,16 @@
+import { transferIdField } from '../descriptions';
+import { teamOperation } from '../operation';
+import { transferIdParam } from '../params';
+import { INT32_MAX } from '../validation';
+import { transferConfiguration, transferConfigurationFields } from './configuration';
+
+/** PUT /teams/{team_id}/transfers/{transfer_id}: the whole configuration replaces the old one. */
+export const { fields, execute } = teamOperation({
+	resource: 'transfer',
+	operation: 'update',
+	fields: (show) => [transferIdField(show), ...transferConfigurationFields(show)],
+	call(itemIndex) {
+		const transferId = transferIdParam.call(this, itemIndex, INT32_MAX);
+		return { method: 'PUT', path: `/transfers/${transferId}`, body: transferConfiguration.call(this, itemIndex) };
+	},
+});

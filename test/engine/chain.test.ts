@@ -1,0 +1,90 @@
+import { byId, json, TEAM, useSandbox } from './context';
+
+const ctx = useSandbox();
+
+/**
+ * The setup chain as a workflow runs it: each step's output items are the next step's input, and
+ * its ids reach the next request only through expressions on them.
+ */
+test('create connection → create destination → create transfer → backfill → list runs', async () => {
+	const [connection] = json(
+		await ctx.run({ resource: 'dataSourceConnection', operation: 'create', teamId: TEAM, dataSourceId: byId('GAWA'), destinationType: byId('SQL_BQ') }),
+	);
+	expect(connection).toMatchObject({ data_source_id: 'GAWA', destination_type: 'SQL_BQ', team_id: TEAM });
+
+	const [destination] = json(
+		await ctx.run(
+			{
+				resource: 'destination',
+				operation: 'create',
+				teamId: '={{ $json.team_id }}',
+				destinationType: byId('={{ $json.destination_type }}'),
+				displayName: '={{ "BigQuery for " + $json.data_source_id }}',
+				settings: { entries: [{ name: 'project_id', value: 'acme-analytics' }] },
+				secrets: { password: 'service-account-secret' },
+			},
+			{ items: [connection] },
+		),
+	);
+	expect(destination).toMatchObject({ id: '9', display_name: 'BigQuery for GAWA', destination_type: { type: 'SQL_BQ' } });
+	expect(JSON.stringify(destination)).not.toContain('service-account-secret');
+
+	// A Merge node's output: the connection and the destination side by side.
+	const [created] = json(
+		await ctx.run(
+			{
+				resource: 'transfer',
+				operation: 'create',
+				teamId: '={{ $json.connection.team_id }}',
+				dataSourceId: byId('={{ $json.connection.data_source_id }}'),
+				schemaId: '2',
+				destinationId: byId('={{ $json.destination.id }}'),
+				displayName: 'GA4 to BigQuery',
+				schedule: { entries: [{ runInterval: 'daily', runHour: 5, refreshWindow: 3 }] },
+			},
+			{ items: [{ connection, destination }] },
+		),
+	);
+	expect(created).toEqual({ transfer_id: '36092', transfer_name: 'GA4 to BigQuery' });
+	expect(ctx.last().body).toMatchObject({ data_source_id: 'GAWA', destination_id: 9 });
+
+	const [backfill] = json(
+		await ctx.run(
+			{ resource: 'backfill', operation: 'create', teamId: TEAM, transferId: byId('={{ $json.transfer_id }}'), rangeStart: '2024-03-01', rangeEnd: '2024-03-07' },
+			{ items: [created] },
+		),
+	);
+	expect(backfill).toMatchObject({ transfer_id: '36092', status: 'CREATED', transfer_runs_total: 7 });
+
+	const result = await ctx.run(
+		{
+			resource: 'transferRun',
+			operation: 'list',
+			teamId: TEAM,
+			transferId: byId('={{ $json.transfer_id }}'),
+			startDate: '={{ $json.range_start_date }}',
+			endDate: '={{ $json.range_end_date }}',
+			returnAll: true,
+			filters: { sortField: 'data_date', sortDirection: 'ASC' },
+		},
+		{ items: [backfill] },
+	);
+	expect(ctx.last()).toMatchObject({ path: '/teams/12345/transfers/36092/runs', query: expect.objectContaining({ start_date: '2024-03-01', end_date: '2024-03-07' }) });
+	const listed = json(result);
+	expect(listed.map((r) => r.data_date)).toEqual(['2024-03-01', '2024-03-02', '2024-03-03', '2024-03-04', '2024-03-05', '2024-03-06', '2024-03-07']);
+	expect(listed.every((r) => r.type === 'Backfill')).toBe(true);
+	expect(result.output.every((item: any) => item.pairedItem.item === 0)).toBe(true);
+});
+
+test('several input items: each gets its own answers, paired to it; a failing one under Continue On Fail too', async () => {
+	const result = await ctx.run(
+		{ resource: 'backfill', operation: 'getLatest', teamId: TEAM, transferId: byId('={{ $json.transfer_id }}') },
+		{ items: [{ transfer_id: '36091' }, { transfer_id: '4242' }, { transfer_id: 'x' }], continueOnFail: true },
+	);
+	expect(result.output.map((item: any) => [item.pairedItem.item, item.json.transfer_backfill_id ?? item.json.code])).toEqual([
+		[0, '12344'],
+		[1, 'NOT_FOUND'],
+		[2, 'INVALID_INPUT'],
+	]);
+	expect(ctx.sent()).toHaveLength(2);
+});

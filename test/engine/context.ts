@@ -1,0 +1,52 @@
+import { createSandbox } from '../sandbox/server';
+import { runNode } from './harness';
+
+interface Sent {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	body: any;
+}
+
+/** One sandbox per test file, reset before each test, and a runner with its demo credentials. */
+export interface Context {
+	sandbox: any;
+	run(parameters: object, options?: { items?: object[]; continueOnFail?: boolean; apiKey?: string }): Promise<any>;
+	/** Requests that reached the API (the sandbox's control calls are not recorded). */
+	sent(): Sent[];
+	/** The last request that reached the API. */
+	last(): Sent;
+}
+
+export function useSandbox(): Context {
+	const context = {} as Context;
+	beforeAll(async () => {
+		context.sandbox = await createSandbox().start();
+	});
+	afterAll(async () => context.sandbox.close());
+	beforeEach(() => context.sandbox.reset());
+	context.run = (parameters, options = {}) =>
+		runNode({
+			parameters,
+			items: options.items,
+			continueOnFail: options.continueOnFail,
+			credentials: { apiKey: options.apiKey ?? 'sandbox-demo-key', baseUrl: context.sandbox.url },
+		});
+	context.sent = () => context.sandbox.requests;
+	context.last = () => {
+		const requests = context.sandbox.requests;
+		if (requests.length === 0) throw new Error('No request reached the sandbox');
+		return requests[requests.length - 1];
+	};
+	return context;
+}
+
+/** A resource locator value as the editor saves it. */
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+export const TEAM = '12345';
+/** Seeded on every sandbox reset. */
+export const SEEDED = { transferId: '36091', destinationId: '8', backfillId: '12344' };
+
+/** The JSON of each output item. */
+export const json = (result: any): any[] => (result.output ?? []).map((item: any) => item.json);

@@ -1,0 +1,349 @@
+'use strict';
+/**
+ * /teams/{team_id}/transfers…: the Data Transfers tag. The spec wraps List and Create in
+ * {meta, data}, and answers Get, Update, State, Validations and the available-* look-ups bare.
+ */
+const { ApiError } = require('../http');
+const { DATA_SOURCES, DESTINATION_TYPES } = require('../catalog');
+const { findTransfer, addRun, FIRST_BIG_RUN_ID } = require('../store');
+const { int32Id, int64Id, jsonObject, string, integer, oneOf, onlyKeys, CODE } = require('../validate');
+
+const SCHEMAS = { 2: 'Standard tables', 3: 'Enhanced tables' };
+const RUN_INTERVALS = ['hourly', 'daily', 'weekly', 'monthly'];
+const CONFIGURATION_KEYS = ['data_source_id', 'schema_id', 'destination_id', 'display_name', 'schedule', 'accounts', 'segments', 'data_source_settings', 'notification_recipients', 'transfer_type'];
+
+/** A field-level problem: how Validations lists it, and how Create and Update refuse it. */
+class Problem {
+	constructor(field_id, error_code, status, description) {
+		Object.assign(this, { field_id, error_code, status, description });
+	}
+}
+
+/** Runs a schema check, turning its 400 into a Problem for the field. */
+function attempt(problems, field, check) {
+	try {
+		return check();
+	} catch (error) {
+		if (!(error instanceof ApiError)) throw error;
+		problems.push(new Problem(field, 'invalid', error.status, error.description));
+		return undefined;
+	}
+}
+
+function objects(problems, input, name, check) {
+	const list = input[name];
+	if (list === undefined || list === null) return;
+	if (!Array.isArray(list)) return problems.push(new Problem(name, 'invalid', 400, `The field '${name}' must be an array.`));
+	list.forEach((entry, i) => {
+		if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+			return problems.push(new Problem(`${name}[${i}]`, 'invalid', 400, `Each ${name} entry must be an object.`));
+		}
+		attempt(problems, `${name}[${i}]`, () => check(entry));
+	});
+}
+
+function checkSchedule(entry) {
+	oneOf(entry.run_interval, 'run_interval', RUN_INTERVALS);
+	integer(entry, 'run_hour', { required: false, min: 0, max: 23 });
+	integer(entry, 'refresh_window', { required: false, min: 1 });
+	integer(entry, 'run_weekday', { required: entry.run_interval === 'weekly', min: 1, max: 7 });
+	integer(entry, 'run_day', { required: entry.run_interval === 'monthly', min: 1, max: 31 });
+}
+
+function checkLogin(entry, idName, idLength) {
+	string(entry, 'data_source_username', { required: false, maxLength: 255 });
+	integer(entry, 'login_id', { required: false });
+	string(entry, idName, { required: false, maxLength: idLength });
+}
+
+/** Every problem of a TransferConfigurationRequest, in the order a person would fix them. */
+function problemsOf(input, state, teamId, exceptId) {
+	const problems = [];
+	for (const key of Object.keys(input)) {
+		if (!CONFIGURATION_KEYS.includes(key)) problems.push(new Problem(key, 'notAllowed', 400, `Unknown field '${key}'.`));
+	}
+	for (const key of ['data_source_id', 'schema_id', 'destination_id', 'display_name', 'schedule', 'accounts']) {
+		if (input[key] === undefined || input[key] === null || input[key] === '') problems.push(new Problem(key, 'isEmpty', 400, `The field '${key}' is required.`));
+	}
+	const sourceId = attempt(problems, 'data_source_id', () => string(input, 'data_source_id', { required: false, ...CODE }));
+	if (sourceId && !DATA_SOURCES[sourceId]) problems.push(new Problem('data_source_id', 'notFound', 422, `Unknown data_source_id '${sourceId}'.`));
+	const schemaId = attempt(problems, 'schema_id', () => integer(input, 'schema_id', { required: false, min: 1 }));
+	if (schemaId !== undefined && !SCHEMAS[schemaId]) problems.push(new Problem('schema_id', 'notFound', 422, `Unknown schema_id ${schemaId}.`));
+	const destinationId = attempt(problems, 'destination_id', () => integer(input, 'destination_id', { required: false, min: 1 }));
+	const destination = destinationId === undefined ? undefined : state.destinations.get(String(destinationId));
+	if (destinationId !== undefined && (!destination || destination.team_id !== teamId)) {
+		problems.push(new Problem('destination_id', 'notFound', 422, `Destination ${destinationId} does not exist in team ${teamId}.`));
+	}
+	const name = attempt(problems, 'display_name', () => string(input, 'display_name', { required: false, maxLength: 255 }));
+	const clash = name && [...state.transfers.values()].find((t) => !t.deleted && t.team_id === teamId && t.transfer_id !== exceptId && t.display_name === name);
+	if (clash) problems.push(new Problem('display_name', 'alreadyExists', 409, `Transfer ${clash.transfer_id} is already named '${name}'.`));
+	objects(problems, input, 'schedule', checkSchedule);
+	if (Array.isArray(input.schedule) && input.schedule.length === 0) problems.push(new Problem('schedule', 'isEmpty', 400, 'The schedule needs at least one entry.'));
+	objects(problems, input, 'accounts', (entry) => checkLogin(entry, 'account_id', 100));
+	objects(problems, input, 'segments', (entry) => checkLogin(entry, 'segment_id', 100));
+	objects(problems, input, 'data_source_settings', (entry) => string(entry, 'field_id', { maxLength: 100 }));
+	const recipients = input.notification_recipients;
+	if (recipients !== undefined && (!Array.isArray(recipients) || recipients.some((r) => typeof r !== 'string' || r.length > 255 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(r)))) {
+		problems.push(new Problem('notification_recipients', 'invalidEmail', 400, 'notification_recipients must be a list of email addresses.'));
+	}
+	attempt(problems, 'transfer_type', () => integer(input, 'transfer_type', { required: false }));
+	return problems;
+}
+
+/** Create and Update refuse a configuration with its first problem, at that problem's status. */
+function acceptConfiguration(body, state, teamId, exceptId) {
+	const input = jsonObject(body);
+	const [first] = problemsOf(input, state, teamId, exceptId);
+	if (first) throw new ApiError(first.status, { description: first.description });
+	return {
+		data_source_id: input.data_source_id,
+		schema_id: input.schema_id,
+		destination_id: String(input.destination_id),
+		display_name: input.display_name,
+		schedule: input.schedule,
+		accounts: input.accounts,
+		segments: input.segments ?? [],
+		data_source_settings: input.data_source_settings ?? [],
+		notification_recipients: input.notification_recipients ?? [],
+		transfer_type: input.transfer_type ?? 1,
+	};
+}
+
+function validationResult(body, state, teamId, exceptId) {
+	const input = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {};
+	const errors = problemsOf(input, state, teamId, exceptId).map(({ field_id, error_code }) => ({ field_id, error_code }));
+	return { status: 200, body: { is_valid: errors.length === 0, errors } };
+}
+
+function latestRunDate(state, transfer) {
+	const dates = [...state.runs.values()].filter((r) => r.transfer_id === transfer.transfer_id && r.data_date).map((r) => r.data_date);
+	return dates.length ? dates.sort().at(-1) : null;
+}
+
+function listItem(state, transfer) {
+	const destination = state.destinations.get(transfer.destination_id);
+	const backfills = [...state.backfills.values()].filter((b) => b.transfer_id === transfer.transfer_id);
+	return {
+		dwh_transfer_id: Number(transfer.transfer_id),
+		display_name: transfer.display_name,
+		external_transfer_id: `ext-${transfer.transfer_id}`,
+		status: 'active',
+		state: transfer.state,
+		schedule: transfer.schedule.map((s) => s.run_interval).join(', '),
+		run_date: latestRunDate(state, transfer),
+		data_source: { data_source_id: transfer.data_source_id, service_name: DATA_SOURCES[transfer.data_source_id] },
+		destination: destination ? { destination_id: Number(destination.id), display_name: destination.display_name, type: destination.type } : null,
+		accounts: transfer.accounts.map((a) => a.account_id).filter(Boolean),
+		backfill: backfills.length ? { total: backfills.length, incomplete: backfills.filter((b) => !['COMPLETED', 'CANCELLED'].includes(b.status)).length } : null,
+	};
+}
+
+function configuration(transfer) {
+	return {
+		transfer_id: Number(transfer.transfer_id),
+		display_name: transfer.display_name,
+		schema_id: transfer.schema_id,
+		destination_id: Number(transfer.destination_id),
+		accounts: transfer.accounts,
+		segments: transfer.segments,
+		license: { id: 1, product_title: 'Supermetrics Hub', license_title: 'Sandbox', is_expired: false, is_trial: true, end_date: '2099-12-31T00:00:00Z', features: {} },
+		schedule: transfer.schedule,
+		data_source: {
+			data_source_id: transfer.data_source_id,
+			service_name: DATA_SOURCES[transfer.data_source_id],
+			service_provider: 'Sandbox',
+			settings: transfer.data_source_settings,
+		},
+		notification_recipients: transfer.notification_recipients.length ? transfer.notification_recipients.map((email) => ({ email })) : null,
+		external_url: null,
+	};
+}
+
+const SEED_TRANSFER = {
+	transfer_id: '36091',
+	team_id: '12345',
+	data_source_id: 'AW',
+	schema_id: 2,
+	destination_id: '8',
+	display_name: 'AW enhanced 2022-11-17',
+	schedule: [{ run_interval: 'daily', run_hour: 22, refresh_window: 1 }],
+	accounts: [{ data_source_username: 'user.name@supermetrics.com', login_id: 2682599, account_id: '8733197711' }],
+	segments: [],
+	data_source_settings: [],
+	notification_recipients: [],
+	transfer_type: 1,
+};
+
+/** Ten daily runs of the seeded transfer, 2024-01-06 to 2024-01-15, the one of the 14th failed. */
+function seedRuns(state) {
+	for (let day = 6; day <= 15; day++) {
+		const date = `2024-01-${String(day).padStart(2, '0')}`;
+		const failed = day === 14;
+		addRun(state, {
+			transfer_id: '36091',
+			team_id: '12345',
+			status: failed ? 'FAILED' : 'COMPLETED',
+			created_time: `${date}T09:55:00Z`,
+			queued_time: `${date}T09:58:00Z`,
+			started_time: `${date}T10:00:00Z`,
+			ended_time: `${date}T10:05:30Z`,
+			total_duration: failed ? 420 : 330.5,
+			total_rows: failed ? 0 : 4500,
+			failed_query_amount: failed ? 1 : 0,
+			query_amount: 2,
+			query_details: [
+				{ duration: 12.5, status: failed ? 'FAILED' : 'COMPLETED', rows: failed ? 0 : 3000, error_description: failed ? 'Connection timeout to data source' : null },
+				{ duration: 8.2, status: 'COMPLETED', rows: failed ? 0 : 1500, error_description: null },
+			],
+			data_date: date,
+			message: failed ? 'Connection timeout to data source' : '',
+		});
+	}
+}
+
+module.exports = [
+	{
+		method: 'GET',
+		path: '/teams/:team_id/transfers/available-sources',
+		scope: 'dwh_transfers_read',
+		handle({ params, state }) {
+			const teamId = int64Id('team_id', params.team_id);
+			const body = {
+				data_sources: Object.entries(DATA_SOURCES)
+					.sort(([, a], [, b]) => a.localeCompare(b))
+					.map(([id, name]) => ({
+						data_source_id: id,
+						service_name: name,
+						service_provider: null,
+						logo_url: null,
+						has_custom_fields: false,
+						is_custom_connector: false,
+						is_public_beta: false,
+						is_released: true,
+						is_internal: false,
+						applicable_destinations: Object.keys(DESTINATION_TYPES),
+					})),
+				destinations: [...state.destinations.values()]
+					.filter((d) => d.team_id === teamId)
+					.map((d) => ({ destination_id: Number(d.id), destination_name: d.display_name, destination_type: d.type, destination_label: DESTINATION_TYPES[d.type], is_internal: false, details: [] })),
+				destination_types: Object.entries(DESTINATION_TYPES).map(([type, title]) => ({ title, type, is_internal: false, settings: [], auth_methods: [] })),
+			};
+			return { status: 200, body };
+		},
+	},
+	{
+		method: 'GET',
+		path: '/teams/:team_id/transfers/available-options',
+		scope: 'dwh_transfers_read',
+		handle({ params, query, state }) {
+			const teamId = int64Id('team_id', params.team_id);
+			const sourceId = string(query, 'source_id', { maxLength: 50 });
+			if (query.destination_id === undefined) throw new ApiError(400, { description: "The query parameter 'destination_id' is required." });
+			const destinationId = int32Id('destination_id', query.destination_id);
+			if (!DATA_SOURCES[sourceId]) throw new ApiError(422, { description: `Unknown source_id '${sourceId}'.` });
+			const destination = state.destinations.get(destinationId);
+			if (!destination || destination.team_id !== teamId) throw new ApiError(422, { description: `Destination ${destinationId} does not exist in team ${teamId}.` });
+			const body = {
+				data_source: { data_source_id: sourceId, service_name: DATA_SOURCES[sourceId], settings: [] },
+				schedule_options: RUN_INTERVALS.map((run_interval) => ({ run_interval })),
+				schemas: Object.entries(SCHEMAS).map(([schema_id, name]) => ({ schema_id: Number(schema_id), name })),
+				logins: [{ login_id: 2682599, data_source_username: 'user.name@supermetrics.com' }],
+				accounts: [{ account_id: '8733197711', account_name: 'Sandbox account', login_id: 2682599 }],
+				segments: [{ segment_id: '-1', segment_name: 'All users', login_id: 2830506 }],
+				license: { id: 1, product_title: 'Supermetrics Hub', license_title: 'Sandbox', is_expired: false, is_trial: true },
+			};
+			return { status: 200, body };
+		},
+	},
+	{
+		method: 'POST',
+		path: '/teams/:team_id/transfers/validations',
+		scope: 'dwh_transfers_write',
+		handle({ params, body, state }) {
+			return validationResult(body, state, int64Id('team_id', params.team_id));
+		},
+	},
+	{
+		method: 'GET',
+		path: '/teams/:team_id/transfers',
+		scope: 'dwh_transfers_read',
+		reset(state) {
+			state.transfers = new Map([['36091', { ...SEED_TRANSFER, state: 'active', deleted: false }]]);
+			state.nextTransferId = 36092;
+			state.runs = new Map();
+			state.nextRunId = 12336n;
+			seedRuns(state);
+			state.nextRunId = FIRST_BIG_RUN_ID;
+		},
+		handle({ params, state }) {
+			const teamId = int64Id('team_id', params.team_id);
+			const data = [...state.transfers.values()].filter((t) => !t.deleted && t.team_id === teamId).map((t) => listItem(state, t));
+			return { status: 200, data };
+		},
+	},
+	{
+		method: 'POST',
+		path: '/teams/:team_id/transfers',
+		scope: 'dwh_transfers_write',
+		handle({ params, body, state }) {
+			const teamId = int64Id('team_id', params.team_id);
+			const accepted = acceptConfiguration(body, state, teamId);
+			const transferId = String(state.nextTransferId++);
+			state.transfers.set(transferId, { ...accepted, transfer_id: transferId, team_id: teamId, state: 'active', deleted: false });
+			return { status: 201, data: { transfer_id: Number(transferId), transfer_name: accepted.display_name } };
+		},
+	},
+	{
+		method: 'GET',
+		path: '/teams/:team_id/transfers/:transfer_id',
+		scope: 'dwh_transfers_read',
+		handle({ params, state }) {
+			const transfer = findTransfer(state, int64Id('team_id', params.team_id), int32Id('transfer_id', params.transfer_id));
+			return { status: 200, body: configuration(transfer) };
+		},
+	},
+	{
+		method: 'PUT',
+		path: '/teams/:team_id/transfers/:transfer_id',
+		scope: 'dwh_transfers_write',
+		handle({ params, body, state }) {
+			const teamId = int64Id('team_id', params.team_id);
+			const transfer = findTransfer(state, teamId, int32Id('transfer_id', params.transfer_id));
+			Object.assign(transfer, acceptConfiguration(body, state, teamId, transfer.transfer_id));
+			return { status: 200, body: { transfer_id: Number(transfer.transfer_id), transfer_name: transfer.display_name } };
+		},
+	},
+	{
+		method: 'DELETE',
+		path: '/teams/:team_id/transfers/:transfer_id',
+		scope: 'dwh_transfers_write',
+		handle({ params, state }) {
+			const transfer = findTransfer(state, int64Id('team_id', params.team_id), int32Id('transfer_id', params.transfer_id));
+			transfer.deleted = true;
+			return { status: 204, body: '' };
+		},
+	},
+	{
+		method: 'PUT',
+		path: '/teams/:team_id/transfers/:transfer_id/state',
+		scope: 'dwh_transfers_write',
+		handle({ params, body, state }) {
+			const transfer = findTransfer(state, int64Id('team_id', params.team_id), int32Id('transfer_id', params.transfer_id));
+			const input = jsonObject(body);
+			onlyKeys(input, ['transfer_state']);
+			const action = oneOf(string(input, 'transfer_state'), 'transfer_state', ['pause', 'unpause']);
+			transfer.state = action === 'pause' ? 'paused' : 'active';
+			return { status: 200, body: { result: true, state: transfer.state.toUpperCase() } };
+		},
+	},
+	{
+		method: 'POST',
+		path: '/teams/:team_id/transfers/:transfer_id/validations',
+		scope: 'dwh_transfers_write',
+		handle({ params, body, state }) {
+			const teamId = int64Id('team_id', params.team_id);
+			const transfer = findTransfer(state, teamId, int32Id('transfer_id', params.transfer_id));
+			return validationResult(body, state, teamId, transfer.transfer_id);
+		},
+	},
+];
