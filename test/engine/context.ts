@@ -1,5 +1,7 @@
 import { createSandbox } from '../sandbox/server';
 import { runNode } from './harness';
+// Captures and quiets n8n's logger, as for every engine test.
+import './support';
 
 interface Sent {
 	method: string;
@@ -27,7 +29,7 @@ export function useSandbox(): Context {
 	beforeEach(() => context.sandbox.reset());
 	context.run = (parameters, options = {}) =>
 		runNode({
-			parameters,
+			parameters: parameters as Record<string, unknown>,
 			items: options.items,
 			continueOnFail: options.continueOnFail,
 			credentials: { apiKey: options.apiKey ?? 'sandbox-demo-key', baseUrl: context.sandbox.url },

@@ -5,7 +5,7 @@ import { SECRET_KEY, useSandbox } from './support';
 const ctx = useSandbox();
 
 test('200 items in chaos: one output each, in order; only 429s retried; key never shown', async () => {
-	const report = await runSoak({ url: ctx.sandbox.url, apiKey: SECRET_KEY, items: 200, concurrency: 10, timeoutMs: 300, slowMs: 600, seed: 7, sampleMs: 50 });
+	const report = await runSoak({ url: ctx.sandbox.url, apiKey: SECRET_KEY, items: 200, concurrency: 10, timeoutMs: 2000, slowMs: 3000, seed: 7, sampleMs: 50 });
 	expect(report.problems).toEqual([]);
 	expect(report.outputs).toBe(200);
 	// The chaos really happened, so the checks above had something to check.

@@ -55,8 +55,8 @@ test('the node loads with the names saved workflows depend on', async () => {
 	const resource = description.properties.find((p: { name: string }) => p.name === 'resource');
 	expect(resource.options).toContainEqual({ name: 'Data Source Connection', value: 'dataSourceConnection' });
 
-	const sources = await node.methods.listSearch.searchDataSources.call({}, undefined);
+	const sources = await node.methods.listSearch.searchDataSources.call({ getCurrentNodeParameter: () => '' }, undefined);
 	expect(sources.results.map((r: { value: string }) => r.value)).toEqual(expect.arrayContaining(['GA', 'GAWA', 'ADM', 'AW', 'FA']));
-	const destinations = await node.methods.listSearch.searchDestinationTypes.call({}, 'snow');
+	const destinations = await node.methods.listSearch.searchDestinationTypes.call({ getCurrentNodeParameter: () => '' }, 'snow');
 	expect(destinations.results).toEqual([{ name: 'Snowflake (DWH_SNOWFLAKE)', value: 'DWH_SNOWFLAKE' }]);
 });
