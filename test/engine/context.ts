@@ -1,7 +1,5 @@
-import { createSandbox } from '../sandbox/server';
 import { runNode } from './harness';
-// Captures and quiets n8n's logger, as for every engine test.
-import './support';
+import { useSandbox as useSharedSandbox } from './support';
 
 interface Sent {
 	method: string;
@@ -21,22 +19,22 @@ export interface Context {
 }
 
 export function useSandbox(): Context {
-	const context = {} as Context;
-	beforeAll(async () => {
-		context.sandbox = await createSandbox().start();
-	});
-	afterAll(async () => context.sandbox.close());
-	beforeEach(() => context.sandbox.reset());
+	const holder = useSharedSandbox();
+	const context = {
+		get sandbox() {
+			return holder.sandbox;
+		},
+	} as Context;
 	context.run = (parameters, options = {}) =>
 		runNode({
 			parameters: parameters as Record<string, unknown>,
 			items: options.items,
 			continueOnFail: options.continueOnFail,
-			credentials: { apiKey: options.apiKey ?? 'sandbox-demo-key', baseUrl: context.sandbox.url },
+			credentials: { apiKey: options.apiKey ?? 'sandbox-demo-key', baseUrl: holder.sandbox.url },
 		});
-	context.sent = () => context.sandbox.requests;
+	context.sent = () => holder.sandbox.requests;
 	context.last = () => {
-		const requests = context.sandbox.requests;
+		const requests = holder.sandbox.requests;
 		if (requests.length === 0) throw new Error('No request reached the sandbox');
 		return requests[requests.length - 1];
 	};

@@ -3,7 +3,7 @@ import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import { jsonStringify, LoggerProxy } from 'n8n-workflow';
 
-import { createSandbox } from '../sandbox/server';
+import { createSandbox, DEFAULT_KEYS } from '../sandbox/server';
 import { runNode } from './harness';
 
 /** A key that must never show up in an output, an error or a log line. */
@@ -32,6 +32,7 @@ export function useSandbox(options: object = {}) {
 	beforeAll(async () => {
 		holder.sandbox = await createSandbox({
 			keys: {
+				...DEFAULT_KEYS,
 				[SECRET_KEY]: { scopes: ['dwh_transfers_read', 'dwh_transfers_write'], userId: 1, email: 'a@sandbox.invalid', teamId: 12345 },
 				[READONLY_KEY]: { scopes: ['dwh_transfers_read'], userId: 2, email: 'b@sandbox.invalid', teamId: 12345 },
 			},
