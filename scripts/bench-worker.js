@@ -79,10 +79,15 @@ async function raw() {
 
 const VARIANTS = { supermetrics, 'http-request': httpRequestNode, raw };
 
+const cpuMs = [];
+
 async function once() {
 	const started = process.hrtime.bigint();
+	const cpu = process.cpuUsage();
 	const result = await VARIANTS[variant]();
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
+	const used = process.cpuUsage(cpu);
+	cpuMs.push((used.user + used.system) / 1000);
 	if (result.error) throw result.error;
 	if (result.output?.length !== ITEMS) throw new Error(`${variant}: ${result.output?.length} items out of ${ITEMS}`);
 	return ms;
@@ -90,9 +95,10 @@ async function once() {
 
 async function main() {
 	await once(); // warm-up: JIT, module loading, connection set-up
+	cpuMs.length = 0;
 	const times = [];
 	for (let i = 0; i < Number(runs); i++) times.push(await once());
-	process.stdout.write(`${JSON.stringify({ variant, times, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+	process.stdout.write(`${JSON.stringify({ variant, times, cpuMs, maxRssKb: process.resourceUsage().maxRSS })}\n`);
 }
 
 main().catch((error) => {

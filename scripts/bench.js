@@ -51,8 +51,9 @@ const median = (values) => {
 
 function report(label, result, items) {
 	const ms = median(result.times) / items;
+	const cpu = median(result.cpuMs) / items;
 	process.stdout.write(
-		`${label.padEnd(34)} ${ms.toFixed(3).padStart(8)} ms/item ${(1000 / ms).toFixed(0).padStart(7)} items/s   peak RSS ${(result.maxRssKb / 1024).toFixed(0).padStart(4)} MB   (median of ${result.times.length}, runs ${result.times.map((t) => t.toFixed(0)).join('/')} ms)\n`,
+		`${label.padEnd(34)} ${ms.toFixed(3).padStart(8)} ms/item ${(1000 / ms).toFixed(0).padStart(7)} items/s   CPU ${cpu.toFixed(3)} ms/item   peak RSS ${(result.maxRssKb / 1024).toFixed(0).padStart(4)} MB   (median of ${result.times.length}, runs ${result.times.map((t) => t.toFixed(0)).join('/')} ms)\n`,
 	);
 	return ms;
 }
