@@ -77,7 +77,33 @@ async function raw() {
 	return { output: input };
 }
 
-const VARIANTS = { supermetrics, 'http-request': httpRequestNode, raw };
+/**
+ * n8n's own HTTP helper alone, no workflow engine: the same request options our transport passes,
+ * sent one after another. What is left between this and `raw` is n8n's HTTP stack, not the node.
+ */
+async function n8nHttp() {
+	const { Container } = require('@n8n/di');
+	const { OutboundHttp } = require('@n8n/backend-network');
+	require('n8n-core');
+	const requests = Container.get(OutboundHttp).requests();
+	for (const { team } of input) {
+		const response = await requests.request({
+			method: 'POST',
+			url: `${url}/teams/${team}/data-source-connections`,
+			headers: { Authorization: KEY },
+			body: BODY,
+			json: true,
+			encoding: 'text',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: 30000,
+		});
+		if (response.statusCode !== 201) throw new Error(`HTTP ${response.statusCode}`);
+	}
+	return { output: input };
+}
+
+const VARIANTS = { supermetrics, 'http-request': httpRequestNode, raw, 'n8n-http': n8nHttp };
 
 const cpuMs = [];
 

@@ -66,6 +66,9 @@ async function main() {
 		ours = report('Supermetrics Transfers node', await runVariant('supermetrics', sandbox.url, ITEMS), ITEMS);
 		http = report('n8n HTTP Request node', await runVariant('http-request', sandbox.url, ITEMS), ITEMS);
 		raw = report('raw keep-alive loop', await runVariant('raw', sandbox.url, ITEMS), ITEMS);
+		// Where the floor under any n8n node is: n8n's HTTP helper alone opens a new connection per
+		// request (it builds fresh agents each time), with axios and follow-redirects on top.
+		report("n8n's HTTP helper alone (no engine)", await runVariant('n8n-http', sandbox.url, ITEMS), ITEMS);
 	} finally {
 		sandbox.stop();
 	}
