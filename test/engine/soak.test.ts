@@ -1,11 +1,15 @@
-/** A reduced fault soak (npm run soak runs the full one): chaos in, exactly one item out per item. */
+/**
+ * A reduced fault soak (npm run soak runs the full one): chaos in, exactly one item out per item.
+ * Memory is judged only by the full soak, which samples after forced collections; a few seconds
+ * of a jest worker's RSS say nothing either way.
+ */
 import { runSoak } from '../../scripts/soak';
 import { SECRET_KEY, useSandbox } from './support';
 
 const ctx = useSandbox();
 
 test('200 items in chaos: one output each, in order; only 429s retried; key never shown', async () => {
-	const report = await runSoak({ url: ctx.sandbox.url, apiKey: SECRET_KEY, items: 200, concurrency: 10, timeoutMs: 2000, slowMs: 3000, seed: 7, sampleMs: 50 });
+	const report = await runSoak({ url: ctx.sandbox.url, apiKey: SECRET_KEY, items: 200, concurrency: 10, timeoutMs: 2000, slowMs: 3000, seed: 7, checkMemory: false });
 	expect(report.problems).toEqual([]);
 	expect(report.outputs).toBe(200);
 	// The chaos really happened, so the checks above had something to check.
