@@ -43,21 +43,24 @@ async function installN8n() {
 	fs.writeFileSync(path.join(N8N_DIR, 'package.json'), `${JSON.stringify({ name: 'n8n-cache', private: true }, null, '\t')}\n`);
 	log(`Installing n8n@${N8N_VERSION} into ${path.relative(process.cwd(), N8N_DIR) || N8N_DIR} (first run only: about 3 GB, several minutes)…`);
 	const started = Date.now();
-	let fetched = 0;
+	const seen = { manifests: 0, tarballs: 0 };
 	const timer = setInterval(() => {
-		log(`  …${Math.round((Date.now() - started) / 1000)} s, ${fetched} package downloads so far`);
+		log(`  …${Math.round((Date.now() - started) / 1000)} s: ${seen.manifests} package manifests read, ${seen.tarballs} packages fetched`);
 	}, 15000);
 	try {
 		await npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http', `n8n@${N8N_VERSION}`], {
 			cwd: N8N_DIR,
+			// npm first resolves the tree (manifests), then fetches tarballs, from the network or its cache.
 			onLine: (line) => {
-				if (/\bhttp fetch GET 200\b.*\.tgz/.test(line)) fetched++;
+				if (!/^npm http (fetch GET \d{3}|cache) /.test(line)) return;
+				if (/\.tgz\b/.test(line)) seen.tarballs++;
+				else seen.manifests++;
 			},
 		});
 	} finally {
 		clearInterval(timer);
 	}
-	log(`  n8n downloaded in ${Math.round((Date.now() - started) / 1000)} s (${fetched} packages); building ${NATIVE.join(' and ')} for Node 24…`);
+	log(`  n8n downloaded in ${Math.round((Date.now() - started) / 1000)} s (${seen.tarballs} packages); building ${NATIVE.join(' and ')} for Node 24…`);
 	const rebuilt = Date.now();
 	await npm(['rebuild', ...NATIVE, `--nodedir=${NODE24_DIR}`, '--ignore-scripts=false', '--foreground-scripts=false'], { cwd: N8N_DIR });
 	log(`  built in ${Math.round((Date.now() - rebuilt) / 1000)} s`);
