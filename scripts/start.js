@@ -28,7 +28,7 @@ let stopping = false;
 async function stop(code) {
 	if (stopping) return;
 	stopping = true;
-	log('\nStopping n8n and the sandbox…');
+	if (stoppers.length) log('\nStopping n8n and the sandbox…');
 	for (const fn of stoppers.reverse()) await fn().catch((error) => log(`  ${error.message}`));
 	process.exit(code);
 }
@@ -82,6 +82,6 @@ async function main() {
 }
 
 main().catch((error) => {
-	process.stderr.write(`${error.stack ?? error}\n`);
+	process.stderr.write(`\nnpm start failed: ${error.message ?? error}\n`);
 	stop(1);
 });
