@@ -6,7 +6,7 @@ const path = require('node:path');
 const { describe, test, before, after } = require('node:test');
 
 const { NODE_TYPE, startN8n } = require('../../scripts/n8n');
-const { NODE, CREDENTIAL, EXAMPLE } = require('../../scripts/fixtures');
+const { NODE, CREDENTIAL, EXAMPLE, DEMO_KEY } = require('../../scripts/fixtures');
 const { OWNER, waitReady, setupOwner, login, data } = require('../../scripts/rest');
 const { launchBrowser } = require('../../scripts/chromium');
 const { freePort } = require('../../scripts/proc');
@@ -46,7 +46,7 @@ describe('the n8n editor with the packed package', { timeout: 900000 }, () => {
 
 	const editorUrl = (route) => `${server.url}${route}`;
 
-	test('the REST API shows the imported workflow and credential', async () => {
+	test('the REST API shows the imported workflow, and the credential passes its test', async () => {
 		const rest = await login(`http://127.0.0.1:${new URL(server.url).port}`);
 		assert.ok(rest, `the owner ${OWNER.email} cannot log in`);
 		const workflow = data(await rest.get(`/workflows/${EXAMPLE.id}`), 'GET workflow');
@@ -57,6 +57,15 @@ describe('the n8n editor with the packed package', { timeout: 900000 }, () => {
 			credentials.filter((c) => c.type === CREDENTIAL.type).map(({ id, name }) => ({ id, name })),
 			[{ id: CREDENTIAL.id, name: CREDENTIAL.name }],
 		);
+		// The credential dialog gets the data with the key redacted (a password field) and sends it
+		// back to test; n8n puts the stored key back and the test calls the sandbox's /me.
+		const stored = data(await rest.get(`/credentials/${CREDENTIAL.id}?includeData=true`), 'GET credential');
+		assert.equal(stored.data.baseUrl, n8n.sandbox.url);
+		assert.notEqual(stored.data.apiKey, DEMO_KEY);
+		n8n.sandbox.requests.length = 0;
+		const tested = data(await rest.post('/credentials/test', { credentials: { ...CREDENTIAL, data: stored.data } }), 'POST credentials/test');
+		assert.equal(tested.status, 'OK', JSON.stringify(tested));
+		assert.deepEqual(n8n.sandbox.requests.map(({ method, path: p, headers }) => `${method} ${p} ${headers.authorization}`), [`GET /me ${DEMO_KEY}`]);
 	});
 
 	test('log in, open the node, see its fields and icon, run it and see a connection_id', async () => {
