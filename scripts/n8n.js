@@ -125,6 +125,9 @@ function n8nEnv(userFolder, { port = 5678, brokerPort = 5679 } = {}) {
 		N8N_SECURE_COOKIE: 'false',
 		N8N_AI_ENABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+		// Both fetch catalogs from api.n8n.io (MCP servers, vetted community nodes): off, to stay local.
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		// `n8n execute` prints its result at info level.
 		N8N_LOG_LEVEL: 'info',
 	});
