@@ -11,11 +11,12 @@ const path = require('node:path');
 const { createSandbox } = require('../test/sandbox/server');
 const { CACHE, N8N_VERSION, ensureN8n, startN8n } = require('./n8n');
 const { prepareInstance } = require('./instance');
-const { EXAMPLE, CREDENTIAL, exampleWorkflow } = require('./fixtures');
+const { EXAMPLE, CREDENTIAL, DEMO_KEY, exampleWorkflow } = require('./fixtures');
 const { OWNER, waitReady, setupOwner, login } = require('./rest');
 const { log, freePort } = require('./proc');
 
 const N8N_PORT = 5678;
+const N8N_LOCAL = `http://127.0.0.1:${N8N_PORT}`;
 const SANDBOX_PORT = 4010;
 const USER_FOLDER = path.join(CACHE, 'user');
 const LOG_FILE = path.join(USER_FOLDER, 'n8n.log');
@@ -61,10 +62,10 @@ async function main() {
 		log(`n8n stopped by itself (${code ?? signal}); see ${LOG_FILE}`);
 		stop(1);
 	});
-	await waitReady(`http://127.0.0.1:${N8N_PORT}`, { exited: n8n.exited });
+	await waitReady(N8N_LOCAL, { exited: n8n.exited });
 
-	const owner = await setupOwner(`http://127.0.0.1:${N8N_PORT}`);
-	const ownerWorks = owner === 'created' || (await login(`http://127.0.0.1:${N8N_PORT}`)) !== null;
+	const owner = await setupOwner(N8N_LOCAL);
+	const ownerWorks = owner === 'created' || (await login(N8N_LOCAL)) !== null;
 	log(
 		[
 			'',
@@ -74,7 +75,7 @@ async function main() {
 				: '  Sign in with the owner account you set up earlier (delete .n8n-cache/user to start over).',
 			`  Open the workflow "${EXAMPLE.name}", then "Execute workflow":`,
 			`  the Supermetrics Transfers node calls the sandbox with the credential "${CREDENTIAL.name}".`,
-			`  The sandbox (${sandbox.url}) accepts the API key sandbox-demo-key.`,
+			`  The sandbox (${sandbox.url}) accepts the API key ${DEMO_KEY}.`,
 			'Ctrl-C stops n8n and the sandbox.',
 			'',
 		].join('\n'),
