@@ -245,7 +245,7 @@ function createSandbox(options = {}) {
 		const response = { rateHeaders: {} };
 		try {
 			if (path === null) throw new ApiError(404);
-			const candidates = routes.filter((r) => r.regex.test(path));
+			const candidates = routes.filter((r) => r.regex.exec(path));
 			if (candidates.length === 0) throw new ApiError(404, { description: `No route for ${path}.` });
 			const route = candidates.find((r) => r.method === req.method);
 			if (!route) throw new ApiError(405, { code: 'METHOD_NOT_ALLOWED', message: 'Method Not Allowed', description: `${req.method} is not allowed on ${path}.` });

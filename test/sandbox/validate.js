@@ -10,7 +10,7 @@ function invalid(description) {
 
 /** An int64 path id from 1 to 2^63-1; parsed as the API would, so leading zeros are tolerated. */
 function int64Id(name, text) {
-	if (!/^\d{1,25}$/.test(text)) throw invalid(`Path parameter ${name} must be an integer.`);
+	if (!/^\d{1,25}$/.exec(text)) throw invalid(`Path parameter ${name} must be an integer.`);
 	const value = BigInt(text);
 	if (value < 1n || value > INT64_MAX) throw invalid(`Path parameter ${name} must be between 1 and 9223372036854775807.`);
 	return value.toString();
@@ -31,7 +31,7 @@ function string(body, name, { required = true, maxLength, pattern } = {}) {
 	}
 	if (typeof value !== 'string') throw invalid(`The field '${name}' must be a string.`);
 	if (maxLength !== undefined && value.length > maxLength) throw invalid(`The field '${name}' must be at most ${maxLength} characters.`);
-	if (pattern && !pattern.test(value)) throw invalid(`The field '${name}' must match ${pattern.source}.`);
+	if (pattern && !pattern.exec(value)) throw invalid(`The field '${name}' must match ${pattern.source}.`);
 	return value;
 }
 
@@ -40,7 +40,7 @@ const INT32_MAX = 2147483647;
 
 /** An int32 path id (destination_id; transfer_id on the transfer configuration paths). */
 function int32Id(name, text) {
-	if (!/^\d{1,12}$/.test(text)) throw invalid(`Path parameter ${name} must be an integer.`);
+	if (!/^\d{1,12}$/.exec(text)) throw invalid(`Path parameter ${name} must be an integer.`);
 	const value = Number(text);
 	if (value < 1 || value > INT32_MAX) throw invalid(`Path parameter ${name} must be between 1 and ${INT32_MAX}.`);
 	return String(value);

@@ -9,7 +9,7 @@ const SORT_FIELDS = ['created_time', 'ended_time', 'data_date'];
 /** A query integer, checked as the spec's schema says (the query string carries it as text). */
 function queryInteger(query, name, { min, max, fallback }) {
 	if (query[name] === undefined) return fallback;
-	if (!/^-?\d+$/.test(query[name])) throw new ApiError(400, { description: `The query parameter '${name}' must be an integer.` });
+	if (!/^-?\d+$/.exec(query[name])) throw new ApiError(400, { description: `The query parameter '${name}' must be an integer.` });
 	return integer({ [name]: Number(query[name]) }, name, { min, max });
 }
 

@@ -83,7 +83,7 @@ function problemsOf(input, state, teamId, exceptId) {
 	objects(problems, input, 'segments', (entry) => checkLogin(entry, 'segment_id', 100));
 	objects(problems, input, 'data_source_settings', (entry) => string(entry, 'field_id', { maxLength: 100 }));
 	const recipients = input.notification_recipients;
-	if (recipients !== undefined && (!Array.isArray(recipients) || recipients.some((r) => typeof r !== 'string' || r.length > 255 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(r)))) {
+	if (recipients !== undefined && (!Array.isArray(recipients) || recipients.some((r) => typeof r !== 'string' || r.length > 255 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.exec(r)))) {
 		problems.push(new Problem('notification_recipients', 'invalidEmail', 400, 'notification_recipients must be a list of email addresses.'));
 	}
 	attempt(problems, 'transfer_type', () => integer(input, 'transfer_type', { required: false }));
