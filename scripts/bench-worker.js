@@ -6,7 +6,8 @@
 const http = require('node:http');
 const { runNode } = require('../test/engine/harness');
 
-const [variant, url, items, runs, concurrency] = process.argv.slice(2);
+/** `mode`: `sequential` (one after another), `all` (every item in flight at once), or a number (that many at once). */
+const [variant, url, items, runs, mode = 'sequential'] = process.argv.slice(2);
 const ITEMS = Number(items);
 const KEY = 'sandbox-demo-key';
 const BODY = { data_source_id: 'GAWA', destination_type: 'SQL_BQ' };
@@ -14,7 +15,8 @@ const input = Array.from({ length: ITEMS }, (_, i) => ({ team: String(10000 + i)
 
 /** Our node: Create Data Source Connection with the team id from each item. */
 function supermetrics() {
-	const options = Number(concurrency) > 0 ? { batching: { batch: { batchSize: -1, batchInterval: 0, concurrency: Number(concurrency) } } } : {};
+	const concurrency = mode === 'all' ? 0 : Number(mode);
+	const options = mode === 'sequential' ? {} : { batching: { batch: { batchSize: -1, batchInterval: 0, concurrency } } };
 	return runNode({
 		parameters: {
 			resource: 'dataSourceConnection',
@@ -54,12 +56,12 @@ function httpRequestNode() {
 	});
 }
 
-/** The floor: a plain keep-alive client, one request after another. */
+/** The floor: a plain keep-alive client, one request after another or all at once. */
 async function raw() {
-	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+	const agent = new http.Agent({ keepAlive: true, maxSockets: mode === 'all' ? Infinity : 1 });
 	const body = JSON.stringify(BODY);
-	for (const { team } of input) {
-		await new Promise((resolve, reject) => {
+	const post = (team) =>
+		new Promise((resolve, reject) => {
 			const req = http.request(
 				`${url}/teams/${team}/data-source-connections`,
 				{ method: 'POST', agent, headers: { Authorization: KEY, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
@@ -72,7 +74,8 @@ async function raw() {
 			req.on('error', reject);
 			req.end(body);
 		});
-	}
+	if (mode === 'all') await Promise.all(input.map(({ team }) => post(team)));
+	else for (const { team } of input) await post(team);
 	agent.destroy();
 	return { output: input };
 }
