@@ -32,7 +32,7 @@ type Output =
 	| 'data'
 	| 'list'
 	| 'echo'
-	| ((this: IExecuteFunctions, response: DtsResponse, itemIndex: number) => IDataObject);
+	| ((this: IExecuteFunctions, response: DtsResponse, itemIndex: number, echo: IDataObject) => IDataObject);
 
 /**
  * The shape most operations share: Team ID and the operation's fields, then one request. The
@@ -42,7 +42,8 @@ export function teamOperation(spec: {
 	resource: string;
 	operation: string;
 	fields?: (show: IDisplayOptions) => INodeProperties[];
-	call: (this: IExecuteFunctions, itemIndex: number) => TeamCall;
+	/** Builds the request from checked parameters; `teamId` is already checked. */
+	call: (this: IExecuteFunctions, itemIndex: number, teamId: string) => TeamCall;
 	output?: Output;
 }): OperationModule {
 	const show = { show: { resource: [spec.resource], operation: [spec.operation] } };
@@ -51,7 +52,7 @@ export function teamOperation(spec: {
 		fields: [teamIdField(show), ...(spec.fields?.(show) ?? [])],
 		async execute(itemIndex, settings) {
 			const teamId = teamIdParam.call(this, itemIndex);
-			const { echo = {}, path, ...call } = spec.call.call(this, itemIndex);
+			const { echo = {}, path, ...call } = spec.call.call(this, itemIndex, teamId);
 			const response = await dtsRequest.call(
 				this,
 				{ ...call, path: `/teams/${teamId}${path}` },
@@ -61,7 +62,7 @@ export function teamOperation(spec: {
 			if (output === 'list') return requireList(this.getNode(), response, itemIndex);
 			if (output === 'echo') return echo;
 			if (output === 'data') return { ...echo, ...requireData(this.getNode(), response, [], itemIndex) };
-			return output.call(this, response, itemIndex);
+			return output.call(this, response, itemIndex, echo);
 		},
 	};
 }

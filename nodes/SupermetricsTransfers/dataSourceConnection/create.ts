@@ -1,52 +1,37 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { dataSourceIdField, destinationTypeField, teamIdField } from '../descriptions';
-import { codeParam, teamIdParam } from '../params';
-import { dtsRequest, requireData } from '../transport';
-import type { RequestSettings } from '../transport';
+import { dataSourceIdField, destinationTypeField } from '../descriptions';
+import { teamOperation } from '../operation';
+import { codeParam } from '../params';
+import { requireData } from '../transport';
 import { DATA_SOURCE_ID, DESTINATION_TYPE } from '../validation';
-
-const show = { show: { resource: ['dataSourceConnection'], operation: ['create'] } };
-
-export const fields: INodeProperties[] = [
-	teamIdField(show),
-	dataSourceIdField(show),
-	destinationTypeField(show),
-];
 
 /**
  * POST /teams/{team_id}/data-source-connections. Not retried after a 5xx or a timeout: the
- * connection may exist already, and a second POST would make another.
+ * connection may exist already, and a second POST would make another. The item hands on what
+ * was sent, so the next setup step can chain from it.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	settings: RequestSettings,
-): Promise<IDataObject> {
-	const teamId = teamIdParam.call(this, itemIndex);
-	const dataSourceId = codeParam.call(this, 'dataSourceId', DATA_SOURCE_ID, itemIndex);
-	const destinationType = codeParam.call(this, 'destinationType', DESTINATION_TYPE, itemIndex);
-
-	const response = await dtsRequest.call(
-		this,
-		{
+export const { fields, execute } = teamOperation({
+	resource: 'dataSourceConnection',
+	operation: 'create',
+	fields: (show) => [dataSourceIdField(show), destinationTypeField(show)],
+	call(itemIndex, teamId) {
+		const dataSourceId = codeParam.call(this, 'dataSourceId', DATA_SOURCE_ID, itemIndex);
+		const destinationType = codeParam.call(this, 'destinationType', DESTINATION_TYPE, itemIndex);
+		return {
 			method: 'POST',
-			path: `/teams/${teamId}/data-source-connections`,
+			path: '/data-source-connections',
 			body: { data_source_id: dataSourceId, destination_type: destinationType },
-		},
-		settings,
-		itemIndex,
-	);
-	const data = requireData(this.getNode(), response, ['connection_id'], itemIndex);
-
-	return {
-		connection_id: data.connection_id,
-		login_url: data.login_url ?? null,
-		connect_url: data.connect_url ?? null,
-		request_id: response.requestId,
-		location: response.headers.location ?? null,
-		team_id: teamId,
-		data_source_id: dataSourceId,
-		destination_type: destinationType,
-	};
-}
+			echo: { team_id: teamId, data_source_id: dataSourceId, destination_type: destinationType },
+		};
+	},
+	output(response, itemIndex, sent) {
+		const data = requireData(this.getNode(), response, ['connection_id'], itemIndex);
+		return {
+			connection_id: data.connection_id,
+			login_url: data.login_url ?? null,
+			connect_url: data.connect_url ?? null,
+			request_id: response.requestId,
+			location: response.headers.location ?? null,
+			...sent,
+		};
+	},
+});

@@ -57,25 +57,27 @@ function pairs(list: unknown, value: string, name: string): Array<[string, strin
 		.map((entry) => [String(entry[value]), String(entry[name] ?? entry[value])]);
 }
 
-export async function searchDataSources(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const team = teamId.call(this);
-	if (!team) return search(KNOWN_DATA_SOURCES, filter);
-	const sources = await availableSources.call(this, team);
-	return search(pairs(sources.data_sources, 'data_source_id', 'service_name'), filter);
+/**
+ * Data sources or destination types: the team's available sources once a Team ID is typed, the
+ * common codes before.
+ */
+function catalogSearch(
+	known: Array<[string, string]>,
+	listKey: string,
+	valueKey: string,
+	nameKey: string,
+): (this: ILoadOptionsFunctions, filter?: string) => Promise<INodeListSearchResult> {
+	return async function (this: ILoadOptionsFunctions, filter?: string) {
+		const team = teamId.call(this);
+		if (!team) return search(known, filter);
+		const sources = await availableSources.call(this, team);
+		return search(pairs(sources[listKey], valueKey, nameKey), filter);
+	};
 }
 
-export async function searchDestinationTypes(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const team = teamId.call(this);
-	if (!team) return search(KNOWN_DESTINATION_TYPES, filter);
-	const sources = await availableSources.call(this, team);
-	return search(pairs(sources.destination_types, 'type', 'title'), filter);
-}
+export const searchDataSources = catalogSearch(KNOWN_DATA_SOURCES, 'data_sources', 'data_source_id', 'service_name');
+
+export const searchDestinationTypes = catalogSearch(KNOWN_DESTINATION_TYPES, 'destination_types', 'type', 'title');
 
 export async function searchTransfers(
 	this: ILoadOptionsFunctions,
