@@ -7,8 +7,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/** The public DTS API; a key for it is checked against the query API's /me, which creates nothing. */
-export const DEFAULT_BASE_URL = 'https://dts-api.supermetrics.com/v1';
+import {
+	credentialTestBase,
+	DEFAULT_BASE_URL,
+	normalizeBaseUrl,
+} from '../nodes/SupermetricsTransfers/transport/baseUrl';
 
 export class SupermetricsTransfersApi implements ICredentialType {
 	name = 'supermetricsTransfersApi';
@@ -63,17 +66,28 @@ export class SupermetricsTransfersApi implements ICredentialType {
 	];
 
 	/**
-	 * The key goes in the Authorization header only, never in a body. A function rather than a
-	 * `={{ }}` block: n8n evaluates a generic block's expression on every request, which cost
-	 * about as much as the rest of the node's per-item work (see the README's Performance).
+	 * The key goes in the Authorization header only, never in a body, and only to the checked Base
+	 * URL's origin: whatever asks for a request elsewhere (a redirect target, a mistake), the key is
+	 * not put on it. The credential test (the only request with a `baseURL`) gets its URL here too,
+	 * from the same normalizeBaseUrl as every run. A function rather than a `={{ }}` block: n8n
+	 * evaluates a block's expression on every request, which cost about as much as the rest of the
+	 * node's per-item work (see the README's Performance).
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		const baseUrl = normalizeBaseUrl(credentials.baseUrl);
+		const isTest = requestOptions.baseURL !== undefined;
+		const allowed = new URL(isTest ? credentialTestBase(baseUrl) : baseUrl).origin;
+		const target = new URL(requestOptions.url, isTest ? allowed : undefined).origin;
+		if (target !== allowed) {
+			throw new Error(`The Supermetrics Transfers API credential sends its key only to ${allowed}; it was not put on a request to ${target}`);
+		}
 		const key = String(credentials.apiKey ?? '');
 		return {
 			...requestOptions,
+			...(isTest ? { baseURL: credentialTestBase(baseUrl) } : {}),
 			headers: {
 				...requestOptions.headers,
 				Authorization: credentials.authScheme === 'bearer' ? `Bearer ${key}` : key,
@@ -81,14 +95,16 @@ export class SupermetricsTransfersApi implements ICredentialType {
 		};
 	}
 
-	// The default host has no read-only DTS endpoint, so the key is checked the way
-	// Supermetrics' own n8n package checks it: GET /me on the query API.
+	// The default host has no read-only DTS endpoint, so the key is checked the way Supermetrics'
+	// own n8n package checks it: GET /me on the query API (any other Base URL: {Base URL}/me).
+	// `authenticate` sets the real baseURL from the checked Base URL; this one only names it.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ ($credentials.baseUrl || "").replace(/\\/+$/, "") === "https://dts-api.supermetrics.com/v1" ? "https://api.supermetrics.com" : ($credentials.baseUrl || "").replace(/\\/+$/, "") }}',
+			baseURL: '={{ $credentials.baseUrl }}',
 			url: '/me',
 			method: 'GET',
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 	};
 }

@@ -1,11 +1,10 @@
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
-	JsonObject,
 } from 'n8n-workflow';
 
 import {
@@ -15,9 +14,12 @@ import {
 	searchTransfers,
 } from './methods/listSearch';
 import { findOperation, nodeProperties } from './router';
-import { requestOptions } from './descriptions';
+import { requestOptions as requestOptionsField } from './descriptions';
 import { batchPlan, runInBatches } from './batching';
-import { CREDENTIAL_TYPE, errorDetails, requestSettings } from './transport';
+import { SECRET_PARAMETERS } from './destination/configuration';
+import { destinationSecretsTest } from './methods/credentialTest';
+import { errorItem, redactedNode, stoppingError } from './outcome';
+import { connection, requestOptions } from './transport';
 
 export class SupermetricsTransfers implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,49 +37,73 @@ export class SupermetricsTransfers implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		properties: [...nodeProperties(), requestOptions],
+		credentials: [
+			// Literal names: n8n's tooling reads them from the source.
+			{ name: 'supermetricsTransfersApi', required: true },
+			{
+				name: 'supermetricsTransfersSecretsApi',
+				required: true,
+				testedBy: 'destinationSecretsTest',
+				displayOptions: {
+					show: {
+						resource: ['destination'],
+						operation: ['create', 'update', 'testConnection'],
+						secretsSource: ['credential'],
+					},
+				},
+			},
+		],
+		properties: [...nodeProperties(), requestOptionsField],
 	};
 
 	methods = {
 		listSearch: { searchDataSources, searchDestinations, searchDestinationTypes, searchTransfers },
+		credentialTest: { destinationSecretsTest },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const resource = this.getNodeParameter('resource', 0) as string;
-		const operation = this.getNodeParameter('operation', 0) as string;
-		const step = findOperation(resource, operation);
-		if (!step) {
-			throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}" for resource "${resource}"`);
-		}
-		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-		const settings = await requestSettings.call(this, options);
 		const continueOnFail = this.continueOnFail();
+		// What n8n stores with an error it stops on: the node without the secrets typed into it.
+		const safeNode = redactedNode(this.getNode(), SECRET_PARAMETERS);
 
+		let run;
+		try {
+			const resource = this.getNodeParameter('resource', 0) as string;
+			const operation = this.getNodeParameter('operation', 0) as string;
+			const step = findOperation(resource, operation);
+			if (!step) {
+				throw new NodeOperationError(safeNode, `Unknown operation "${operation}" for resource "${resource}"`);
+			}
+			const plan = batchPlan(this.getNode(), this.getNodeParameter('options', 0, {}) as IDataObject, items.length);
+			run = { step, plan, shared: await connection.call(this) };
+		} catch (error) {
+			// Nothing was sent: every item gets the same error, or the run stops on it.
+			if (!continueOnFail) throw stoppingError(safeNode, error);
+			return [items.map((_, item) => ({ json: errorItem(error), pairedItem: { item } }))];
+		}
+
+		const { step, plan, shared } = run;
 		const output: INodeExecutionData[] = [];
 		await runInBatches(
 			items.length,
-			batchPlan(options, items.length),
+			plan,
 			!continueOnFail,
-			async (itemIndex) => await step.execute.call(this, itemIndex, settings),
+			async (itemIndex) => {
+				const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+				return await step.execute.call(this, itemIndex, requestOptions.call(this, shared, options, itemIndex));
+			},
 			(itemIndex, result) => {
 				const pairedItem = { item: itemIndex };
 				if (result.ok) {
 					for (const json of Array.isArray(result.value) ? result.value : [result.value]) {
 						output.push({ json, pairedItem });
 					}
-					return;
+				} else if (continueOnFail) {
+					output.push({ json: errorItem(result.error), pairedItem });
+				} else {
+					throw stoppingError(safeNode, result.error, itemIndex);
 				}
-				const { error } = result;
-				if (continueOnFail) {
-					const { message, code, http_code, request_id, description } = errorDetails(error);
-					output.push({ json: { error: message, code, http_code, request_id, description }, pairedItem });
-					return;
-				}
-				// Both constructors hand back an error that is already theirs, item index and all.
-				if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 			},
 		);
 		return [output];

@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { BATCH_INTERVAL, BATCH_SIZE, checkInteger, CONCURRENCY } from './validation';
 
 /** How items are sent: in batches, with a pause between batches and a cap on requests in flight. */
 export interface BatchPlan {
@@ -8,17 +10,31 @@ export interface BatchPlan {
 	concurrency: number;
 }
 
-/** Without the Batching option: one item after another, as n8n nodes usually do. */
-export function batchPlan(options: IDataObject, itemCount: number): BatchPlan {
+/** Bounds of the Batching option, as the README states them. */
+export const BATCHING = {
+	batchSize: { min: -1, max: 100_000, default: 50 },
+	batchIntervalMs: { min: 0, max: 3_600_000, default: 1000 },
+	/** 0 sends the whole batch at once, and never more than `max` requests are in flight. */
+	concurrency: { min: 0, max: 1000, default: 0 },
+};
+
+/**
+ * Without the Batching option: one item after another, as n8n nodes usually do. The option is
+ * read once per run (from the first item) and each number checked where it is read.
+ */
+export function batchPlan(node: INode, options: IDataObject, itemCount: number): BatchPlan {
 	const batch = (options.batching as IDataObject | undefined)?.batch as IDataObject | undefined;
-	if (!batch) return { batchSize: itemCount, batchIntervalMs: 0, concurrency: 1 };
-	const batchSize = Number(batch.batchSize ?? 50);
-	const concurrency = Number(batch.concurrency ?? 0);
-	const size = batchSize > 0 ? batchSize : itemCount;
+	if (!batch) return { batchSize: Math.max(1, itemCount), batchIntervalMs: 0, concurrency: 1 };
+	const read = (field: typeof BATCH_SIZE, value: unknown, bounds: { min: number; max: number; default: number }) =>
+		checkInteger(node, field, value ?? bounds.default, 0, bounds.min, bounds.max);
+	const batchSize = read(BATCH_SIZE, batch.batchSize, BATCHING.batchSize);
+	const concurrency = read(CONCURRENCY, batch.concurrency, BATCHING.concurrency);
+	// 0 and -1 both mean "all items in one batch".
+	const size = batchSize > 0 ? batchSize : Math.max(1, itemCount);
 	return {
 		batchSize: size,
-		batchIntervalMs: Math.max(0, Number(batch.batchInterval ?? 1000)),
-		concurrency: concurrency > 0 ? Math.min(concurrency, size) : size,
+		batchIntervalMs: read(BATCH_INTERVAL, batch.batchInterval, BATCHING.batchIntervalMs),
+		concurrency: Math.min(concurrency > 0 ? concurrency : size, size, BATCHING.concurrency.max),
 	};
 }
 

@@ -43,7 +43,7 @@ export function teamOperation(spec: {
 	operation: string;
 	fields?: (show: IDisplayOptions) => INodeProperties[];
 	/** Builds the request from checked parameters; `teamId` is already checked. */
-	call: (this: IExecuteFunctions, itemIndex: number, teamId: string) => TeamCall;
+	call: (this: IExecuteFunctions, itemIndex: number, teamId: string) => TeamCall | Promise<TeamCall>;
 	output?: Output;
 }): OperationModule {
 	const show = { show: { resource: [spec.resource], operation: [spec.operation] } };
@@ -52,7 +52,7 @@ export function teamOperation(spec: {
 		fields: [teamIdField(show), ...(spec.fields?.(show) ?? [])],
 		async execute(itemIndex, settings) {
 			const teamId = teamIdParam.call(this, itemIndex);
-			const { echo = {}, path, ...call } = spec.call.call(this, itemIndex, teamId);
+			const { echo = {}, path, ...call } = await spec.call.call(this, itemIndex, teamId);
 			const response = await dtsRequest.call(
 				this,
 				{ ...call, path: `/teams/${teamId}${path}` },

@@ -1,5 +1,13 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeParameters, JsonObject } from 'n8n-workflow';
+
+import { itemError } from './itemError';
+import { errorDetails } from './transport';
+
+/**
+ * How an item's outcome is reported: a check the API answered false, an error item under
+ * Continue On Fail, or an error for n8n to stop on, which n8n stores with a copy of the node.
+ */
 
 /**
  * Validation and connection tests answer 200 with a false flag. By default that is data for the
@@ -13,15 +21,50 @@ export function failIfFalse(
 	requestId: string | null,
 ): void {
 	if (passed || !this.getNodeParameter('failOnFalse', itemIndex, false)) return;
-	const error = new NodeOperationError(this.getNode(), failure.message, {
-		itemIndex,
-		description: failure.description,
-	});
-	error.context.dts = {
-		code: failure.code,
-		http_code: 200,
-		request_id: requestId,
-		description: failure.description,
-	} as IDataObject;
-	throw error;
+	throw itemError(this.getNode(), { ...failure, itemIndex, http_code: 200, request_id: requestId });
+}
+
+/** The JSON of a failed item under Continue On Fail. */
+export function errorItem(error: unknown): IDataObject {
+	const { message, code, http_code, request_id, description } = errorDetails(error);
+	return { error: message, code, http_code, request_id, description };
+}
+
+/**
+ * The node as an error may carry it: n8n stores `error.node` with the execution (and logs it), so
+ * parameters that hold secrets are replaced, at any depth, whatever they hold (a value or an
+ * expression).
+ */
+export function redactedNode(node: INode, secretParameters: readonly string[]): INode {
+	const walk = (value: unknown): unknown => {
+		if (Array.isArray(value)) return value.map(walk);
+		if (value === null || typeof value !== 'object') return value;
+		return Object.fromEntries(
+			Object.entries(value).map(([key, inner]) => [
+				key,
+				secretParameters.includes(key) && inner !== '' && inner !== undefined ? redactAll(inner) : walk(inner),
+			]),
+		);
+	};
+	return { ...node, parameters: walk(node.parameters) as INodeParameters };
+}
+
+/** Every string inside replaced, the shape kept (a collection of secrets stays a collection). */
+function redactAll(value: unknown): unknown {
+	if (typeof value === 'string') return value === '' ? value : '***';
+	if (Array.isArray(value)) return value.map(redactAll);
+	if (value !== null && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, redactAll(inner)]));
+	}
+	return value;
+}
+
+/** An error n8n may stop on: one of ours (or n8n's), carrying the node without its secrets. */
+export function stoppingError(node: INode, error: unknown, itemIndex?: number): Error {
+	const wrapped =
+		error instanceof NodeApiError
+			? new NodeApiError(node, error as unknown as JsonObject)
+			: new NodeOperationError(node, error as Error, { itemIndex });
+	// The error may be one the transport or a check built with the node as it is: give it the copy.
+	return Object.assign(wrapped, { node });
 }

@@ -1,5 +1,6 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
+import type { INode, NodeOperationError } from 'n8n-workflow';
+
+import { itemError } from './itemError';
 
 /** The API's int64 maximum; ids are kept as strings because a JS number loses digits past 2^53. */
 export const INT64_MAX = 9223372036854775807n;
@@ -41,13 +42,18 @@ export const SCHEDULE: FieldName = { displayName: 'Schedule', apiName: 'schedule
 export const TRANSFER_TYPE: FieldName = { displayName: 'Transfer Type', apiName: 'transfer_type' };
 export const TRANSFER_STATE: FieldName = { displayName: 'Action', apiName: 'transfer_state' };
 export const SETTING_NAME: FieldName = { displayName: 'Setting Name', apiName: 'fields' };
+export const SECRETS_SOURCE: FieldName = { displayName: 'Secrets From', apiName: 'secretsSource' };
 export const NEW_PASSWORD: FieldName = { displayName: 'New Secret', apiName: 'new_password' };
 export const LIMIT: FieldName = { displayName: 'Limit', apiName: 'limit' };
 export const SORT_FIELD: FieldName = { displayName: 'Sort By', apiName: 'sort_field' };
 export const SORT_DIRECTION: FieldName = { displayName: 'Sort Direction', apiName: 'sort_direction' };
+/** The node's own options: not sent to the API, so their "API name" is where they live. */
+export const TIMEOUT: FieldName = { displayName: 'Timeout', apiName: 'options.timeout' };
+export const MAX_RATE_LIMIT_WAIT: FieldName = { displayName: 'Max Rate-Limit Wait', apiName: 'options.maxRateLimitWait' };
+export const BATCH_SIZE: FieldName = { displayName: 'Items per Batch', apiName: 'options.batching.batch.batchSize' };
+export const BATCH_INTERVAL: FieldName = { displayName: 'Batch Interval', apiName: 'options.batching.batch.batchInterval' };
+export const CONCURRENCY: FieldName = { displayName: 'Max Concurrent Requests', apiName: 'options.batching.batch.concurrency' };
 
-/** Thrown for input the API would refuse; raised before anything is sent. */
-export class InvalidInputError extends NodeOperationError {}
 
 function show(value: unknown): string {
 	if (typeof value === 'string') return JSON.stringify(value);
@@ -66,18 +72,11 @@ function invalid(
 	itemIndex: number,
 	rule: string,
 	hint?: string,
-): InvalidInputError {
+): NodeOperationError {
 	const description = [`Field: ${field.displayName} (${field.apiName}). Nothing was sent for this item.`, hint]
 		.filter(Boolean)
 		.join(' ');
-	const error = new InvalidInputError(
-		node,
-		`Invalid ${field.displayName} ${show(value)} in item ${itemIndex}: ${rule}`,
-		{ itemIndex, description },
-	);
-	// The same shape the transport gives API errors, so Continue On Fail output is uniform.
-	error.context.dts = { code: 'INVALID_INPUT', http_code: null, request_id: null, description };
-	return error;
+	return itemError(node, { code: 'INVALID_INPUT', message: `Invalid ${field.displayName} ${show(value)} in item ${itemIndex}: ${rule}`, description, itemIndex });
 }
 
 /**
@@ -200,7 +199,10 @@ export function checkEmail(node: INode, field: FieldName, value: unknown, itemIn
 	return text;
 }
 
-/** A whole number within the API's minimum and maximum, e.g. run_hour 0 to 23. */
+/**
+ * A whole number within the API's (or the option's) minimum and maximum, e.g. run_hour 0 to 23.
+ * Text must be plain decimal digits: Number() would also read "0x10", "1e1" or "0b11".
+ */
 export function checkInteger(
 	node: INode,
 	field: FieldName,
@@ -209,11 +211,26 @@ export function checkInteger(
 	min: number,
 	max: number,
 ): number {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	const text = typeof value === 'string' ? value.trim() : undefined;
+	const number = text !== undefined && /^-?\d{1,16}$/.test(text) ? Number(text) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
 		throw invalid(node, field, value, itemIndex, `must be a whole number from ${min} to ${max}`);
 	}
 	return number;
+}
+
+/** Names that would reach an object's prototype rather than be data. */
+const NOT_DATA = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A key of a `fields` object: plain data, and given once (`seen` collects the names so far). */
+export function checkSettingName(node: INode, field: FieldName, name: string, itemIndex: number, seen: Set<string>): void {
+	if (NOT_DATA.has(name)) {
+		throw invalid(node, field, name, itemIndex, 'is not allowed as a setting name');
+	}
+	if (seen.has(name)) {
+		throw invalid(node, field, name, itemIndex, 'is given twice (a secret counts as a setting too)');
+	}
+	seen.add(name);
 }
 
 /** A Supermetrics code such as data_source_id "GA" or destination_type "DWH_SNOWFLAKE". */

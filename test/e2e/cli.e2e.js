@@ -79,12 +79,10 @@ describe('n8n CLI with the packed package', { timeout: 600000 }, () => {
 		assert.equal(execution.status, 'error');
 		assert.equal(run.executionStatus, 'error');
 		const requestId = n8n.sandbox.requests[0].requestId;
-		assert.equal(run.error.message, 'UNPROCESSABLE_ENTITY: Unprocessable Entity');
+		// The cause first, with the API's code; the API's short message, status and request id after.
+		assert.equal(run.error.message, `Unknown data_source_id '${wf.UNKNOWN_SOURCE}'. (UNPROCESSABLE_ENTITY)`);
 		assert.equal(run.error.httpCode, '422');
-		assert.equal(
-			run.error.description,
-			`Unknown data_source_id '${wf.UNKNOWN_SOURCE}'. [HTTP 422, code UNPROCESSABLE_ENTITY, request_id ${requestId}]`,
-		);
+		assert.equal(run.error.description, `Unprocessable Entity. [HTTP 422, code UNPROCESSABLE_ENTITY, request_id ${requestId}]`);
 	});
 
 	test('Continue On Fail: a failed item carries the error, the items around it still succeed', async () => {
@@ -95,11 +93,11 @@ describe('n8n CLI with the packed package', { timeout: 600000 }, () => {
 		assertConnection(items[0].json, 'GAWA');
 		assertConnection(items[2].json, 'FA');
 		assert.deepEqual(items[1].json, {
-			error: 'UNPROCESSABLE_ENTITY: Unprocessable Entity',
+			error: `Unknown data_source_id '${wf.UNKNOWN_SOURCE}'. (UNPROCESSABLE_ENTITY)`,
 			code: 'UNPROCESSABLE_ENTITY',
 			http_code: 422,
 			request_id: n8n.sandbox.requests[1].requestId,
-			description: `Unknown data_source_id '${wf.UNKNOWN_SOURCE}'.`,
+			description: 'Unprocessable Entity.',
 		});
 		assert.deepEqual(
 			apiCalls(n8n.sandbox).map((call) => call.body.data_source_id),

@@ -22,8 +22,9 @@ const lastRequestId = () => ctx.sandbox.requests[ctx.sandbox.requests.length - 1
 describe('API errors show the API code, message, description, HTTP status and request id', () => {
 	test('401: an unknown key', async () => {
 		const error = await failing({}, { apiKey: 'not-a-key' });
-		expect(error.message).toBe('API_KEY_INVALID: Invalid API key');
-		expect(error.description).toContain('Provided API key was invalid.');
+		// The cause leads, with the API's code; its short message follows in the description.
+		expect(error.message).toBe('Provided API key was invalid. (API_KEY_INVALID)');
+		expect(error.description).toContain('Invalid API key.');
 		expect(error.description).toContain('Check the API key in the Supermetrics Transfers API credential.');
 		expect(error.description).toContain(`[HTTP 401, code API_KEY_INVALID, request_id ${lastRequestId()}]`);
 		expect(error.httpCode).toBe('401');
@@ -32,7 +33,7 @@ describe('API errors show the API code, message, description, HTTP status and re
 
 	test('403: a key without the write scope', async () => {
 		const error = await failing({}, { apiKey: READONLY_KEY });
-		expect(error.message).toBe('ACCESS_DENIED: Access Denied');
+		expect(error.message).toBe('You do not have permission to perform this operation. (ACCESS_DENIED)');
 		expect(error.description).toContain('dwh_transfers_write');
 		expect(error.description).toContain('dwh.transfer.edit');
 		expect(error.description).toContain(`[HTTP 403, code ACCESS_DENIED, request_id ${lastRequestId()}]`);
@@ -40,16 +41,16 @@ describe('API errors show the API code, message, description, HTTP status and re
 
 	test('422: a well-formed code the API does not know', async () => {
 		const error = await failing({ dataSourceId: 'NOT_A_SOURCE' });
-		expect(error.message).toBe('UNPROCESSABLE_ENTITY: Unprocessable Entity');
-		expect(error.description).toContain("Unknown data_source_id 'NOT_A_SOURCE'.");
+		expect(error.message).toBe("Unknown data_source_id 'NOT_A_SOURCE'. (UNPROCESSABLE_ENTITY)");
+		expect(error.description).toContain('Unprocessable Entity.');
 		expect(error.description).toContain(`[HTTP 422, code UNPROCESSABLE_ENTITY, request_id ${lastRequestId()}]`);
 	});
 
 	test('400: the API refusing a parameter', async () => {
 		ctx.sandbox.queueFault({ status: 400, description: "The field 'data_source_id' is required." });
 		const error = await failing();
-		expect(error.message).toBe('INVALID_PARAMETER: Invalid Parameter');
-		expect(error.description).toContain("The field 'data_source_id' is required.");
+		expect(error.message).toBe("The field 'data_source_id' is required. (INVALID_PARAMETER)");
+		expect(error.description).toContain('Invalid Parameter.');
 		expect(error.description).toContain('HTTP 400, code INVALID_PARAMETER');
 	});
 
@@ -57,8 +58,8 @@ describe('API errors show the API code, message, description, HTTP status and re
 		ctx.sandbox.queueFault({ status: 500 });
 		const error = await failing();
 		expect(ctx.sandbox.requests).toHaveLength(1);
-		expect(error.message).toBe('INTERNAL_SERVER_ERROR: Internal Server Error');
-		expect(error.description).toContain('does not retry a write after a server error');
+		expect(error.message).toBe('An unexpected error occurred. Please try again later or contact support. (INTERNAL_SERVER_ERROR)');
+		expect(error.description).toContain('The node does not retry a write after this: it may have been carried out.');
 		expect(error.description).toContain(`request_id ${lastRequestId()}`);
 	});
 
@@ -86,7 +87,7 @@ describe('API errors show the API code, message, description, HTTP status and re
 		expect(ctx.sandbox.requests).toHaveLength(1);
 		expect(error.message).toBe(`Could not reach the Supermetrics API at ${ctx.sandbox.url}`);
 		expect(error.description).toMatch(/^ECONNRESET: /);
-		expect(error.description).toContain('does not retry it');
+		expect(error.description).toContain('The node does not retry a write after this: it may have been carried out.');
 	});
 
 	test('a timeout is reported with the limit and not retried', async () => {
@@ -94,7 +95,7 @@ describe('API errors show the API code, message, description, HTTP status and re
 		const error = await failing({}, { options: { timeout: 300 } });
 		expect(ctx.sandbox.requests).toHaveLength(1);
 		expect(error.message).toBe('The Supermetrics API did not answer within 300 ms');
-		expect(error.description).toContain('may have reached Supermetrics');
+		expect(error.description).toContain('The node does not retry a write after this: it may have been carried out.');
 	});
 
 	test('nothing listening at the base URL is a clear error', async () => {
@@ -105,7 +106,7 @@ describe('API errors show the API code, message, description, HTTP status and re
 
 	test('a base URL that is not http(s) is refused before sending', async () => {
 		const error = await failing({}, { credentials: { baseUrl: 'dts-api.supermetrics.com/v1' } });
-		expect(error.message).toBe('The credential\'s Base URL "dts-api.supermetrics.com/v1" is not an http(s) URL');
+		expect(error.message).toBe('The credential\'s Base URL "dts-api.supermetrics.com/v1" is not a URL');
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 });
@@ -132,7 +133,7 @@ describe('429: Retry-After is honoured within the node\'s limit', () => {
 		});
 		const error = await failing();
 		expect(ctx.sandbox.requests).toHaveLength(1);
-		expect(error.message).toBe('API_ROW_QUOTA_EXCEEDED: Row quota exceeded');
+		expect(error.message).toBe('You have exceeded your row-quota limit of rows for this month. (API_ROW_QUOTA_EXCEEDED)');
 		expect(error.description).toMatch(/Retry after 3600 s \(at \d{4}-\d\d-\d\dT[\d:.]+Z\)\. That is longer than the node's "Max Rate-Limit Wait" of 60 s/);
 		expect(error.description).toContain('HTTP 429');
 	});
@@ -141,7 +142,7 @@ describe('429: Retry-After is honoured within the node\'s limit', () => {
 		ctx.sandbox.queueFault({ status: 429, retryAfter: 1 });
 		const error = await failing({}, { options: { maxRateLimitWait: 0 } });
 		expect(ctx.sandbox.requests).toHaveLength(1);
-		expect(error.message).toBe('TOO_MANY_REQUESTS: Too Many Requests');
+		expect(error.message).toBe('Rate limit exceeded. Retry after the time given in Retry-After. (TOO_MANY_REQUESTS)');
 	});
 
 	test('three 429s in a row: three tries, then the error', async () => {
@@ -159,7 +160,7 @@ describe('429: Retry-After is honoured within the node\'s limit', () => {
 			expect(first.error).toBeUndefined();
 			const second = await runCreate(limited, VALID, { apiKey: 'sandbox-demo-key' });
 			const error = second.error as unknown as ShownError;
-			expect(error.message).toBe('TOO_MANY_REQUESTS: Too Many Requests');
+			expect(error.message).toBe('Rate limit of 1 requests per hour exceeded. (TOO_MANY_REQUESTS)');
 			expect(error.description).toMatch(/Retry after 3[56]\d\d s/);
 			expect(limited.requests).toHaveLength(2);
 		} finally {

@@ -32,8 +32,8 @@ describe('Backfill: Create', () => {
 	test('a range overlapping an active backfill is refused (422); a cancelled one no longer blocks', async () => {
 		await ctx.run(backfill('create', january));
 		const refused = await ctx.run(backfill('create', { ...january, rangeStart: '2024-01-31', rangeEnd: '2024-02-10' }));
-		expect(refused.error.message).toBe('UNPROCESSABLE_ENTITY: Unprocessable Entity');
-		expect(refused.error.description).toContain('overlaps backfill 12345');
+		expect(refused.error.message).toMatch(/^The range 2024-01-31 to 2024-02-10 overlaps backfill \d+ \(2024-01-01 to 2024-01-31, CREATED\)\. Cancel it or pick another range\. \(UNPROCESSABLE_ENTITY\)$/);
+		expect(refused.error.message).toContain('overlaps backfill 12345');
 		await ctx.run(backfill('cancel', { backfillId: '12345' }));
 		const accepted = await ctx.run(backfill('create', { ...january, rangeStart: '2024-01-31', rangeEnd: '2024-02-10' }));
 		expect(json(accepted)[0].transfer_backfill_id).toBe('12346');
@@ -42,7 +42,7 @@ describe('Backfill: Create', () => {
 	test('an unknown transfer is a 404', async () => {
 		const result = await ctx.run(backfill('create', { ...january, transferId: byId('4242') }));
 		expect(result.error.httpCode).toBe('404');
-		expect(result.error.description).toContain('could not be found');
+		expect(result.error.message).toContain('could not be found');
 	});
 
 	test('a 500 is not retried', async () => {
@@ -96,7 +96,7 @@ describe('Backfill: Get Latest', () => {
 		);
 		const result = await ctx.run(backfill('getLatest', { transferId: byId(created[0].transfer_id) }));
 		expect(result.error.httpCode).toBe('404');
-		expect(result.error.description).toContain('No backfill has been created for this transfer yet');
+		expect(result.error.message).toContain('No backfill has been created for this transfer yet');
 	});
 
 	test('a bad transfer id sends nothing', async () => {
@@ -125,7 +125,7 @@ describe('Backfill: List Incomplete, Get and Cancel', () => {
 		expect(json(await ctx.run(backfill('get', { backfillId: SEEDED.backfillId })))[0]).toMatchObject({ transfer_backfill_id: '12344', transfer_runs_completed: 31 });
 		expect(ctx.sent()[0].path).toBe('/teams/12345/backfills/12344');
 		const missing = await ctx.run(backfill('get', { backfillId: '999' }));
-		expect(missing.error.message).toBe('NOT_FOUND: Not Found');
+		expect(missing.error.message).toBe('Backfill 999 was not found in team 12345. (NOT_FOUND)');
 	});
 
 	test('Cancel: PATCH status CANCELLED; List Incomplete drops it; a second cancel is a 422', async () => {
@@ -136,7 +136,7 @@ describe('Backfill: List Incomplete, Get and Cancel', () => {
 		expect(json(await ctx.run(backfill('listIncomplete')))).toEqual([]);
 		const again = await ctx.run(backfill('cancel', { backfillId: '12345' }));
 		expect(again.error.httpCode).toBe('422');
-		expect(again.error.description).toContain('already CANCELLED');
+		expect(again.error.message).toContain('already CANCELLED');
 	});
 
 	test('Cancel of an unknown backfill is a 404; with a read-only key a 403', async () => {

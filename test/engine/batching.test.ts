@@ -56,7 +56,7 @@ test('without Continue On Fail, a failure starts no further item and fails the r
 		options: batching({ batchSize: 10, batchInterval: 0, concurrency: 2 }),
 	});
 	expect(output).toBeUndefined();
-	expect(error!.message).toBe('INTERNAL_SERVER_ERROR: Internal Server Error');
+	expect(error!.message).toBe('An unexpected error occurred. Please try again later or contact support. (INTERNAL_SERVER_ERROR)');
 	// Items 0 and 1 were in flight together, and at most one more had started.
 	expect(ctx.sandbox.requests.length).toBeLessThanOrEqual(3);
 });

@@ -21,13 +21,15 @@ test('create connection → create destination → create transfer → backfill 
 				destinationType: byId('={{ $json.destination_type }}'),
 				displayName: '={{ "BigQuery for " + $json.data_source_id }}',
 				settings: { entries: [{ name: 'project_id', value: 'acme-analytics' }] },
-				secrets: { password: 'service-account-secret' },
 			},
-			{ items: [connection] },
+			// The password comes from a Destination Secrets credential, the default source.
+			{ items: [connection], secrets: { password: 'service-account-secret' } },
 		),
 	);
 	expect(destination).toMatchObject({ id: '9', display_name: 'BigQuery for GAWA', destination_type: { type: 'SQL_BQ' } });
 	expect(JSON.stringify(destination)).not.toContain('service-account-secret');
+	const sentDestination = ctx.sent().find((r) => r.method === 'POST' && r.path === '/teams/12345/destinations');
+	expect(sentDestination?.body.fields).toEqual({ project_id: 'acme-analytics', password: 'service-account-secret' });
 
 	// A Merge node's output: the connection and the destination side by side.
 	const [created] = json(

@@ -11,7 +11,7 @@ interface Sent {
 /** One sandbox per test file, reset before each test, and a runner with its demo credentials. */
 export interface Context {
 	sandbox: any;
-	run(parameters: object, options?: { items?: object[]; continueOnFail?: boolean; apiKey?: string }): Promise<any>;
+	run(parameters: object, options?: { items?: object[]; continueOnFail?: boolean; apiKey?: string; secrets?: object }): Promise<any>;
 	/** Requests that reached the API (the sandbox's control calls are not recorded). */
 	sent(): Sent[];
 	/** The last request that reached the API. */
@@ -31,6 +31,7 @@ export function useSandbox(): Context {
 			items: options.items,
 			continueOnFail: options.continueOnFail,
 			credentials: { apiKey: options.apiKey ?? 'sandbox-demo-key', baseUrl: holder.sandbox.url },
+			secrets: options.secrets,
 		});
 	context.sent = () => holder.sandbox.requests;
 	context.last = () => {

@@ -32,7 +32,7 @@ describe('Continue On Fail', () => {
 			description: expect.stringContaining('did you mean "GA4"?'),
 		});
 		expect(output![2].json).toEqual({
-			error: 'INTERNAL_SERVER_ERROR: Internal Server Error',
+			error: 'An unexpected error occurred. Please try again later or contact support. (INTERNAL_SERVER_ERROR)',
 			code: 'INTERNAL_SERVER_ERROR',
 			http_code: 500,
 			request_id: ctx.sandbox.requests[1].requestId,
@@ -50,11 +50,11 @@ describe('Continue On Fail', () => {
 	test('an API error item carries the API code, status and request id', async () => {
 		const { output } = await runCreate(ctx.sandbox, { ...BY_ITEM }, { continueOnFail: true, apiKey: READONLY_KEY, items: [{ team: '1', source: 'GA' }] });
 		expect(output![0].json).toEqual({
-			error: 'ACCESS_DENIED: Access Denied',
+			error: 'You do not have permission to perform this operation. (ACCESS_DENIED)',
 			code: 'ACCESS_DENIED',
 			http_code: 403,
 			request_id: ctx.sandbox.requests[0].requestId,
-			description: expect.stringContaining('You do not have permission to perform this operation.'),
+			description: expect.stringContaining('Access Denied. The key needs the dwh_transfers_write scope'),
 		});
 	});
 
@@ -67,7 +67,7 @@ describe('Continue On Fail', () => {
 			],
 		});
 		expect(output).toBeUndefined();
-		expect(error!.message).toBe('UNPROCESSABLE_ENTITY: Unprocessable Entity');
+		expect(error!.message).toBe("Unknown data_source_id 'NOPE'. (UNPROCESSABLE_ENTITY)");
 		expect((error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
 		expect(ctx.sandbox.requests).toHaveLength(2);
 	});

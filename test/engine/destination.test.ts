@@ -16,6 +16,8 @@ const configuration = {
 			{ name: 'username', value: 'LOADER' },
 		],
 	},
+	// Typed into the node; the Destination Secrets credential is tested on its own below.
+	secretsSource: 'node',
 	secrets: { privateKey: PRIVATE_KEY, passphrase: PASSPHRASE },
 };
 
@@ -54,7 +56,7 @@ describe('Destination: List and Get', () => {
 
 	test('Get of an unknown destination is a 404', async () => {
 		const result = await ctx.run(destination('get', { destinationId: byId('77') }));
-		expect(result.error.message).toBe('NOT_FOUND: Not Found');
+		expect(result.error.message).toBe('Destination 77 was not found in team 12345. (NOT_FOUND)');
 	});
 
 	test('a destination id past int32 sends nothing', async () => {
@@ -83,7 +85,7 @@ describe('Destination: Create', () => {
 	test('an error that echoes a secret shows it masked', async () => {
 		ctx.sandbox.queueFault({ status: 400, code: 'BAD_REQUEST', message: 'Bad Request', description: `The private key ${PRIVATE_KEY} is not valid PEM.` });
 		const result = await ctx.run(destination('create', configuration));
-		expect(result.error.description).toContain('The private key *** is not valid PEM.');
+		expect(result.error.message).toBe('The private key *** is not valid PEM. (BAD_REQUEST)');
 		expectNoSecrets(result);
 	});
 
@@ -134,8 +136,7 @@ describe('Destination: Update', () => {
 describe('Destination: Delete and Get Usage', () => {
 	test('a destination in use cannot be deleted (409); Get Usage names the transfer', async () => {
 		const result = await ctx.run(destination('delete', { destinationId: byId('8') }));
-		expect(result.error.message).toBe('CONFLICT_ERROR: Conflict');
-		expect(result.error.description).toContain('used by transfer(s) 36091');
+		expect(result.error.message).toBe('Destination 8 is used by transfer(s) 36091; delete or move them first. (CONFLICT_ERROR)');
 		expect(json(await ctx.run(destination('getUsage', { destinationId: byId('8') })))).toEqual([
 			{ destination_id: '8', is_used: true, transfers: [{ transfer_id: '36091', transfer_name: 'AW enhanced 2022-11-17' }] },
 		]);

@@ -5,6 +5,8 @@ export interface RunOptions {
 	/** Input items' json; one empty item when not given, like a manual trigger. */
 	items?: object[];
 	credentials?: object;
+	/** Data of a Destination Secrets credential given to the node. */
+	secrets?: object;
 	continueOnFail?: boolean;
 	nodeType?: INodeType;
 	type?: string;

@@ -13,12 +13,15 @@ const { ICredentialsHelper, Workflow } = require('n8n-workflow');
 const DIST = path.resolve(__dirname, '../../dist');
 const { SupermetricsTransfers } = require(`${DIST}/nodes/SupermetricsTransfers/SupermetricsTransfers.node`);
 const { SupermetricsTransfersApi } = require(`${DIST}/credentials/SupermetricsTransfersApi.credentials`);
+const { SupermetricsTransfersSecretsApi } = require(`${DIST}/credentials/SupermetricsTransfersSecretsApi.credentials`);
 
 const NODE_TYPE = 'n8n-nodes-supermetrics-transfers.supermetricsTransfers';
 const CREDENTIAL_TYPE = 'supermetricsTransfersApi';
 const NODE_NAME = 'Supermetrics Transfers';
 
 const credentialType = new SupermetricsTransfersApi();
+const SECRETS_TYPE = 'supermetricsTransfersSecretsApi';
+const secretsType = new SupermetricsTransfersSecretsApi();
 
 /** Node types by name; other node types (n8n's HTTP Request node, in the benchmark) may be added. */
 class NodeTypes {
@@ -124,7 +127,8 @@ function additionalData(hooks, credentialsHelper) {
 
 /**
  * Runs one node of `nodeType` over `items` and returns its output items, or the execution's error.
- * @param {{parameters: object, items?: object[], credentials?: object, continueOnFail?: boolean,
+ * `secrets` is the data of a Destination Secrets credential, when the node should have one.
+ * @param {{parameters: object, items?: object[], credentials?: object, secrets?: object, continueOnFail?: boolean,
  *   nodeType?: object, type?: string, typeVersion?: number, credentialType?: object, credentialName?: string}} options
  */
 async function runNode(options) {
@@ -137,7 +141,10 @@ async function runNode(options) {
 		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: { [credentialName]: { id: '1', name: 'Supermetrics sandbox' } },
+		credentials: {
+			[credentialName]: { id: '1', name: 'Supermetrics sandbox' },
+			...(options.secrets ? { [SECRETS_TYPE]: { id: '2', name: 'Warehouse secrets' } } : {}),
+		},
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 	};
 	const workflow = new Workflow({
@@ -167,6 +174,7 @@ async function runNode(options) {
 		const typeObject = options.credentialType ?? credentialType;
 		credentials[credentialName] = { type: typeObject, data: withDefaults(options.credentials, typeObject) };
 	}
+	if (options.secrets !== undefined) credentials[SECRETS_TYPE] = { type: secretsType, data: withDefaults(options.secrets, secretsType) };
 	const items = (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = {
 		version: 1,
@@ -188,20 +196,23 @@ async function runNode(options) {
 }
 
 /**
- * The credential's test request as n8n's credential tester builds it: its URL and the
- * authenticate block's headers, with every expression resolved against the given data.
+ * The credential's test request as n8n's credential tester builds it (a routing request): its
+ * baseURL and url with every expression resolved against the given data, then the credential's
+ * `authenticate` applied, which may refuse it or set its URL. Resolves with what would be sent.
  */
-function credentialTestRequest(data) {
+async function credentialTestRequest(data) {
 	const credentials = withDefaults(data);
 	const node = { id: 'c', name: 'credential test', type: NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes({ [NODE_TYPE]: new SupermetricsTransfers() }) });
 	const { request } = credentialType.test;
 	const resolve = (value) => resolveWithCredentials(value, credentials, workflow, node);
-	return credentialType.authenticate(credentials, {}).then(({ headers }) => ({
+	const sent = await credentialType.authenticate(credentials, {
+		...request,
+		baseURL: resolve(request.baseURL),
+		url: resolve(request.url),
 		method: request.method ?? 'GET',
-		url: `${resolve(request.baseURL)}${resolve(request.url)}`,
-		headers,
-	}));
+	});
+	return { method: sent.method, url: `${sent.baseURL}${sent.url}`, headers: sent.headers };
 }
 
 module.exports = { runNode, credentialTestRequest, withDefaults, resolveWithCredentials, NODE_TYPE, CREDENTIAL_TYPE, NODE_NAME, credentialType };

@@ -39,7 +39,7 @@ describe('Transfer: List', () => {
 
 	test('an unknown key fails with the API code, status and request id', async () => {
 		const result = await ctx.run(transfer('list'), { apiKey: 'wrong-key' });
-		expect(result.error.message).toBe('API_KEY_INVALID: Invalid API key');
+		expect(result.error.message).toBe('Provided API key was invalid. (API_KEY_INVALID)');
 		expect(result.error.description).toMatch(/\[HTTP 401, code API_KEY_INVALID, request_id [0-9A-F-]{36}\]/);
 	});
 });
@@ -89,27 +89,27 @@ describe('Transfer: Create', () => {
 
 	test('a name already in use is a 409 CONFLICT_ERROR', async () => {
 		const result = await ctx.run(transfer('create', { ...configuration, displayName: 'AW enhanced 2022-11-17' }));
-		expect(result.error.message).toBe('CONFLICT_ERROR: Conflict');
+		expect(result.error.message).toBe("Transfer 36091 is already named 'AW enhanced 2022-11-17'. (CONFLICT_ERROR)");
 		expect(result.error.httpCode).toBe('409');
 	});
 
 	test('an unknown destination is a 422', async () => {
 		const result = await ctx.run(transfer('create', { ...configuration, destinationId: byId('999') }));
-		expect(result.error.message).toBe('UNPROCESSABLE_ENTITY: Unprocessable Entity');
-		expect(result.error.description).toContain('Destination 999 does not exist in team 12345.');
+		expect(result.error.message).toBe('Destination 999 does not exist in team 12345. (UNPROCESSABLE_ENTITY)');
+		expect(result.error.description).toContain('Unprocessable Entity. [HTTP 422, code UNPROCESSABLE_ENTITY');
 	});
 
 	test('a read-only key is refused with 403 and a hint about the scope', async () => {
 		const result = await ctx.run(transfer('create', configuration), { apiKey: 'sandbox-readonly-key' });
-		expect(result.error.message).toBe('ACCESS_DENIED: Access Denied');
+		expect(result.error.message).toBe('You do not have permission to perform this operation. (ACCESS_DENIED)');
 		expect(result.error.description).toContain('dwh_transfers_write');
 	});
 
 	test('a 500 is not retried: the transfer may exist', async () => {
 		ctx.sandbox.queueFault({ status: 500 });
 		const result = await ctx.run(transfer('create', configuration));
-		expect(result.error.message).toBe('INTERNAL_SERVER_ERROR: Internal Server Error');
-		expect(result.error.description).toContain('does not retry a write after a server error');
+		expect(result.error.message).toBe('An unexpected error occurred. Please try again later or contact support. (INTERNAL_SERVER_ERROR)');
+		expect(result.error.description).toContain('The node does not retry a write after this: it may have been carried out.');
 		expect(ctx.sent()).toHaveLength(1);
 	});
 
@@ -139,7 +139,7 @@ describe('Transfer: Get', () => {
 
 	test('an unknown transfer is a 404', async () => {
 		const result = await ctx.run(transfer('get', { transferId: byId('4242') }));
-		expect(result.error.message).toBe('NOT_FOUND: Not Found');
+		expect(result.error.message).toBe('The requested transfer could not be found or you do not have access to it. (NOT_FOUND)');
 		expect(result.error.httpCode).toBe('404');
 	});
 
@@ -183,7 +183,7 @@ describe('Transfer: Delete', () => {
 	test('an unknown transfer is a 404; under Continue On Fail it is an item', async () => {
 		const result = await ctx.run(transfer('delete', { transferId: byId('4242') }), { continueOnFail: true });
 		expect(json(result)).toEqual([
-			expect.objectContaining({ error: 'NOT_FOUND: Not Found', code: 'NOT_FOUND', http_code: 404, request_id: expect.any(String) }),
+			expect.objectContaining({ error: 'The requested transfer could not be found or you do not have access to it. (NOT_FOUND)', code: 'NOT_FOUND', http_code: 404, request_id: expect.any(String) }),
 		]);
 	});
 
@@ -271,7 +271,7 @@ describe('Transfer: Get Available Sources and Options', () => {
 	test('available sources: a 429 longer than the allowed wait fails at once, saying when to retry', async () => {
 		ctx.sandbox.queueFault({ status: 429, retryAfter: 3600 });
 		const result = await ctx.run(transfer('getAvailableSources'));
-		expect(result.error.message).toBe('TOO_MANY_REQUESTS: Too Many Requests');
+		expect(result.error.message).toBe('Rate limit exceeded. Retry after the time given in Retry-After. (TOO_MANY_REQUESTS)');
 		expect(result.error.description).toContain('Retry after 3600 s');
 		expect(ctx.sent()).toHaveLength(1);
 	});

@@ -97,7 +97,7 @@ describe('Transfer Run: Get', () => {
 
 	test('an unknown run is a 404', async () => {
 		const result = await ctx.run(runs('get', { transferRunId: '99' }));
-		expect(result.error.message).toBe('NOT_FOUND: Not Found');
+		expect(result.error.message).toBe('Transfer run 99 was not found in team 12345. (NOT_FOUND)');
 	});
 
 	test('an id past int64 sends nothing', async () => {

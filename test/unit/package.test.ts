@@ -39,6 +39,14 @@ test('the credential loads under its own global name, unlike Supermetrics\' supe
 	expect(fields.authScheme.default).toBe('raw');
 });
 
+test('the Destination Secrets credential keeps every value in a password field', () => {
+	const credential = loadListed(pkg.n8n.credentials[1]);
+	expect(credential.name).toBe('supermetricsTransfersSecretsApi');
+	const values = credential.properties.filter((p: { type: string }) => p.type === 'string');
+	expect(values.map((p: { name: string }) => p.name)).toEqual(['password', 'privateKey', 'passphrase', 'newSecret']);
+	for (const field of values) expect(field.typeOptions.password).toBe(true);
+});
+
 test('the node loads with the names saved workflows depend on', async () => {
 	const [file] = pkg.n8n.nodes;
 	const node = loadListed(file);
@@ -48,8 +56,12 @@ test('the node loads with the names saved workflows depend on', async () => {
 		displayName: 'Supermetrics Transfers',
 		version: 1,
 		usableAsTool: true,
-		credentials: [{ name: 'supermetricsTransfersApi', required: true }],
 	});
+	// The API credential always; the Destination Secrets one only where Destination operations read it.
+	expect(description.credentials).toEqual([
+		{ name: 'supermetricsTransfersApi', required: true },
+		expect.objectContaining({ name: 'supermetricsTransfersSecretsApi', displayOptions: { show: expect.objectContaining({ resource: ['destination'] }) } }),
+	]);
 	const names = description.properties.map((p: { name: string }) => p.name);
 	expect(names).toEqual(expect.arrayContaining(['resource', 'operation', 'teamId', 'dataSourceId', 'destinationType', 'options']));
 	const resource = description.properties.find((p: { name: string }) => p.name === 'resource');

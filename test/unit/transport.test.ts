@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { dtsError, errorDetails, parseRetryAfter } from '../../nodes/SupermetricsTransfers/transport';
+import { dtsError, errorDetails, Masker, parseRetryAfter } from '../../nodes/SupermetricsTransfers/transport';
 
 describe('parseRetryAfter', () => {
 	test('whole seconds, as the API sends', () => {
@@ -27,6 +27,7 @@ describe('dtsError and errorDetails', () => {
 			node,
 			{ code: 'API_KEY_INVALID', message: 'API_KEY_INVALID: Invalid API key', description: 'Provided API key was invalid.', http_code: 401, request_id: 'R1' },
 			4,
+			new Masker([]),
 		);
 		expect(error.message).toBe('API_KEY_INVALID: Invalid API key');
 		expect(error.description).toBe('Provided API key was invalid. [HTTP 401, code API_KEY_INVALID, request_id R1]');
@@ -42,7 +43,7 @@ describe('dtsError and errorDetails', () => {
 	});
 
 	test('an error without an HTTP answer says so plainly', () => {
-		const error = dtsError(node, { code: 'TIMEOUT', message: 'm', description: 'd', http_code: null, request_id: null }, 0);
+		const error = dtsError(node, { code: 'TIMEOUT', message: 'm', description: 'd', http_code: null, request_id: null }, 0, new Masker([]));
 		expect(error.description).toBe('d [code TIMEOUT]');
 	});
 

@@ -1,14 +1,31 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { destinationTypeField, displayNameField } from '../descriptions';
-import { codeParam, textParam } from '../params';
-import { checkText, AUTH_METHOD, DESTINATION_TYPE, DISPLAY_NAME, NEW_PASSWORD, SETTING_NAME } from '../validation';
+import { codeParam, optionParam, textParam } from '../params';
+import {
+	AUTH_METHOD,
+	checkSettingName,
+	checkText,
+	DESTINATION_TYPE,
+	DISPLAY_NAME,
+	NEW_PASSWORD,
+	SECRETS_SOURCE,
+	SETTING_NAME,
+} from '../validation';
 
 /**
  * The destination body shared by Create, Update and Test Connection: type, display_name,
- * auth_method and the type's own `fields`. Secret inputs are password fields, and the call lists
- * them so the transport masks any echo of them in answers and errors.
+ * auth_method and the type's own `fields`. Secret inputs come from a Destination Secrets
+ * credential (encrypted by n8n, never in the workflow) or are typed into password fields; the
+ * call lists them so the transport masks any echo of them in answers and errors.
  */
+
+export const SECRETS_CREDENTIAL = 'supermetricsTransfersSecretsApi';
+
+/** Parameters that hold secrets: n8n's stored copy of the node in an error gets them replaced. */
+export const SECRET_PARAMETERS = ['secrets', 'newPassword'];
+
+const SOURCES = ['credential', 'node', 'none'] as const;
 
 const password = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
@@ -19,7 +36,10 @@ const password = (displayName: string, name: string, description: string): INode
 	description,
 });
 
-/** Secret settings by their key in `fields`. */
+/**
+ * Secret settings: the node's parameter, the key in `fields`, and the same value's name in the
+ * Destination Secrets credential.
+ */
 const SECRETS: Array<[name: string, key: string, displayName: string, description: string]> = [
 	['privateKey', 'private_key', 'Private Key', 'The private key for key-pair authentication (fields.private_key), e.g. an encrypted PEM'],
 	['passphrase', 'passphrase', 'Passphrase', 'The passphrase of the private key (fields.passphrase)'],
@@ -30,6 +50,7 @@ export function destinationConfigurationFields(
 	displayOptions: IDisplayOptions,
 	{ newSecret }: { newSecret: boolean },
 ): INodeProperties[] {
+	const typed = { show: { ...displayOptions.show, secretsSource: ['node'] } };
 	const fields: INodeProperties[] = [
 		destinationTypeField(displayOptions),
 		displayNameField(displayOptions, 'The destination\'s name (display_name), at most 255 characters'),
@@ -63,60 +84,97 @@ export function destinationConfigurationFields(
 			],
 		},
 		{
+			displayName: 'Secrets From',
+			name: 'secretsSource',
+			type: 'options',
+			default: 'credential',
+			options: [
+				{
+					name: 'Destination Secrets Credential',
+					value: 'credential',
+					description: 'Encrypted by n8n like the API key, and never part of the workflow (recommended)',
+				},
+				{
+					name: 'Typed in This Node',
+					value: 'node',
+					description: 'Kept in the workflow, and in every copy of it that is exported or shared',
+				},
+				{
+					name: 'None',
+					value: 'none',
+					description: newSecret ? 'Send no secret: the stored destination keeps its own' : 'Send no secret',
+				},
+			],
+			description: 'Where the password, private key or passphrase come from',
+			displayOptions,
+		},
+		{
 			displayName: 'Secrets',
 			name: 'secrets',
 			type: 'collection',
 			placeholder: 'Add Secret',
 			default: {},
 			description: 'Secret settings. They are sent to Supermetrics only, and never appear in this node\'s output or errors.',
-			displayOptions,
+			displayOptions: typed,
 			options: SECRETS.map(([name, , displayName, description]) => password(displayName, name, description)),
 		},
 	];
 	if (newSecret) {
 		fields.push({
 			...password('New Secret', 'newPassword', 'A new secret to replace the stored one (new_password), e.g. a rotated private key or password'),
-			displayOptions,
+			displayOptions: typed,
 		});
 	}
 	return fields;
 }
 
+/** The secrets of one item: from the credential, from the node's password fields, or none. */
+async function secretInputs(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const source = optionParam.call(this, 'secretsSource', SECRETS_SOURCE, itemIndex, SOURCES);
+	if (source === 'none') return {};
+	if (source === 'credential') return (await this.getCredentials(SECRETS_CREDENTIAL, itemIndex)) ?? {};
+	return {
+		...(this.getNodeParameter('secrets', itemIndex, {}) as IDataObject),
+		newSecret: this.getNodeParameter('newPassword', itemIndex, ''),
+	};
+}
+
 /** The body and the secrets in it, read and checked for one item. */
-export function destinationConfiguration(
+export async function destinationConfiguration(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	{ newSecret }: { newSecret: boolean },
-): { body: IDataObject; secrets: string[] } {
+): Promise<{ body: IDataObject; secrets: string[] }> {
 	const node = this.getNode();
-	const fields: IDataObject = {};
+	const settings: Array<[string, unknown]> = [];
 	const entries = (this.getNodeParameter('settings.entries', itemIndex, []) as IDataObject[]) ?? [];
 	for (const entry of entries) {
-		const name = checkText(node, SETTING_NAME, entry.name, itemIndex, { maxLength: 100 }) as string;
-		fields[name] = entry.value;
+		settings.push([checkText(node, SETTING_NAME, entry.name, itemIndex, { maxLength: 100 }) as string, entry.value]);
 	}
-	const secretInputs = this.getNodeParameter('secrets', itemIndex, {}) as IDataObject;
+	const inputs = await secretInputs.call(this, itemIndex);
 	const secrets: string[] = [];
 	for (const [name, key] of SECRETS) {
-		if (typeof secretInputs[name] === 'string' && secretInputs[name] !== '') {
-			fields[key] = secretInputs[name];
-			secrets.push(secretInputs[name] as string);
+		if (typeof inputs[name] === 'string' && inputs[name] !== '') {
+			settings.push([key, inputs[name]]);
+			secrets.push(inputs[name] as string);
 		}
 	}
+	// A name given twice, or one that is not plain data, is refused rather than dropped.
+	const seen = new Set<string>();
+	for (const [name] of settings) checkSettingName(node, SETTING_NAME, name, itemIndex, seen);
+
 	const body: IDataObject = {
 		type: codeParam.call(this, 'destinationType', DESTINATION_TYPE, itemIndex),
 		display_name: textParam.call(this, 'displayName', DISPLAY_NAME, itemIndex, { maxLength: 255 }),
 		auth_method: textParam.call(this, 'authMethod', AUTH_METHOD, itemIndex, { maxLength: 100, required: false }),
-		fields,
+		fields: Object.fromEntries(settings),
 	};
-	if (newSecret) {
+	const rotated = inputs.newSecret;
+	if (newSecret && typeof rotated === 'string' && rotated !== '') {
 		// Not trimmed: a key or password is sent exactly as given.
-		const value = this.getNodeParameter('newPassword', itemIndex, '') as string;
-		if (value !== '') {
-			checkText(node, NEW_PASSWORD, value, itemIndex, { maxLength: 255 });
-			body.new_password = value;
-			secrets.push(value);
-		}
+		checkText(node, NEW_PASSWORD, rotated, itemIndex, { maxLength: 255 });
+		body.new_password = rotated;
+		secrets.push(rotated);
 	}
 	return { body, secrets };
 }

@@ -10,8 +10,8 @@ export const { fields, execute } = teamOperation({
 	resource: 'destination',
 	operation: 'create',
 	fields: (show) => destinationConfigurationFields(show, { newSecret: false }),
-	call(itemIndex) {
-		const { body, secrets } = destinationConfiguration.call(this, itemIndex, { newSecret: false });
+	async call(itemIndex) {
+		const { body, secrets } = await destinationConfiguration.call(this, itemIndex, { newSecret: false });
 		return { method: 'POST', path: '/destinations', body, secrets };
 	},
 	output(response, itemIndex) {

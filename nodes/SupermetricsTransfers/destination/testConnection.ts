@@ -28,8 +28,8 @@ export const { fields, execute } = teamOperation({
 				'Whether a failed test (success false) fails the item. Off: the answer, with its error, goes to the next node.',
 		}),
 	],
-	call(itemIndex) {
-		const { body, secrets } = destinationConfiguration.call(this, itemIndex, { newSecret: true });
+	async call(itemIndex) {
+		const { body, secrets } = await destinationConfiguration.call(this, itemIndex, { newSecret: true });
 		const destinationId = optionalIdParam.call(this, 'destinationId', DESTINATION_ID, itemIndex, INT32_MAX);
 		if (destinationId !== undefined) body.destination_id = Number(destinationId);
 		return { method: 'POST', path: '/destinations/test-connection', body, secrets };

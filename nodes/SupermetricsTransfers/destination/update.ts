@@ -8,9 +8,9 @@ export const { fields, execute } = teamOperation({
 	resource: 'destination',
 	operation: 'update',
 	fields: (show) => [destinationIdField(show), ...destinationConfigurationFields(show, { newSecret: true })],
-	call(itemIndex) {
+	async call(itemIndex) {
 		const destinationId = destinationIdParam.call(this, itemIndex);
-		const { body, secrets } = destinationConfiguration.call(this, itemIndex, { newSecret: true });
+		const { body, secrets } = await destinationConfiguration.call(this, itemIndex, { newSecret: true });
 		return { method: 'PUT', path: `/destinations/${destinationId}`, body, secrets };
 	},
 });

@@ -160,10 +160,14 @@ export function transferConfiguration(this: IExecuteFunctions, itemIndex: number
 		checkInteger(node, nested(list, field, i), value, itemIndex, min, max);
 	const str = (list: string, field: string, i: number, value: unknown, maxLength: number) =>
 		checkText(node, nested(list, field, i), value, itemIndex, { maxLength, required: false });
-	const login = (list: string, entry: IDataObject, i: number): IDataObject => ({
-		data_source_username: str(list, 'data_source_username', i, entry.dataSourceUsername, 255),
-		login_id: Number(entry.loginId ?? 0) === 0 ? undefined : int(list, 'login_id', i, entry.loginId, 1),
-	});
+	const login = (list: string, entry: IDataObject, i: number): IDataObject => {
+		// 0 (the field's default) leaves login_id out.
+		const loginId = int(list, 'login_id', i, entry.loginId ?? 0, 0);
+		return {
+			data_source_username: str(list, 'data_source_username', i, entry.dataSourceUsername, 255),
+			login_id: loginId === 0 ? undefined : loginId,
+		};
+	};
 
 	const body: IDataObject = {
 		data_source_id: codeParam.call(this, 'dataSourceId', DATA_SOURCE_ID, itemIndex),

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { dateField, teamIdField, transferIdField } from '../descriptions';
+import { itemError } from '../itemError';
 import { dateRangeParams, integerParam, teamIdParam, transferIdParam } from '../params';
 import { dtsList } from '../transport';
 import type { RequestSettings } from '../transport';
@@ -18,6 +19,10 @@ const show = { show: { resource: ['transferRun'], operation: ['list'] } };
 
 /** Runs asked for per request; the API allows up to 10000, a smaller page keeps answers quick. */
 export const PAGE_SIZE = 1000;
+/** Return All stops here, with an error: a day range that holds more wants narrowing. */
+export const MAX_RUNS = 100_000;
+/** The API's offset is an int32. */
+const MAX_OFFSET = 2147483647;
 
 const SORT_FIELDS = ['created_time', 'ended_time', 'data_date'] as const;
 const SORT_DIRECTIONS = ['DESC', 'ASC'] as const;
@@ -39,7 +44,7 @@ export const fields: INodeProperties[] = [
 		displayName: 'Limit',
 		name: 'limit',
 		type: 'number',
-		typeOptions: { minValue: 1 },
+		typeOptions: { minValue: 1, maxValue: MAX_RUNS },
 		default: 50,
 		description: 'Max number of results to return',
 		displayOptions: { show: { ...show.show, returnAll: [false] } },
@@ -83,8 +88,10 @@ export const fields: INodeProperties[] = [
 ];
 
 /**
- * GET /teams/{team_id}/transfers/{transfer_id}/runs, one item per run, paged with limit/offset
- * until Limit runs or, with Return All, a short page.
+ * GET /teams/{team_id}/transfers/{transfer_id}/runs, one item per run, paged with limit/offset.
+ * Paging ends on a short page, on a page that brings no run not seen already (a server that
+ * ignores offset), at Limit (never more items than asked, whatever a page holds), and at
+ * MAX_RUNS, where Return All fails rather than hand on a silently cut list.
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -96,7 +103,8 @@ export async function execute(
 	const transferId = transferIdParam.call(this, itemIndex, INT64_MAX);
 	const [startDate, endDate] = dateRangeParams.call(this, ['startDate', 'endDate'], [START_DATE, END_DATE], itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const wanted = returnAll ? Infinity : integerParam.call(this, 'limit', LIMIT, itemIndex, 1, Number.MAX_SAFE_INTEGER);
+	// Return All asks for one run past the cap, to know whether the cap cut anything.
+	const wanted = returnAll ? MAX_RUNS + 1 : integerParam.call(this, 'limit', LIMIT, itemIndex, 1, MAX_RUNS);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = { start_date: startDate, end_date: endDate };
 	if (filters.filterIssuesOnly !== undefined) qs.filter_issues_only = filters.filterIssuesOnly === true;
@@ -106,16 +114,33 @@ export async function execute(
 	}
 
 	const runs: IDataObject[] = [];
-	while (runs.length < wanted) {
+	const seen = new Set<string>();
+	for (let offset = 0; runs.length < wanted && offset <= MAX_OFFSET; ) {
 		const limit = Math.min(PAGE_SIZE, wanted - runs.length);
 		const page = await dtsList.call(
 			this,
-			{ method: 'GET', path: `/teams/${teamId}/transfers/${transferId}/runs`, qs: { ...qs, limit, offset: runs.length } },
+			{ method: 'GET', path: `/teams/${teamId}/transfers/${transferId}/runs`, qs: { ...qs, limit, offset } },
 			settings,
 			itemIndex,
 		);
-		runs.push(...page);
-		if (page.length < limit) break;
+		// A run that moved pages while new ones were created is not handed on twice.
+		const fresh = page.slice(0, limit).filter((run) => {
+			const id = String(run.id);
+			if (seen.has(id)) return false;
+			seen.add(id);
+			return true;
+		});
+		runs.push(...fresh.slice(0, wanted - runs.length));
+		if (page.length < limit || fresh.length === 0) return runs;
+		offset += page.length;
+	}
+	if (returnAll && runs.length > MAX_RUNS) {
+		throw itemError(node, {
+			code: 'TOO_MANY_RUNS',
+			message: `More than ${MAX_RUNS} runs from ${startDate} to ${endDate}, the most Return All hands on`,
+			description: 'Narrow the day range, or turn off Return All and set a Limit. Nothing was handed on, rather than a list cut silently.',
+			itemIndex,
+		});
 	}
 	return runs;
 }

@@ -1,0 +1,198 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, INode, JsonObject } from 'n8n-workflow';
+
+import type { Masker } from './mask';
+import { isObject, parseJson, requestIdOf } from './read';
+
+/**
+ * Turning whatever went wrong into an error a person can act on: the cause first, with the API's
+ * code; HTTP status, request id, hints and the API's other words in the description. Every text
+ * is masked and capped before it is put in.
+ */
+
+/** What a failed item shows under Continue On Fail, in the API's own words. */
+export interface DtsErrorDetails {
+	code: string;
+	http_code: number | null;
+	request_id: string | null;
+	description: string;
+}
+
+export interface ErrorParts extends DtsErrorDetails {
+	message: string;
+}
+
+/** The API's own texts are at most 255 characters; a longer one came from elsewhere. */
+export const MAX_MESSAGE = 300;
+export const MAX_DESCRIPTION = 1500;
+const SNIPPET = 160;
+
+/** At most `max` characters, saying so when cut. */
+export function cap(text: string, max: number): string {
+	if (text.length <= max) return text;
+	return `${text.slice(0, max)}… (cut: ${text.length} characters in all)`;
+}
+
+/** A write that may already have happened when its answer went missing or was a 5xx. */
+export function mayHaveChanged(method: IHttpRequestMethods): boolean {
+	return method !== 'GET' && method !== 'HEAD';
+}
+
+const WRITE_MAY_HAVE_HAPPENED =
+	'The node does not retry a write after this: it may have been carried out. Check in Supermetrics Hub before running it again.';
+
+/**
+ * A short, masked excerpt of a body that is not the API's JSON: masked whole first (so no cut
+ * can split a secret), then only its start is tidied (tags, white space), masked again (tidying
+ * can join a secret a server spread over lines), and cut.
+ */
+export function snippet(text: string, masker: Masker): string {
+	const start = masker.text(text).slice(0, SNIPPET * 20);
+	const flat = start
+		.replace(/<[^<>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return cap(masker.text(flat), SNIPPET).replace(/ \(cut: \d+ characters in all\)$/, '');
+}
+
+export function dtsError(node: INode, parts: ErrorParts, itemIndex: number, masker: Masker): NodeApiError {
+	const message = cap(masker.text(parts.message), MAX_MESSAGE);
+	const description = cap(masker.text(parts.description), MAX_DESCRIPTION);
+	const requestId = parts.request_id === null ? null : cap(masker.text(parts.request_id), 100);
+	const facts = [
+		parts.http_code === null ? undefined : `HTTP ${parts.http_code}`,
+		`code ${parts.code}`,
+		requestId ? `request_id ${requestId}` : undefined,
+	]
+		.filter(Boolean)
+		.join(', ');
+	// Only these masked facts go in: never the request, whose headers carry the key. The code is
+	// not under `code`, where n8n would look it up in its table of socket errors.
+	const error = new NodeApiError(node, { api_code: parts.code, message, description } as JsonObject, {
+		message,
+		description: `${description} [${facts}]`.trim(),
+		httpCode: parts.http_code === null ? undefined : String(parts.http_code),
+		itemIndex,
+	});
+	// n8n swaps a message that mentions a socket error code (ECONNRESET, EPERM, …) for a generic
+	// one; the API's own words stay.
+	error.message = message;
+	error.description = `${description} [${facts}]`.trim();
+	const details: DtsErrorDetails = { code: parts.code, http_code: parts.http_code, request_id: requestId, description };
+	error.context.dts = details as unknown as IDataObject;
+	return error;
+}
+
+const HINTS: Record<number, string> = {
+	401: 'Check the API key in the Supermetrics Transfers API credential.',
+	403: 'The key needs the dwh_transfers_write scope (dwh_transfers_read to read), and its owner the dwh.transfer.edit permission.',
+};
+
+/** The API's own words from an error answer, or a plain account of a body that is not one. */
+export function describeFailure(
+	method: IHttpRequestMethods,
+	status: number,
+	bodyText: string,
+	contentType: string | undefined,
+	masker: Masker,
+): ErrorParts {
+	const parsed = parseJson(bodyText);
+	const body = parsed.ok ? parsed.value : undefined;
+	const apiError = isObject(body) && isObject(body.error) ? body.error : undefined;
+	const hints = [HINTS[status], status >= 500 && mayHaveChanged(method) ? WRITE_MAY_HAVE_HAPPENED : undefined];
+
+	if (apiError && typeof apiError.code === 'string') {
+		const code = apiError.code;
+		const said = typeof apiError.message === 'string' ? apiError.message.trim() : '';
+		const why = typeof apiError.description === 'string' ? apiError.description.trim() : '';
+		// The description is the API's most specific text ("Unknown data_source_id 'NOPE'."); its
+		// message the generic one ("Unprocessable Entity").
+		const cause = why || said || `HTTP ${status}`;
+		return {
+			code,
+			message: `${cause} (${code})`,
+			description: [why && said ? `${said}.` : '', ...hints].filter(Boolean).join(' '),
+			http_code: status,
+			request_id: requestIdOf(body),
+		};
+	}
+	return {
+		code: `HTTP_${status}`,
+		message: `The Supermetrics API answered HTTP ${status} without its JSON error body`,
+		description: [
+			`The body (${contentType ?? 'no content type'}) was not the API's {meta, error} JSON, which usually means a proxy or gateway answered: "${snippet(bodyText, masker)}".`,
+			...hints,
+		]
+			.filter(Boolean)
+			.join(' '),
+		http_code: status,
+		request_id: null,
+	};
+}
+
+/** A 3xx: the DTS API does not redirect, and following one would carry the key elsewhere. */
+export function describeRedirect(status: number, location: string | undefined): ErrorParts {
+	let target = 'no Location';
+	try {
+		if (location) target = new URL(location).origin;
+	} catch {
+		target = 'an unreadable Location';
+	}
+	return {
+		code: 'REDIRECT_REFUSED',
+		message: `The Supermetrics API answered with a redirect (HTTP ${status}) to ${target}, which the node does not follow`,
+		description:
+			'The DTS API does not redirect; a redirect usually comes from a proxy or a wrong Base URL. Following it would send the API key and the request body to another place, so nothing was sent there.',
+		http_code: status,
+		request_id: null,
+	};
+}
+
+/** How a request ended without a usable answer. */
+export type NoAnswer =
+	| { kind: 'deadline'; timeoutMs: number }
+	| { kind: 'tooLarge'; limitBytes: number; status: number }
+	| { kind: 'network'; code?: string; message: string };
+
+export function describeNoAnswer(method: IHttpRequestMethods, path: string, baseUrl: string, what: NoAnswer): ErrorParts {
+	const afterWrite = mayHaveChanged(method) ? ` ${WRITE_MAY_HAVE_HAPPENED}` : '';
+	if (what.kind === 'deadline') {
+		return {
+			code: 'TIMEOUT',
+			message: `The Supermetrics API did not answer within ${what.timeoutMs} ms`,
+			description: `No complete answer to ${method} ${path} before the node's timeout (option "Timeout").${afterWrite}`,
+			http_code: null,
+			request_id: null,
+		};
+	}
+	if (what.kind === 'tooLarge') {
+		return {
+			code: 'RESPONSE_TOO_LARGE',
+			message: `The Supermetrics API's answer was larger than ${Math.round(what.limitBytes / 1048576)} MB`,
+			description: `The answer to ${method} ${path} (HTTP ${what.status}) was stopped at ${what.limitBytes} bytes, decompressed. No DTS answer is that large; a proxy or a wrong Base URL may be answering.${afterWrite}`,
+			http_code: what.status,
+			request_id: null,
+		};
+	}
+	return {
+		code: what.code ?? 'NO_RESPONSE',
+		message: `Could not reach the Supermetrics API at ${baseUrl}`,
+		description: `${what.code ? `${what.code}: ` : ''}${what.message}.${afterWrite}`,
+		http_code: null,
+		request_id: null,
+	};
+}
+
+/** The details a failed item carries under Continue On Fail. */
+export function errorDetails(error: unknown): DtsErrorDetails & { message: string } {
+	const err = error as { message?: string; description?: string | null; context?: IDataObject };
+	const details = err?.context?.dts as unknown as DtsErrorDetails | undefined;
+	if (details) return { message: String(err.message), ...details };
+	return {
+		message: String(err?.message ?? error),
+		code: 'NODE_ERROR',
+		http_code: null,
+		request_id: null,
+		description: err?.description ?? '',
+	};
+}

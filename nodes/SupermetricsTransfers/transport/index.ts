@@ -1,0 +1,16 @@
+/**
+ * The transport: the only HTTP and error-mapping code of the package, one concern a file.
+ * - settings: the credential's Base URL (baseUrl) and the node's options, checked once;
+ * - send: one exchange through n8n's helper, with a deadline, a size limit and no redirects;
+ * - request: the call, its 429 retries and the reading of its answer;
+ * - read: linear-time JSON with exact int64 ids; retryAfter: RFC 9110's Retry-After;
+ * - errors: API errors and failures as errors that lead with the cause; mask: secrets hidden.
+ */
+export { CREDENTIAL_TYPE, connection, requestOptions, requestSettings, RateLimitPause } from './settings';
+export type { Connection, Context, RequestSettings } from './settings';
+export { dtsList, dtsObject, dtsRequest, MAX_TRIES, requireData, requireList, unwrap } from './request';
+export type { DtsCall, DtsResponse } from './request';
+export { dtsError, errorDetails } from './errors';
+export type { DtsErrorDetails, ErrorParts } from './errors';
+export { Masker } from './mask';
+export { parseRetryAfter } from './retryAfter';

@@ -1,0 +1,168 @@
+import { sleep } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, INode } from 'n8n-workflow';
+
+import { describeFailure, describeNoAnswer, describeRedirect, dtsError, mayHaveChanged, snippet } from './errors';
+import type { ErrorParts } from './errors';
+import { isObject, parseJson, readAnswer, requestIdOf, unwrapBody } from './read';
+import { parseRetryAfter } from './retryAfter';
+import { exchange } from './send';
+import type { Context, RequestSettings } from './settings';
+import type { Masker } from './mask';
+
+/** One call plus its retries: the first try and at most two more after a 429. */
+export const MAX_TRIES = 3;
+/** The wait after a 429 whose Retry-After is missing or unreadable (negative, fractional, words). */
+export const DEFAULT_RETRY_AFTER_SECONDS = 1;
+/** Past this a Retry-After is not turned into a date (it would be past year 275760). */
+const DATEABLE_SECONDS = 1e9;
+
+export interface DtsCall {
+	method: IHttpRequestMethods;
+	/** Below the base URL, e.g. `/teams/12345/data-source-connections`. */
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+	/** Secret inputs sent in the body; masked wherever an answer or an error might echo them. */
+	secrets?: string[];
+}
+
+export interface DtsResponse {
+	statusCode: number;
+	body: unknown;
+	headers: Record<string, string | undefined>;
+	/** `meta.request_id` when the body is the API's wrapped form. */
+	requestId: string | null;
+	/** What hides the key and the call's secrets, for errors about this answer. */
+	masker: Masker;
+}
+
+function retryNote(waitSeconds: number, settings: RequestSettings, unreadable: boolean): string {
+	const when =
+		waitSeconds < DATEABLE_SECONDS ? ` (at ${new Date(Date.now() + waitSeconds * 1000).toISOString()})` : '';
+	const default_ = unreadable ? ` (the Retry-After header was missing or unreadable, so the node's default of ${DEFAULT_RETRY_AFTER_SECONDS} s)` : '';
+	return `Retry after ${waitSeconds} s${default_}${when}.${
+		waitSeconds > settings.maxRateLimitWaitSeconds
+			? ` That is longer than the node's "Max Rate-Limit Wait" of ${settings.maxRateLimitWaitSeconds} s, so it did not wait.`
+			: ` Still rate limited after ${MAX_TRIES} tries.`
+	}`;
+}
+
+/**
+ * The only HTTP in the node. Sends one call with the credential's key, waits out 429s within the
+ * allowed wait (sharing the pause with the run's other requests), and turns anything but a 2xx
+ * JSON answer into an error naming the API's code, status and request id. Nothing else is ever
+ * retried: a write may already have happened.
+ */
+export async function dtsRequest(
+	this: Context,
+	call: DtsCall,
+	settings: RequestSettings,
+	itemIndex: number,
+): Promise<DtsResponse> {
+	const node = this.getNode();
+	const masker = settings.masker.with(call.secrets);
+	const fail = (parts: ErrorParts) => dtsError(node, parts, itemIndex, masker);
+	const cancel = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
+
+	for (let attempt = 1; ; attempt++) {
+		const paused = settings.pause.remainingMs();
+		if (paused > 0) await sleep(paused, cancel);
+
+		const outcome = await exchange(this, { method: call.method, url: `${settings.baseUrl}${call.path}`, body: call.body, qs: call.qs }, settings.timeoutMs);
+		if (!outcome.ok) throw fail(describeNoAnswer(call.method, call.path, settings.baseUrl, outcome.reason));
+		const { answer } = outcome;
+		const { status, text, headers } = answer;
+
+		if (status >= 200 && status < 300) return readSuccess(node, answer, call.method, masker, itemIndex);
+		if (status >= 300 && status < 400) throw fail(describeRedirect(status, headers.location));
+
+		const failure = describeFailure(call.method, status, text, headers['content-type'], masker);
+		if (status === 429) {
+			const given = parseRetryAfter(headers['retry-after']);
+			const waitSeconds = given ?? DEFAULT_RETRY_AFTER_SECONDS;
+			if (attempt < MAX_TRIES && waitSeconds <= settings.maxRateLimitWaitSeconds) {
+				settings.pause.extend(waitSeconds * 1000);
+				continue;
+			}
+			failure.description = `${failure.description} ${retryNote(waitSeconds, settings, given === undefined)}`.trim();
+		}
+		throw fail(failure);
+	}
+}
+
+function readSuccess(node: INode, answer: { status: number; text: string; headers: Record<string, string | undefined> }, method: IHttpRequestMethods, masker: Masker, itemIndex: number): DtsResponse {
+	const parsed = parseJson(answer.text);
+	if (!parsed.ok) {
+		throw dtsError(
+			node,
+			{
+				code: 'INVALID_RESPONSE',
+				message: `The Supermetrics API answered HTTP ${answer.status} with a body that is ${parsed.reason}`,
+				description: `The answer was cut off or garbled: "${snippet(answer.text, masker)}".${
+					mayHaveChanged(method) ? ' The write may have been carried out; check in Supermetrics Hub before running it again.' : ''
+				}`,
+				http_code: answer.status,
+				request_id: null,
+			},
+			itemIndex,
+			masker,
+		);
+	}
+	const body = readAnswer(parsed.value, masker);
+	const location = answer.headers.location;
+	return {
+		statusCode: answer.status,
+		body,
+		headers: { location: location === undefined ? undefined : masker.value(location) },
+		requestId: requestIdOf(body),
+		masker,
+	};
+}
+
+/** The `data` of a wrapped `{meta, data}` answer, or the bare body where the spec has no wrapper. */
+export function unwrap(response: DtsResponse): unknown {
+	return unwrapBody(response.body);
+}
+
+function shapeError(node: INode, response: DtsResponse, message: string, itemIndex: number) {
+	const { masker } = response;
+	return dtsError(
+		node,
+		{
+			code: 'INVALID_RESPONSE',
+			message,
+			description: `The answer did not have the documented shape: ${snippet(JSON.stringify(response.body) ?? '', masker)}`,
+			http_code: response.statusCode,
+			request_id: response.requestId,
+		},
+		itemIndex,
+		masker,
+	);
+}
+
+/** The `data` object of a 2xx answer, checked for the (string) keys the operation hands on. */
+export function requireData(node: INode, response: DtsResponse, keys: string[], itemIndex: number): IDataObject {
+	const data = unwrap(response);
+	const missing = isObject(data) ? keys.filter((key) => typeof data[key] !== 'string') : keys;
+	if (isObject(data) && missing.length === 0) return data;
+	const what = missing.length ? `without ${missing.map((key) => `data.${key}`).join(', ')}` : 'without a data object';
+	throw shapeError(node, response, `The Supermetrics API answered HTTP ${response.statusCode} ${what}`, itemIndex);
+}
+
+/** The `data` array of a 2xx list answer; anything else is an INVALID_RESPONSE error. */
+export function requireList(node: INode, response: DtsResponse, itemIndex: number): IDataObject[] {
+	const data = unwrap(response);
+	if (Array.isArray(data) && data.every(isObject)) return data;
+	throw shapeError(node, response, `The Supermetrics API answered HTTP ${response.statusCode} without a list`, itemIndex);
+}
+
+/** The `data` object of a 2xx answer (wrapped or bare), for operations that hand it on whole. */
+export async function dtsObject(this: Context, call: DtsCall, settings: RequestSettings, itemIndex: number): Promise<IDataObject> {
+	const response = await dtsRequest.call(this, call, settings, itemIndex);
+	return requireData(this.getNode(), response, [], itemIndex);
+}
+
+export async function dtsList(this: Context, call: DtsCall, settings: RequestSettings, itemIndex: number): Promise<IDataObject[]> {
+	const response = await dtsRequest.call(this, call, settings, itemIndex);
+	return requireList(this.getNode(), response, itemIndex);
+}
