@@ -63,12 +63,26 @@ export function runCreate(
 	});
 }
 
-/** Everything a user or a log could see of a run, as one string (circular parts included). */
-export function everythingVisible(result: { run: unknown; error?: unknown; output?: unknown }): string {
+/**
+ * Everything a user or a log could see of a run, as one string (circular parts included).
+ * `exceptWorkflow` leaves out the execution's copy of the workflow itself (the node definitions
+ * on its execution stack): parameters typed into a node live there by design, as in any exported
+ * workflow, which is why secrets belong in a credential.
+ */
+export function everythingVisible(
+	result: { run: unknown; error?: unknown; output?: unknown },
+	{ exceptWorkflow = false }: { exceptWorkflow?: boolean } = {},
+): string {
 	const error = result.error as { message?: string; description?: string; stack?: string; cause?: unknown } | undefined;
 	const deep = (value: unknown) => jsonStringify(value, { replaceCircularRefs: true });
+	let run = result.run;
+	if (exceptWorkflow) {
+		const copy = JSON.parse(deep(run)) as { data?: { executionData?: { nodeExecutionStack?: Array<{ node?: unknown }> } } };
+		for (const entry of copy.data?.executionData?.nodeExecutionStack ?? []) delete entry.node;
+		run = copy;
+	}
 	return [
-		deep(result.run),
+		deep(run),
 		deep(result.output),
 		error?.message,
 		error?.description,

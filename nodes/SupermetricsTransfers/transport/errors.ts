@@ -56,19 +56,20 @@ export function snippet(text: string, masker: Masker): string {
 }
 
 export function dtsError(node: INode, parts: ErrorParts, itemIndex: number, masker: Masker): NodeApiError {
+	const code = cap(masker.text(parts.code), 100);
 	const message = cap(masker.text(parts.message), MAX_MESSAGE);
 	const description = cap(masker.text(parts.description), MAX_DESCRIPTION);
 	const requestId = parts.request_id === null ? null : cap(masker.text(parts.request_id), 100);
 	const facts = [
 		parts.http_code === null ? undefined : `HTTP ${parts.http_code}`,
-		`code ${parts.code}`,
+		`code ${code}`,
 		requestId ? `request_id ${requestId}` : undefined,
 	]
 		.filter(Boolean)
 		.join(', ');
 	// Only these masked facts go in: never the request, whose headers carry the key. The code is
 	// not under `code`, where n8n would look it up in its table of socket errors.
-	const error = new NodeApiError(node, { api_code: parts.code, message, description } as JsonObject, {
+	const error = new NodeApiError(node, { api_code: code, message, description } as JsonObject, {
 		message,
 		description: `${description} [${facts}]`.trim(),
 		httpCode: parts.http_code === null ? undefined : String(parts.http_code),
@@ -78,7 +79,7 @@ export function dtsError(node: INode, parts: ErrorParts, itemIndex: number, mask
 	// one; the API's own words stay.
 	error.message = message;
 	error.description = `${description} [${facts}]`.trim();
-	const details: DtsErrorDetails = { code: parts.code, http_code: parts.http_code, request_id: requestId, description };
+	const details: DtsErrorDetails = { code, http_code: parts.http_code, request_id: requestId, description };
 	error.context.dts = details as unknown as IDataObject;
 	return error;
 }

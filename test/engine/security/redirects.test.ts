@@ -1,0 +1,84 @@
+/** A redirect never takes the key or a body to another origin; nothing is followed. */
+import { byId, TEAM } from '../context';
+import { runNode } from '../harness';
+import { apiData, hostileServer } from '../hostile';
+import type { Hostile } from '../hostile';
+import { everythingVisible, SECRET_KEY } from '../support';
+
+const PASSWORD = 'warehouse-password-77f1';
+
+let api: Hostile;
+let elsewhere: Hostile;
+let status = 302;
+let location = (path: string) => `${elsewhere.url}${path}`;
+
+beforeAll(async () => {
+	// Another origin: same machine, another port. It answers like the API would, to tempt a client.
+	elsewhere = await hostileServer((_req, res) => apiData(res, 201, { connection_id: '019461A0-0000-7000-8000-0000000000EE' }));
+	api = await hostileServer((req, res) => {
+		res.writeHead(status, { Location: location(req.url?.replace(/^\/v1/, '') ?? '') });
+		res.end();
+	});
+});
+afterAll(async () => {
+	await api.close();
+	await elsewhere.close();
+});
+beforeEach(() => {
+	api.received.length = 0;
+	elsewhere.received.length = 0;
+});
+
+const run = (parameters: object, continueOnFail = false) =>
+	runNode({ parameters, continueOnFail, credentials: { apiKey: SECRET_KEY, baseUrl: api.url } });
+
+describe.each([301, 302, 303, 307, 308])('HTTP %i from the API host to another origin', (code) => {
+	beforeEach(() => {
+		status = code;
+	});
+
+	test('Create Data Source Connection: an error naming the status and the target origin; nothing sent there', async () => {
+		const result = await run({ resource: 'dataSourceConnection', operation: 'create', teamId: TEAM, dataSourceId: byId('GAWA'), destinationType: byId('SQL_BQ') });
+		expect(result.output).toBeUndefined();
+		expect(result.error!.message).toBe(`The Supermetrics API answered with a redirect (HTTP ${code}) to ${elsewhere.origin}, which the node does not follow`);
+		expect(api.received).toHaveLength(1);
+		expect(api.received[0].headers.authorization).toBe(SECRET_KEY);
+		expect(elsewhere.received).toEqual([]);
+	});
+
+	test('Destination Create with a password: the body goes nowhere else; Continue On Fail gives the error item', async () => {
+		const result = await run(
+			{
+				resource: 'destination',
+				operation: 'create',
+				teamId: TEAM,
+				destinationType: byId('DWH_SNOWFLAKE'),
+				displayName: 'Warehouse',
+				secretsSource: 'node',
+				secrets: { password: PASSWORD },
+			},
+			true,
+		);
+		expect(result.output!.map((item) => item.json.code)).toEqual(['REDIRECT_REFUSED']);
+		expect(result.output![0].json.http_code).toBe(code);
+		expect(api.received[0].body).toContain(PASSWORD);
+		expect(elsewhere.received).toEqual([]);
+		expect(everythingVisible(result)).not.toContain(PASSWORD);
+	});
+
+	test('a GET (Transfer List) is not followed either', async () => {
+		const result = await run({ resource: 'transfer', operation: 'list', teamId: TEAM });
+		expect(result.error!.message).toContain(`redirect (HTTP ${code})`);
+		expect(elsewhere.received).toEqual([]);
+	});
+});
+
+test('a redirect whose Location carries the key shows only the origin', async () => {
+	status = 302;
+	location = () => `${elsewhere.url}/steal?api_key=${encodeURIComponent(SECRET_KEY)}`;
+	const result = await run({ resource: 'transfer', operation: 'list', teamId: TEAM });
+	expect(result.error!.message).toContain(`to ${elsewhere.origin},`);
+	expect(result.error!.message).not.toContain('/steal');
+	expect(everythingVisible(result)).not.toContain(SECRET_KEY);
+	expect(elsewhere.received).toEqual([]);
+});
