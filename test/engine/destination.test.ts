@@ -105,6 +105,11 @@ describe('Destination: Create', () => {
 		[{ destinationType: byId('={{ "dwh_snowflake" }}') }, 'Codes are upper case'],
 		[{ authMethod: 'A'.repeat(101) }, 'Invalid Auth Method'],
 		[{ settings: { entries: [{ name: '', value: 'x' }] } }, 'Invalid Setting Name "" in item 0: is required'],
+		[{ settings: { entries: [{ name: '__proto__', value: 'x' }] } }, 'Invalid Setting Name "__proto__" in item 0: is not allowed as a setting name'],
+		[{ settings: { entries: [{ name: 'constructor', value: 'x' }] } }, 'Invalid Setting Name "constructor" in item 0: is not allowed as a setting name'],
+		[{ settings: { entries: [{ name: 'role', value: 'a' }, { name: 'role', value: 'b' }] } }, 'Invalid Setting Name "role" in item 0: is given twice'],
+		[{ settings: { entries: [{ name: 'passphrase', value: 'x' }] } }, 'Invalid Setting Name "passphrase" in item 0: is given twice (a secret counts as a setting too)'],
+		[{ secretsSource: '={{ "vault" }}' }, 'Invalid Secrets From "vault" in item 0: must be one of credential, node, none'],
 	])('bad input %j sends nothing', async (change, message) => {
 		const result = await ctx.run(destination('create', { ...configuration, ...change }));
 		expect(`${result.error.message} ${result.error.description}`).toContain(message);

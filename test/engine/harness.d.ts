@@ -1,4 +1,4 @@
-import type { ExecutionError, ICredentialType, IDataObject, INodeExecutionData, INodeParameters, INodeType, IRun } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, ExecutionError, ICredentialType, IDataObject, INodeExecutionData, INodeParameters, INodeType, IRun } from 'n8n-workflow';
 
 export interface RunOptions {
 	parameters: INodeParameters | Record<string, unknown>;
@@ -29,3 +29,5 @@ export function withDefaults(data: object): IDataObject;
 export const NODE_TYPE: string;
 export const CREDENTIAL_TYPE: string;
 export const NODE_NAME: string;
+/** A list search's context, with n8n's real credential handling and HTTP helpers. */
+export function loadOptionsContext(options: { parameters: Record<string, unknown>; credentials: object }): ILoadOptionsFunctions;

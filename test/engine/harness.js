@@ -7,7 +7,7 @@
  * example, the benchmark) use it as they are, without a compile step.
  */
 const path = require('node:path');
-const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
+const { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } = require('n8n-core');
 const { ICredentialsHelper, Workflow } = require('n8n-workflow');
 
 const DIST = path.resolve(__dirname, '../../dist');
@@ -215,4 +215,24 @@ async function credentialTestRequest(data) {
 	return { method: sent.method, url: `${sent.baseURL}${sent.url}`, headers: sent.headers };
 }
 
-module.exports = { runNode, credentialTestRequest, withDefaults, resolveWithCredentials, NODE_TYPE, CREDENTIAL_TYPE, NODE_NAME, credentialType };
+/**
+ * The context n8n gives a list search (a picker in the editor): the node's current parameters,
+ * the credential resolved by n8n's credentials helper and n8n's real HTTP helpers.
+ */
+function loadOptionsContext({ parameters, credentials }) {
+	const node = {
+		id: 'a6a3a9d6-7d0b-4c3c-9f59-2e5bb0000001',
+		name: NODE_NAME,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Supermetrics sandbox' } },
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes({ [NODE_TYPE]: new SupermetricsTransfers() }) });
+	const helper = new CredentialsHelper({ [CREDENTIAL_TYPE]: { type: credentialType, data: withDefaults(credentials) } });
+	const data = { ...additionalData(undefined, helper), currentNodeParameters: parameters };
+	return new LoadOptionsContext(workflow, node, data, 'parameters.dataSourceId');
+}
+
+module.exports = { runNode, credentialTestRequest, loadOptionsContext, withDefaults, resolveWithCredentials, NODE_TYPE, CREDENTIAL_TYPE, NODE_NAME, credentialType };

@@ -17,6 +17,8 @@ export interface Received {
 	closedEarly: boolean;
 	/** Bytes of the answer written before the end or the close. */
 	written: number;
+	/** Resolves when the answer has ended or its connection closed. */
+	settled: Promise<void>;
 }
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse, received: Received) => void | Promise<void>;
@@ -26,18 +28,16 @@ export interface Hostile {
 	url: string;
 	origin: string;
 	received: Received[];
-	/** Waits until the answer to request `index` has ended or its connection closed. */
-	settled(index: number): Promise<void>;
 	close(): Promise<void>;
 }
 
 export async function hostileServer(handler: Handler, host = '127.0.0.1'): Promise<Hostile> {
 	const received: Received[] = [];
-	const done: Array<Promise<void>> = [];
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
+			let settle = () => {};
 			const record: Received = {
 				method: req.method ?? '',
 				url: req.url ?? '',
@@ -46,6 +46,7 @@ export async function hostileServer(handler: Handler, host = '127.0.0.1'): Promi
 				at: Date.now(),
 				closedEarly: false,
 				written: 0,
+				settled: new Promise<void>((resolve) => (settle = resolve)),
 			};
 			received.push(record);
 			const write = res.write.bind(res);
@@ -53,15 +54,11 @@ export async function hostileServer(handler: Handler, host = '127.0.0.1'): Promi
 				if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) record.written += Buffer.byteLength(chunk);
 				return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
 			}) as typeof res.write;
-			done.push(
-				new Promise<void>((resolve) => {
-					res.once('finish', () => resolve());
-					res.once('close', () => {
-						if (!res.writableFinished) record.closedEarly = true;
-						resolve();
-					});
-				}),
-			);
+			res.once('finish', () => settle());
+			res.once('close', () => {
+				if (!res.writableFinished) record.closedEarly = true;
+				settle();
+			});
 			Promise.resolve(handler(req, res, record)).catch(() => res.destroy());
 		});
 	});
@@ -72,10 +69,6 @@ export async function hostileServer(handler: Handler, host = '127.0.0.1'): Promi
 		url: `${origin}/v1`,
 		origin,
 		received,
-		settled: async (index) => {
-			for (let i = 0; i < 200 && done[index] === undefined; i++) await new Promise((r) => setImmediate(r));
-			await done[index];
-		},
 		close: () =>
 			new Promise<void>((resolve) => {
 				server.closeAllConnections();

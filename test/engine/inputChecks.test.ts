@@ -68,3 +68,23 @@ describe('bad input is refused before anything is sent, naming field, value and 
 		expect(ctx.sandbox.requests).toHaveLength(1);
 	});
 });
+
+describe('Batching numbers are checked where they are read, before anything is sent', () => {
+	test.each([
+		[{ batchSize: '={{ "0x10" }}' }, 'Invalid Items per Batch "0x10" in item 0: must be a whole number from -1 to 100000'],
+		[{ batchInterval: -5 }, 'Invalid Batch Interval -5 in item 0: must be a whole number from 0 to 3600000'],
+		[{ concurrency: '={{ 1.5 }}' }, 'Invalid Max Concurrent Requests 1.5 in item 0: must be a whole number from 0 to 1000'],
+	])('%j', async (batch, message) => {
+		const { output } = await runCreate(ctx.sandbox, VALID, {
+			continueOnFail: true,
+			items: [{}, {}],
+			options: { batching: { batch: { batchSize: 10, batchInterval: 0, concurrency: 1, ...batch } } },
+		});
+		// Every item gets the error, in order: nothing was sent for any of them.
+		expect(output!.map((item) => [item.json.error, item.pairedItem])).toEqual([
+			[message, { item: 0 }],
+			[message, { item: 1 }],
+		]);
+		expect(ctx.sandbox.requests).toHaveLength(0);
+	});
+});

@@ -1,25 +1,13 @@
 import { createSandbox } from '../sandbox/server';
+import { loadOptionsContext } from './harness';
+import { apiData, hostileServer } from './hostile';
+import { SECRET_KEY } from './support';
 
 const { SupermetricsTransfers } = require('../../dist/nodes/SupermetricsTransfers/SupermetricsTransfers.node');
 
-/**
- * The pickers as the editor calls them: a list-search context with the node's current parameters
- * and the credential; its HTTP goes to the sandbox through fetch, as n8n's helper would send it.
- */
-function searchContext(sandbox: any, teamId: unknown) {
-	return {
-		getNode: () => ({ name: 'Supermetrics Transfers', type: 'supermetricsTransfers', typeVersion: 1, parameters: {} }),
-		getCurrentNodeParameter: (name: string) => (name === 'teamId' ? teamId : undefined),
-		getCredentials: async () => ({ apiKey: 'sandbox-demo-key', baseUrl: sandbox.url }),
-		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: any) => {
-				const url = new URL(options.url);
-				for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
-				const response = await fetch(url, { method: options.method, headers: { authorization: 'sandbox-demo-key' } });
-				return { statusCode: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
-			},
-		},
-	};
+/** The pickers as the editor calls them: n8n's list-search context, the node's current parameters. */
+function searchContext(sandbox: any, teamId: unknown, apiKey = 'sandbox-demo-key') {
+	return loadOptionsContext({ parameters: { teamId }, credentials: { apiKey, baseUrl: sandbox.url } });
 }
 
 describe('pickers', () => {
@@ -54,5 +42,26 @@ describe('pickers', () => {
 		expect((await methods.searchDestinationTypes.call(context)).results.map((r: any) => r.value)).toEqual(['SQL_BQ', 'DWH_SNOWFLAKE']);
 		await expect(methods.searchTransfers.call(context)).rejects.toThrow('Enter a Team ID (a plain number, not an expression) to list transfers');
 		expect(sandbox.requests).toEqual([]);
+	});
+
+	test('a redirect is not followed and an echoed key is not shown, as in a run', async () => {
+		const elsewhere = await hostileServer((_req, res) => apiData(res, 200, [{ id: 1, display_name: 'bait' }]));
+		const api = await hostileServer((req, res) => {
+			if (req.url?.endsWith('/destinations')) {
+				res.writeHead(307, { Location: `${elsewhere.url}/teams/12345/destinations` });
+				res.end();
+				return;
+			}
+			apiData(res, 200, [{ dwh_transfer_id: 1, display_name: `leak ${String(req.headers.authorization)}` }]);
+		});
+		try {
+			const context = searchContext(api, '12345', SECRET_KEY);
+			await expect(methods.searchDestinations.call(context)).rejects.toThrow(`redirect (HTTP 307) to ${elsewhere.origin}`);
+			expect(elsewhere.received).toEqual([]);
+			expect(await methods.searchTransfers.call(context)).toEqual({ results: [{ name: 'leak *** (1)', value: '1' }] });
+		} finally {
+			await api.close();
+			await elsewhere.close();
+		}
 	});
 });

@@ -3,19 +3,22 @@ import type { INode } from 'n8n-workflow';
 import { dtsError, errorDetails, Masker, parseRetryAfter } from '../../nodes/SupermetricsTransfers/transport';
 
 describe('parseRetryAfter', () => {
-	test('whole seconds, as the API sends', () => {
+	const now = Date.parse('2026-11-26T10:00:00Z');
+	test('whole seconds, as the API sends, however many digits', () => {
 		expect(parseRetryAfter('3600')).toBe(3600);
 		expect(parseRetryAfter(' 1 ')).toBe(1);
+		expect(parseRetryAfter('99999999999999')).toBe(99999999999999);
 	});
-	test('an HTTP date, as RFC 9110 also allows', () => {
-		const now = Date.parse('2026-11-26T10:00:00Z');
+	test('an HTTP date in each of the three forms RFC 9110 makes a recipient accept', () => {
 		expect(parseRetryAfter('Thu, 26 Nov 2026 10:00:30 GMT', now)).toBe(30);
+		expect(parseRetryAfter('Thursday, 26-Nov-26 10:01:00 GMT', now)).toBe(60);
+		expect(parseRetryAfter('Thu Nov 26 10:00:05 2026', now)).toBe(5);
 		expect(parseRetryAfter('Thu, 26 Nov 2026 09:00:00 GMT', now)).toBe(0);
 	});
-	test('missing or unreadable', () => {
-		expect(parseRetryAfter(undefined)).toBeUndefined();
-		expect(parseRetryAfter('')).toBeUndefined();
-		expect(parseRetryAfter('soon')).toBeUndefined();
+	test('anything else is unreadable (the caller waits its default): never a date in 2001', () => {
+		for (const value of [undefined, '', 'soon', '-5', '1.5', '1e3', '0x10', '2026-11-26T10:00:30Z', 'Thu, 26 Nov 2026 10:00:30 CET']) {
+			expect(parseRetryAfter(value, now)).toBeUndefined();
+		}
 	});
 });
 

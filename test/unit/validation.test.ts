@@ -4,6 +4,7 @@ import {
 	checkCode,
 	checkDate,
 	checkId,
+	checkInteger,
 	DATA_SOURCE_ID,
 	INT32_MAX,
 	TEAM_ID,
@@ -88,5 +89,17 @@ describe('checkDate', () => {
 	});
 	test.each(['2023-02-29', '2024-13-01', '2024-1-5', '31/01/2024', '', 20240101])('refuses %j', (value) => {
 		expect(() => checkDate(node, RANGE_START, value, 0)).toThrow(/^Invalid Start Date /);
+	});
+});
+
+describe('checkInteger', () => {
+	const field = { displayName: 'Run Hour', apiName: 'run_hour' };
+	test('numbers and plain decimal digits', () => {
+		expect(checkInteger(node, field, 12, 0, 0, 23)).toBe(12);
+		expect(checkInteger(node, field, ' 7 ', 0, 0, 23)).toBe(7);
+		expect(checkInteger(node, field, '-0', 0, 0, 23)).toBe(-0);
+	});
+	test.each(['0x10', '1e1', '0b11', '0o7', '1.0', '', '12abc', 'Infinity'])('%j is not a whole number here, though Number() would read some', (value) => {
+		expect(() => checkInteger(node, field, value, 0, 0, 23)).toThrow(`Invalid Run Hour ${JSON.stringify(value)} in item 0: must be a whole number from 0 to 23`);
 	});
 });

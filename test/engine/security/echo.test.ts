@@ -49,7 +49,7 @@ const createDestination = {
 	secrets: { privateKey: PEM, password: PASSWORD },
 };
 
-async function both(parameters: object) {
+async function both(parameters: Record<string, unknown>) {
 	const results = [];
 	for (const continueOnFail of [false, true]) {
 		results.push(await runNode({ parameters, continueOnFail, credentials: { apiKey: SECRET_KEY, baseUrl: api.url } }));

@@ -29,7 +29,7 @@ beforeEach(() => {
 	elsewhere.received.length = 0;
 });
 
-const run = (parameters: object, continueOnFail = false) =>
+const run = (parameters: Record<string, unknown>, continueOnFail = false) =>
 	runNode({ parameters, continueOnFail, credentials: { apiKey: SECRET_KEY, baseUrl: api.url } });
 
 describe.each([301, 302, 303, 307, 308])('HTTP %i from the API host to another origin', (code) => {
