@@ -14,15 +14,23 @@ const axios = require('axios');
 
 const { startN8n } = require('../../scripts/n8n');
 const { DEMO_KEY } = require('../../scripts/fixtures');
-const { AGENT, CHAT_WEBHOOK_ID, FAKE_MODEL_KEY, FROM_AI, TOOLS, agentWorkflow, fakeModelCredential } = require('../../scripts/agentFixtures');
-const { waitReady, setupOwner, login, data } = require('../../scripts/rest');
+const { AGENT, FAKE_MODEL_KEY, FROM_AI, TOOLS, agentWorkflow, fakeModelCredential } = require('../../scripts/agentFixtures');
+const { EXAMPLE_MESSAGE } = require('../../scripts/agentDemo');
+const { OWNER, waitReady, setupOwner, login, data } = require('../../scripts/rest');
+const { launchBrowser } = require('../../scripts/chromium');
 const { freePort } = require('../../scripts/proc');
 const { createFakeModel, currentTurn } = require('../fake-model/server');
 const { callOnce, demoScript, toolError } = require('../fake-model/scripts');
-const { openInstance, apiCalls } = require('./instance');
+const { OUTPUT, openInstance, apiCalls } = require('./instance');
 
-/** The same agent on Chat Completions ("Use Responses API" off), at its own chat URL. */
+/**
+ * `npm start`'s agent workflow as it is (its chat open to the editor only), and the same agent
+ * with its chat public, at its own URL, once on the Responses API and once on Chat Completions
+ * ("Use Responses API" off).
+ */
+const RESPONSES = { id: 'SmAgentFlowHttp1', name: 'AI agent, public chat', webhookId: '6f0c3f1e-2b7a-4c55-9a1d-5c1f2a7e0b01' };
 const CHAT_COMPLETIONS = { id: 'SmAgentFlowChat1', name: 'AI agent on Chat Completions', webhookId: '6f0c3f1e-2b7a-4c55-9a1d-5c1f2a7e0c01' };
+const SCREENSHOT = path.join(OUTPUT, 'agent-chat.png');
 
 /** n8n sends the model a node's name as its tool name, in the characters a tool name allows. */
 const toolName = (nodeName) => nodeName.replace(/[^a-zA-Z0-9_-]+/g, '_');
@@ -41,7 +49,7 @@ describe('an n8n AI Agent with the node as its tools', { timeout: 900000 }, () =
 
 	before(async () => {
 		model = await createFakeModel().start();
-		const workflows = [agentWorkflow({ publicChat: true }), agentWorkflow({ ...CHAT_COMPLETIONS, publicChat: true, chatCompletions: true })];
+		const workflows = [agentWorkflow(), agentWorkflow({ ...RESPONSES, publicChat: true }), agentWorkflow({ ...CHAT_COMPLETIONS, publicChat: true, chatCompletions: true })];
 		n8n = await openInstance('agent', workflows, { credentials: [fakeModelCredential(model.url)] });
 		const port = await freePort();
 		base = `http://127.0.0.1:${port}`;
@@ -51,7 +59,7 @@ describe('an n8n AI Agent with the node as its tools', { timeout: 900000 }, () =
 		assert.equal(await setupOwner(base), 'created');
 		// import:workflow cannot import a workflow as active: activate (publish) it over REST.
 		const rest = await login(base);
-		for (const { id, webhookId } of [{ id: AGENT.id, webhookId: CHAT_WEBHOOK_ID }, CHAT_COMPLETIONS]) {
+		for (const { id, webhookId } of [RESPONSES, CHAT_COMPLETIONS]) {
 			const { versionId } = data(await rest.get(`/workflows/${id}`), 'GET workflow');
 			data(await rest.post(`/workflows/${id}/activate`, { versionId }), 'POST activate');
 			await chatReady(webhookId);
@@ -82,7 +90,7 @@ describe('an n8n AI Agent with the node as its tools', { timeout: 900000 }, () =
 	}
 
 	/** One chat message, as the chat widget sends it; resolves with the agent's answer. */
-	async function chat(chatInput, webhookId = CHAT_WEBHOOK_ID) {
+	async function chat(chatInput, webhookId = RESPONSES.webhookId) {
 		const response = await axios.post(
 			`${base}/webhook/${webhookId}/chat`,
 			{ action: 'sendMessage', sessionId: `e2e-${Date.now()}`, chatInput },
@@ -260,7 +268,7 @@ describe('an n8n AI Agent with the node as its tools', { timeout: 900000 }, () =
 
 	test('npm start\'s scripted model: the issue\'s sentence makes the connection and answers about the login link', async () => {
 		model.script = demoScript();
-		const answer = await chat('create the connection for team 12345 from GA4 to BigQuery, then tell me the login link');
+		const answer = await chat(EXAMPLE_MESSAGE);
 		assert.deepEqual(apiCalls(n8n.sandbox).map(({ path: p, body }) => ({ path: p, body })), [
 			{ path: '/teams/12345/data-source-connections', body: { data_source_id: 'GAWA', destination_type: 'SQL_BQ' } },
 		]);
@@ -270,4 +278,59 @@ describe('an n8n AI Agent with the node as its tools', { timeout: 900000 }, () =
 			`Done: data source connection ${connectionId} for team 12345 (GAWA to SQL_BQ).\nThe API gave no login link (login_url is null; the DTS API v1 always answers null there), so authorize the data source in Supermetrics Hub.`,
 		);
 	});
+	test('npm start\'s workflow in the editor: the chat panel sends the issue\'s sentence, the agent calls the tool, the chat shows the answer', async () => {
+		model.script = demoScript();
+		const browser = await launchBrowser();
+		const page = await browser.context.newPage();
+		// Page loads take 10-20 s on two cores.
+		page.setDefaultTimeout(60000);
+		try {
+			await page.setViewportSize({ width: 1440, height: 1150 });
+			await page.goto(`${base.replace('127.0.0.1', 'localhost')}/signin`);
+			await page.fill('input[name=emailOrLdapLoginId]', OWNER.email);
+			await page.fill('input[name=password]', OWNER.password);
+			await page.click('[data-test-id=form-submit-button]');
+			await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+			await page.goto(`${base.replace('127.0.0.1', 'localhost')}/workflow/${AGENT.id}`);
+			await page.locator(`[data-test-id=canvas-node][data-node-name="${TOOLS.create}"]`).waitFor();
+
+			await page.locator('[data-test-id=workflow-chat-button]').click();
+			const input = page.locator('textarea[data-test-id=chat-input]');
+			await input.fill(EXAMPLE_MESSAGE);
+			await input.press('Enter');
+			const answer = page.locator('[data-test-id=canvas-chat]').getByText(/^Done: data source connection /);
+			await answer.waitFor({ timeout: 180000 });
+
+			assert.deepEqual(apiCalls(n8n.sandbox).map(({ path: p, body }) => ({ path: p, body })), [
+				{ path: '/teams/12345/data-source-connections', body: { data_source_id: 'GAWA', destination_type: 'SQL_BQ' } },
+			]);
+			const [[connectionId]] = n8n.sandbox.state.connections;
+			assert.match(await answer.innerText(), new RegExp(`^Done: data source connection ${connectionId} for team 12345 \\(GAWA to SQL_BQ\\)\\.`));
+
+			// The tool's run in the logs: the inputs the model gave it, the item it handed back.
+			await page.locator('[data-test-id=logs-overview-body]').getByText(TOOLS.create, { exact: true }).click();
+			const details = page.locator('[data-test-id=logs-panel]');
+			for (const text of ['Team_ID', '12345', 'Data_Source', 'GAWA', 'Destination_Type', 'SQL_BQ', 'connection_id', connectionId]) {
+				await details.getByText(text, { exact: true }).first().waitFor();
+			}
+			await screenshot(page);
+		} catch (error) {
+			await page.screenshot({ path: path.join(OUTPUT, 'agent-chat-failure.png') }).catch(() => {});
+			throw error;
+		} finally {
+			await page.goto('about:blank').catch(() => {});
+			await browser.close();
+		}
+	});
 });
+
+/** The picture for the README: the logs panel dragged taller, so the whole chat shows. */
+async function screenshot(page) {
+	const panel = await page.locator('[data-test-id=logs-panel]').boundingBox();
+	await page.mouse.move(panel.x + 300, panel.y + 1);
+	await page.mouse.down();
+	await page.mouse.move(panel.x + 300, panel.y - 200, { steps: 10 });
+	await page.mouse.up();
+	await page.locator('.el-notification').waitFor({ state: 'detached', timeout: 15000 }).catch(() => {});
+	await page.screenshot({ path: SCREENSHOT });
+}
