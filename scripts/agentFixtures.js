@@ -44,70 +44,38 @@ function fakeModelCredential(url) {
 	return { ...OPENAI_CREDENTIAL, data: { apiKey: FAKE_MODEL_KEY, url, header: false } };
 }
 
-const credentials = {
-	supermetricsTransfersApi: { id: CREDENTIAL.id, name: CREDENTIAL.name },
-};
-
-function toolNode(id, name, position, parameters) {
-	return {
-		id,
-		name,
-		type: TOOL_TYPE,
-		typeVersion: 1,
-		position,
-		parameters: { ...parameters, options: {} },
-		credentials,
-	};
+/** A workflow node; ids differ in their last digits only. */
+function node(n, name, type, typeVersion, position, parameters, extra = {}) {
+	return { id: `6f0c3f1e-2b7a-4c55-9a1d-5c1f2a7e0a0${n}`, name, type, typeVersion, position, parameters, ...extra };
 }
+
+const toolCredentials = { credentials: { supermetricsTransfersApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } } };
 
 /**
  * `publicChat` makes the chat trigger answer at /webhook/<webhookId>/chat once the workflow is
  * active; `chatCompletions` switches the model from the Responses API to Chat Completions.
  */
 function agentWorkflow({ id = AGENT.id, name = AGENT.name, webhookId = CHAT_WEBHOOK_ID, publicChat = false, chatCompletions = false } = {}) {
-	const trigger = {
-		id: '6f0c3f1e-2b7a-4c55-9a1d-5c1f2a7e0a00',
-		name: 'When chat message received',
-		type: '@n8n/n8n-nodes-langchain.chatTrigger',
-		typeVersion: 1.4,
-		position: [0, 0],
-		webhookId,
-		parameters: { public: publicChat, options: { responseMode: 'lastNode' } },
-	};
-	const agent = {
-		id: '6f0c3f1e-2b7a-4c55-9a1d-5c1f2a7e0a02',
-		name: 'AI Agent',
-		type: '@n8n/n8n-nodes-langchain.agent',
-		typeVersion: 3.1,
-		position: [260, 0],
-		parameters: {
-			options: {
-				systemMessage:
-					'You set up Supermetrics data warehouse transfers for the user with the Supermetrics tools. After creating a data source connection, give the user its login link: they must open it to authorize the data source.',
-			},
+	const trigger = node(0, 'When chat message received', '@n8n/n8n-nodes-langchain.chatTrigger', 1.5, [0, 0], { public: publicChat, options: { responseMode: 'lastNode' } }, { webhookId });
+	const agent = node(2, 'AI Agent', '@n8n/n8n-nodes-langchain.agent', 3.1, [260, 0], {
+		options: {
+			systemMessage:
+				'You set up Supermetrics data warehouse transfers for the user with the Supermetrics tools. After creating a data source connection, give the user its connection_id, and its login link (login_url) when there is one: they open it to authorize the data source.',
 		},
-	};
-	const model = {
-		id: '6f0c3f1e-2b7a-4c55-9a1d-5c1f2a7e0a03',
-		name: 'OpenAI Chat Model',
-		type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
-		typeVersion: 1.3,
-		position: [140, 240],
-		parameters: {
-			model: { __rl: true, mode: 'id', value: 'fake-model' },
-			...(chatCompletions ? { responsesApiEnabled: false } : {}),
-			options: {},
-		},
+	});
+	const modelParameters = { model: { __rl: true, mode: 'id', value: 'fake-model' }, ...(chatCompletions ? { responsesApiEnabled: false } : {}), options: {} };
+	const model = node(3, 'OpenAI Chat Model', '@n8n/n8n-nodes-langchain.lmChatOpenAi', 1.3, [140, 240], modelParameters, {
 		credentials: { openAiApi: { id: OPENAI_CREDENTIAL.id, name: OPENAI_CREDENTIAL.name } },
-	};
-	const create = toolNode('6f0c3f1e-2b7a-4c55-9a1d-5c1f2a7e0a04', TOOLS.create, [400, 240], {
+	});
+	const create = node(4, TOOLS.create, TOOL_TYPE, 1, [400, 240], {
 		resource: 'dataSourceConnection',
 		operation: 'create',
 		teamId: fromAI('Team_ID'),
 		dataSourceId: byModel('Data_Source'),
 		destinationType: byModel('Destination_Type'),
-	});
-	const listRuns = toolNode('6f0c3f1e-2b7a-4c55-9a1d-5c1f2a7e0a05', TOOLS.listRuns, [600, 240], {
+		options: {},
+	}, toolCredentials);
+	const listRuns = node(5, TOOLS.listRuns, TOOL_TYPE, 1, [600, 240], {
 		resource: 'transferRun',
 		operation: 'list',
 		teamId: fromAI('Team_ID'),
@@ -115,7 +83,8 @@ function agentWorkflow({ id = AGENT.id, name = AGENT.name, webhookId = CHAT_WEBH
 		startDate: fromAI('Start_Date'),
 		endDate: fromAI('End_Date'),
 		limit: 50,
-	});
+		options: {},
+	}, toolCredentials);
 	const to = (type) => ({ [type]: [[{ node: agent.name, type, index: 0 }]] });
 	return {
 		id,
