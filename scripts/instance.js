@@ -4,7 +4,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { packTarball, installTarball, n8nCli } = require('./n8n');
-const { sandboxCredential } = require('./fixtures');
+const { sandboxCredential, secretsCredential } = require('./fixtures');
 
 async function importFile(userFolder, command, name, items) {
 	const file = path.join(userFolder, name);
@@ -24,7 +24,7 @@ async function prepareInstance({ userFolder, sandboxUrl, workflows = [] }) {
 	fs.mkdirSync(userFolder, { recursive: true });
 	const tarball = await packTarball(path.join(userFolder, 'pack'));
 	await installTarball(userFolder, tarball);
-	await importFile(userFolder, 'import:credentials', 'credentials.json', [sandboxCredential(sandboxUrl)]);
+	await importFile(userFolder, 'import:credentials', 'credentials.json', [sandboxCredential(sandboxUrl), secretsCredential()]);
 	if (workflows.length) await importFile(userFolder, 'import:workflow', 'workflows.json', workflows);
 	return { tarball };
 }
