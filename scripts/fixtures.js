@@ -4,6 +4,9 @@ const { NODE_TYPE } = require('./n8n');
 
 const DEMO_KEY = 'sandbox-demo-key';
 const CREDENTIAL = { id: 'SmSandboxCred001', name: 'Supermetrics sandbox', type: 'supermetricsTransfersApi' };
+/** A destination's secrets, for trying Destination → Create without typing a password into a node. */
+const SECRETS_CREDENTIAL = { id: 'SmSecretsCred001', name: 'Sandbox warehouse secrets', type: 'supermetricsTransfersSecretsApi' };
+const SANDBOX_WAREHOUSE_PASSWORD = 'sandbox-warehouse-password';
 const EXAMPLE = { id: 'SmExampleFlow001', name: 'Create a Supermetrics data source connection' };
 const TRIGGER = 'When clicking ‘Execute workflow’';
 const NODE = 'Supermetrics Transfers';
@@ -11,6 +14,10 @@ const NODE = 'Supermetrics Transfers';
 /** Plain data: `n8n import:credentials` encrypts it with the instance's key. */
 function sandboxCredential(baseUrl) {
 	return { ...CREDENTIAL, data: { apiKey: DEMO_KEY, authScheme: 'raw', baseUrl } };
+}
+
+function secretsCredential() {
+	return { ...SECRETS_CREDENTIAL, data: { password: SANDBOX_WAREHOUSE_PASSWORD } };
 }
 
 const locator = (value, name) => ({ __rl: true, mode: 'list', value, cachedResultName: `${name} (${value})` });
@@ -64,4 +71,16 @@ function workflow({ id, name, node = supermetricsNode(), items }) {
 
 const exampleWorkflow = () => workflow(EXAMPLE);
 
-module.exports = { DEMO_KEY, CREDENTIAL, EXAMPLE, NODE, sandboxCredential, supermetricsNode, workflow, exampleWorkflow };
+module.exports = {
+	DEMO_KEY,
+	CREDENTIAL,
+	SECRETS_CREDENTIAL,
+	SANDBOX_WAREHOUSE_PASSWORD,
+	EXAMPLE,
+	NODE,
+	sandboxCredential,
+	secretsCredential,
+	supermetricsNode,
+	workflow,
+	exampleWorkflow,
+};

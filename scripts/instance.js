@@ -4,7 +4,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { packTarball, installTarball, n8nCli } = require('./n8n');
-const { sandboxCredential } = require('./fixtures');
+const { sandboxCredential, secretsCredential } = require('./fixtures');
 
 async function importFile(userFolder, command, name, items) {
 	const file = path.join(userFolder, name);
@@ -25,7 +25,7 @@ async function prepareInstance({ userFolder, sandboxUrl, workflows = [], credent
 	fs.mkdirSync(userFolder, { recursive: true });
 	const tarball = await packTarball(path.join(userFolder, 'pack'));
 	await installTarball(userFolder, tarball);
-	await importFile(userFolder, 'import:credentials', 'credentials.json', [sandboxCredential(sandboxUrl), ...credentials]);
+	await importFile(userFolder, 'import:credentials', 'credentials.json', [sandboxCredential(sandboxUrl), secretsCredential(), ...credentials]);
 	if (workflows.length) await importFile(userFolder, 'import:workflow', 'workflows.json', workflows);
 	return { tarball };
 }

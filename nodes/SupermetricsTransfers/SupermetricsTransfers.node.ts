@@ -13,7 +13,7 @@ import {
 	searchDestinationTypes,
 	searchTransfers,
 } from './methods/listSearch';
-import { findOperation, nodeProperties } from './router';
+import { findOperation, nodeProperties, resources } from './router';
 import { requestOptions as requestOptionsField } from './descriptions';
 import { batchPlan, runInBatches } from './batching';
 import { SECRET_PARAMETERS } from './destination/configuration';
@@ -38,8 +38,10 @@ export class SupermetricsTransfers implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			// Literal names: n8n's tooling reads them from the source.
-			{ name: 'supermetricsTransfersApi', required: true },
+			// Literal names: n8n's tooling reads them from the source. The API credential is shown for
+			// every resource, said explicitly: with a second credential that has displayOptions and
+			// this one without, n8n 2.41's editor shows the selected credential's id, not its name.
+			{ name: 'supermetricsTransfersApi', required: true, displayOptions: { show: { resource: resources.map((r) => r.value) } } },
 			{
 				name: 'supermetricsTransfersSecretsApi',
 				required: true,

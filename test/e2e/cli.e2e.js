@@ -6,7 +6,7 @@ const path = require('node:path');
 const { describe, test, before, after } = require('node:test');
 
 const { NODE_TYPE } = require('../../scripts/n8n');
-const { NODE } = require('../../scripts/fixtures');
+const { NODE, SANDBOX_WAREHOUSE_PASSWORD } = require('../../scripts/fixtures');
 const { openInstance, apiCalls, printedExecution, nodeRun } = require('./instance');
 const wf = require('./workflows');
 
@@ -16,7 +16,7 @@ const UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/i;
 describe('n8n CLI with the packed package', { timeout: 600000 }, () => {
 	let n8n;
 	before(async () => {
-		n8n = await openInstance('cli', [wf.EXAMPLE_WORKFLOW, wf.API_ERROR, wf.CONTINUE_ON_FAIL]);
+		n8n = await openInstance('cli', [wf.EXAMPLE_WORKFLOW, wf.API_ERROR, wf.CONTINUE_ON_FAIL, wf.DESTINATION_FROM_SECRETS]);
 	});
 	after(() => n8n?.close());
 
@@ -50,7 +50,11 @@ describe('n8n CLI with the packed package', { timeout: 600000 }, () => {
 		const node = JSON.parse(fs.readFileSync(file, 'utf8')).find((type) => type.name === NODE_TYPE);
 		assert.ok(node, `${NODE_TYPE} is not among the exported node types`);
 		assert.equal(node.displayName, 'Supermetrics Transfers');
-		assert.deepEqual(node.credentials, [{ name: 'supermetricsTransfersApi', required: true }]);
+		assert.deepEqual(node.credentials.map(({ name, required }) => ({ name, required })), [
+			{ name: 'supermetricsTransfersApi', required: true },
+			{ name: 'supermetricsTransfersSecretsApi', required: true },
+		]);
+		assert.deepEqual(node.credentials[1].displayOptions.show.secretsSource, ['credential']);
 		assert.match(node.iconUrl.light, /^icons\/n8n-nodes-supermetrics-transfers\/dist\/icons\/supermetrics-transfers\.svg$/);
 	});
 
@@ -115,5 +119,27 @@ describe('n8n CLI with the packed package', { timeout: 600000 }, () => {
 		assert.equal(first.fault, '429');
 		assert.equal(second.fault, undefined);
 		assert.ok(second.at - first.at >= 1000, `retried after ${second.at - first.at} ms, before the 1 s Retry-After`);
+	});
+
+	test('a destination password from the Destination Secrets credential reaches the API only', async () => {
+		const { outcome, run } = await execute(wf.DESTINATION_FROM_SECRETS);
+		assert.equal(outcome, 'Execution was successful:');
+		const [call] = apiCalls(n8n.sandbox);
+		assert.deepEqual(call.body.fields, { project_id: 'acme-analytics', password: SANDBOX_WAREHOUSE_PASSWORD });
+		assert.equal(run.data.main[0][0].json.display_name, 'e2e warehouse');
+		assert.ok(!JSON.stringify(run).includes(SANDBOX_WAREHOUSE_PASSWORD));
+	});
+
+	test('an API error that echoes the password shows *** in the error, the stored execution and the log', async () => {
+		n8n.sandbox.queueFault({ status: 400, method: 'POST', description: `The password ${SANDBOX_WAREHOUSE_PASSWORD} is not accepted.` });
+		n8n.sandbox.requests.length = 0;
+		const result = await n8n.cli(['execute', `--id=${wf.DESTINATION_FROM_SECRETS.id}`]);
+		const printed = printedExecution(result);
+		assert.equal(printed.outcome, 'Execution error:');
+		const { error } = nodeRun(printed.execution, NODE);
+		assert.equal(error.message, 'The password *** is not accepted. (INVALID_PARAMETER)');
+		// Everything n8n printed: the execution as stored, and its log lines.
+		assert.ok(!`${result.stdout}\n${result.stderr}`.includes(SANDBOX_WAREHOUSE_PASSWORD));
+		assert.equal(n8n.sandbox.requests[0].body.fields.password, SANDBOX_WAREHOUSE_PASSWORD);
 	});
 });

@@ -6,7 +6,9 @@ const path = require('node:path');
 const { describe, test, before, after } = require('node:test');
 
 const { NODE_TYPE, startN8n } = require('../../scripts/n8n');
-const { NODE, CREDENTIAL, EXAMPLE, DEMO_KEY } = require('../../scripts/fixtures');
+const http = require('node:http');
+
+const { NODE, CREDENTIAL, EXAMPLE, DEMO_KEY, SECRETS_CREDENTIAL } = require('../../scripts/fixtures');
 const { OWNER, waitReady, setupOwner, login, data } = require('../../scripts/rest');
 const { launchBrowser } = require('../../scripts/chromium');
 const { freePort } = require('../../scripts/proc');
@@ -66,6 +68,30 @@ describe('the n8n editor with the packed package', { timeout: 900000 }, () => {
 		const tested = data(await rest.post('/credentials/test', { credentials: { ...CREDENTIAL, data: stored.data } }), 'POST credentials/test');
 		assert.equal(tested.status, 'OK', JSON.stringify(tested));
 		assert.deepEqual(n8n.sandbox.requests.map(({ method, path: p, headers }) => `${method} ${p} ${headers.authorization}`), [`GET /me ${DEMO_KEY}`]);
+
+		// A Base URL that redirects elsewhere: the test fails, and the key goes nowhere else.
+		const elsewhere = await listen((req, res) => res.end('{}'));
+		const redirecting = await listen((req, res) => {
+			res.writeHead(302, { Location: `${elsewhere.url}/me` });
+			res.end();
+		});
+		try {
+			const redirected = data(
+				await rest.post('/credentials/test', { credentials: { ...CREDENTIAL, data: { ...stored.data, baseUrl: `${redirecting.url}/v1` } } }),
+				'POST credentials/test',
+			);
+			assert.equal(redirected.status, 'Error', JSON.stringify(redirected));
+			assert.deepEqual(redirecting.received, [`GET /v1/me ${DEMO_KEY}`]);
+			assert.deepEqual(elsewhere.received, []);
+		} finally {
+			await redirecting.close();
+			await elsewhere.close();
+		}
+
+		// The Destination Secrets credential's own test checks its form, sending nothing.
+		const secrets = data(await rest.get(`/credentials/${SECRETS_CREDENTIAL.id}?includeData=true`), 'GET secrets credential');
+		const checked = data(await rest.post('/credentials/test', { credentials: { ...SECRETS_CREDENTIAL, data: secrets.data } }), 'POST credentials/test');
+		assert.equal(checked.status, 'OK', JSON.stringify(checked));
 	});
 
 	test('log in, open the node, see its fields and icon, run it and see a connection_id', async () => {
@@ -95,7 +121,8 @@ describe('the n8n editor with the packed package', { timeout: 900000 }, () => {
 				await ndv.locator('[data-test-id=resource-locator-destinationType] input[data-test-id=rlc-input]').inputValue(),
 				'Google BigQuery (SQL_BQ)',
 			);
-			assert.equal(await ndv.locator('[data-test-id=node-credentials-select] input').inputValue(), CREDENTIAL.name);
+			// The select shows the credential's id until the editor has loaded the credentials list.
+			assert.equal(await settledValue(ndv.locator('[data-test-id=node-credentials-select] input'), CREDENTIAL.name), CREDENTIAL.name);
 
 			await ndv.locator('[data-test-id=node-execute-button]').first().click();
 			const output = ndv.locator('[data-test-id=output-panel]');
@@ -121,4 +148,33 @@ async function assertIconShown(container) {
 	const icon = container.locator(`img[src$="${ICON}"]`).first();
 	await icon.waitFor();
 	assert.ok(await icon.evaluate((img) => img.complete && img.naturalWidth > 0), `the icon ${ICON} did not load`);
+}
+
+/** A bare HTTP server on loopback that records `METHOD path authorization` of each request. */
+async function listen(handler) {
+	const received = [];
+	const server = http.createServer((req, res) => {
+		received.push(`${req.method} ${req.url} ${req.headers.authorization}`);
+		handler(req, res);
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${server.address().port}`,
+		received,
+		close: () => new Promise((resolve) => {
+			server.closeAllConnections();
+			server.close(resolve);
+		}),
+	};
+}
+
+/** An input's value once it equals `expected`, or its last value after the page timeout. */
+async function settledValue(locator, expected, timeoutMs = TIMEOUT) {
+	const deadline = Date.now() + timeoutMs;
+	let value = await locator.inputValue();
+	while (value !== expected && Date.now() < deadline) {
+		await new Promise((resolve) => setTimeout(resolve, 250));
+		value = await locator.inputValue();
+	}
+	return value;
 }

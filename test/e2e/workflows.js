@@ -1,6 +1,6 @@
 'use strict';
 /** The workflows the CLI tests run, next to the example one `npm start` imports. */
-const { workflow, supermetricsNode, exampleWorkflow, EXAMPLE } = require('../../scripts/fixtures');
+const { workflow, supermetricsNode, exampleWorkflow, EXAMPLE, SECRETS_CREDENTIAL, CREDENTIAL } = require('../../scripts/fixtures');
 
 const byCode = (value) => ({ __rl: true, mode: 'id', value });
 
@@ -21,4 +21,35 @@ const CONTINUE_ON_FAIL = workflow({
 	items: CONTINUE_ON_FAIL_SOURCES.map((dataSource) => ({ dataSource })),
 });
 
-module.exports = { EXAMPLE, EXAMPLE_WORKFLOW: exampleWorkflow(), API_ERROR, CONTINUE_ON_FAIL, CONTINUE_ON_FAIL_SOURCES, UNKNOWN_SOURCE };
+/** Destination → Create with its password from the Destination Secrets credential. */
+const DESTINATION_FROM_SECRETS = workflow({
+	id: 'SmE2eSecrets0001',
+	name: 'e2e: destination with secrets from a credential',
+	node: supermetricsNode(
+		{
+			resource: 'destination',
+			operation: 'create',
+			dataSourceId: undefined,
+			destinationType: byCode('SQL_BQ'),
+			displayName: 'e2e warehouse',
+			settings: { entries: [{ name: 'project_id', value: 'acme-analytics' }] },
+			secretsSource: 'credential',
+		},
+		{
+			credentials: {
+				supermetricsTransfersApi: { id: CREDENTIAL.id, name: CREDENTIAL.name },
+				supermetricsTransfersSecretsApi: { id: SECRETS_CREDENTIAL.id, name: SECRETS_CREDENTIAL.name },
+			},
+		},
+	),
+});
+
+module.exports = {
+	DESTINATION_FROM_SECRETS,
+	EXAMPLE,
+	EXAMPLE_WORKFLOW: exampleWorkflow(),
+	API_ERROR,
+	CONTINUE_ON_FAIL,
+	CONTINUE_ON_FAIL_SOURCES,
+	UNKNOWN_SOURCE,
+};

@@ -231,7 +231,8 @@ function loadOptionsContext({ parameters, credentials }) {
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes({ [NODE_TYPE]: new SupermetricsTransfers() }) });
 	const helper = new CredentialsHelper({ [CREDENTIAL_TYPE]: { type: credentialType, data: withDefaults(credentials) } });
-	const data = { ...additionalData(undefined, helper), currentNodeParameters: parameters };
+	// The editor sends the node's parameters with their defaults filled in, as the Workflow has them.
+	const data = { ...additionalData(undefined, helper), currentNodeParameters: workflow.getNode(NODE_NAME).parameters };
 	return new LoadOptionsContext(workflow, node, data, 'parameters.dataSourceId');
 }
 

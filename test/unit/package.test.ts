@@ -59,7 +59,7 @@ test('the node loads with the names saved workflows depend on', async () => {
 	});
 	// The API credential always; the Destination Secrets one only where Destination operations read it.
 	expect(description.credentials).toEqual([
-		{ name: 'supermetricsTransfersApi', required: true },
+		{ name: 'supermetricsTransfersApi', required: true, displayOptions: { show: { resource: ['dataSourceConnection', 'transfer', 'transferRun', 'destination', 'backfill'] } } },
 		expect.objectContaining({ name: 'supermetricsTransfersSecretsApi', displayOptions: { show: expect.objectContaining({ resource: ['destination'] }) } }),
 	]);
 	const names = description.properties.map((p: { name: string }) => p.name);
