@@ -18,13 +18,14 @@ async function importFile(userFolder, command, name, items) {
 
 /**
  * Installs the tarball and imports the credential (always, since the sandbox URL may differ between
- * runs) and `workflows` (none when the caller wants to keep a user's edits).
+ * runs) with any other `credentials` given, and `workflows` (none when the caller wants to keep a
+ * user's edits).
  */
-async function prepareInstance({ userFolder, sandboxUrl, workflows = [] }) {
+async function prepareInstance({ userFolder, sandboxUrl, workflows = [], credentials = [] }) {
 	fs.mkdirSync(userFolder, { recursive: true });
 	const tarball = await packTarball(path.join(userFolder, 'pack'));
 	await installTarball(userFolder, tarball);
-	await importFile(userFolder, 'import:credentials', 'credentials.json', [sandboxCredential(sandboxUrl), secretsCredential()]);
+	await importFile(userFolder, 'import:credentials', 'credentials.json', [sandboxCredential(sandboxUrl), secretsCredential(), ...credentials]);
 	if (workflows.length) await importFile(userFolder, 'import:workflow', 'workflows.json', workflows);
 	return { tarball };
 }

@@ -2,7 +2,8 @@
 'use strict';
 /**
  * `npm start`: the DTS sandbox and a real n8n with this package installed from its tarball, a
- * credential for the sandbox and an example workflow, at http://localhost:5678. Ctrl-C stops both.
+ * credential for the sandbox and an example workflow, at http://localhost:5678; an AI agent example
+ * with a scripted fake model (scripts/agentDemo.js). Ctrl-C stops them all.
  * The n8n data lives in .n8n-cache/user, so workflows made here survive a restart.
  */
 const fs = require('node:fs');
@@ -14,6 +15,7 @@ const { prepareInstance } = require('./instance');
 const { EXAMPLE, CREDENTIAL, DEMO_KEY, exampleWorkflow } = require('./fixtures');
 const { OWNER, waitReady, setupOwner, login } = require('./rest');
 const { log, freePort } = require('./proc');
+const { startAgentDemo } = require('./agentDemo');
 
 const N8N_PORT = 5678;
 const N8N_LOCAL = `http://127.0.0.1:${N8N_PORT}`;
@@ -29,7 +31,7 @@ let stopping = false;
 async function stop(code) {
 	if (stopping) return;
 	stopping = true;
-	if (stoppers.length) log('\nStopping n8n and the sandbox…');
+	if (stoppers.length) log('\nStopping n8n, the sandbox and the fake model…');
 	for (const fn of stoppers.reverse()) await fn().catch((error) => log(`  ${error.message}`));
 	process.exit(code);
 }
@@ -47,11 +49,16 @@ async function main() {
 	await sandbox.start((await freePort(SANDBOX_PORT)) ?? 0);
 	stoppers.push(() => sandbox.close());
 	log(`DTS sandbox listening on ${sandbox.url}`);
+	const agent = await startAgentDemo(USER_FOLDER);
+	stoppers.push(() => agent.close());
+	log(`Fake OpenAI-compatible model (scripted, for the AI agent example) listening on ${agent.url}`);
 
 	log('Installing the packed package into n8n and importing the credential and example workflow…');
 	const firstRun = !fs.existsSync(EXAMPLE_MARK);
-	await prepareInstance({ userFolder: USER_FOLDER, sandboxUrl: sandbox.url, workflows: firstRun ? [exampleWorkflow()] : [] });
+	const workflows = [...(firstRun ? [exampleWorkflow()] : []), ...agent.workflows];
+	await prepareInstance({ userFolder: USER_FOLDER, sandboxUrl: sandbox.url, workflows, credentials: agent.credentials });
 	if (firstRun) fs.writeFileSync(EXAMPLE_MARK, `${new Date().toISOString()}\n`);
+	agent.imported();
 
 	log(`Starting n8n ${N8N_VERSION} (its log: ${path.relative(process.cwd(), LOG_FILE)})…`);
 	const output = fs.createWriteStream(LOG_FILE, { flags: 'a' });
@@ -76,7 +83,8 @@ async function main() {
 			`  Open the workflow "${EXAMPLE.name}", then "Execute workflow":`,
 			`  the Supermetrics Transfers node calls the sandbox with the credential "${CREDENTIAL.name}".`,
 			`  The sandbox (${sandbox.url}) accepts the API key ${DEMO_KEY}.`,
-			'Ctrl-C stops n8n and the sandbox.',
+			...agent.banner,
+			'Ctrl-C stops n8n, the sandbox and the fake model.',
 			'',
 		].join('\n'),
 	);

@@ -59,12 +59,25 @@ function redactAll(value: unknown): unknown {
 	return value;
 }
 
-/** An error n8n may stop on: one of ours (or n8n's), carrying the node without its secrets. */
+/** The node runs as an AI agent's tool (`…supermetricsTransfersTool`), as n8n names tool types. */
+export function isTool(node: INode): boolean {
+	return node.type.endsWith('Tool');
+}
+
+/**
+ * An error n8n may stop on: one of ours (or n8n's), carrying the node without its secrets. Run as
+ * a tool, the message also carries the description: n8n 2.41's AI Agent hands the model an error's
+ * message only, and the description holds what a model needs to act (the hint for a refused input,
+ * the wait a 429 asked for, the status and request id). The form is n8n's own for tool errors.
+ */
 export function stoppingError(node: INode, error: unknown, itemIndex?: number): Error {
 	const wrapped =
 		error instanceof NodeApiError
 			? new NodeApiError(node, error as unknown as JsonObject)
 			: new NodeOperationError(node, error as Error, { itemIndex });
+	if (isTool(node) && wrapped.description && !wrapped.message.includes(wrapped.description)) {
+		wrapped.message = `${wrapped.message}\n\nDetails: ${wrapped.description}`;
+	}
 	// The error may be one the transport or a check built with the node as it is: give it the copy.
 	return Object.assign(wrapped, { node });
 }

@@ -9,12 +9,12 @@ const { prepareInstance } = require('../../scripts/instance');
 
 const OUTPUT = path.join(ROOT, 'test-output');
 
-async function openInstance(name, workflows) {
+async function openInstance(name, workflows, { credentials = [] } = {}) {
 	const userFolder = path.join(OUTPUT, `n8n-${name}`);
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	const sandbox = await createSandbox().start(0);
 	try {
-		await prepareInstance({ userFolder, sandboxUrl: sandbox.url, workflows });
+		await prepareInstance({ userFolder, sandboxUrl: sandbox.url, workflows, credentials });
 	} catch (error) {
 		await sandbox.close();
 		throw error;
