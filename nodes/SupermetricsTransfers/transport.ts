@@ -8,6 +8,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
+	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 
@@ -52,7 +53,8 @@ export interface DtsErrorDetails {
 	description: string;
 }
 
-type Context = IExecuteFunctions | ILoadOptionsFunctions;
+/** The contexts that send requests: a node run, a list search, a trigger's poll. */
+type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** The credential's base URL and the node's options, read once per run (or per list search). */
 export async function requestSettings(this: Context, options: IDataObject = {}): Promise<RequestSettings> {
@@ -330,6 +332,8 @@ export async function dtsRequest(
 			}
 			const headers: Record<string, string | undefined> = {
 				location: header(response.headers, 'location'),
+				// The API's clock, which stamps run and backfill times: the trigger reckons by it.
+				date: header(response.headers, 'date'),
 			};
 			const body = redact(idsAsStrings(parsed.value), call.secrets);
 			return { statusCode, body, headers, requestId: requestIdOf(body) };
