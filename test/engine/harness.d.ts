@@ -27,3 +27,24 @@ export function withDefaults(data: object): IDataObject;
 export const NODE_TYPE: string;
 export const CREDENTIAL_TYPE: string;
 export const NODE_NAME: string;
+
+export interface PollResult {
+	/** The json of the items the poll emitted (none when it returned null or failed). */
+	items: any[];
+	/** The poll's error, as n8n would record it. */
+	error?: any;
+	/** The saved (database) copy of the trigger node's static data after the call. */
+	saved: any;
+}
+
+export interface PollingTrigger {
+	activate(): Promise<PollResult>;
+	poll(): Promise<PollResult>;
+	restart(): Promise<PollResult>;
+	fetchTestEvent(): Promise<PollResult>;
+	saved(): any;
+}
+
+export function pollingTrigger(options: { parameters: Record<string, unknown>; credentials?: object }): PollingTrigger;
+export const TRIGGER_TYPE: string;
+export const TRIGGER_NAME: string;
