@@ -71,8 +71,9 @@ export class SupermetricsTransfers implements INodeType {
 				}
 				const { error } = result;
 				if (continueOnFail) {
-					const { message, code, http_code, request_id, description } = errorDetails(error);
-					output.push({ json: { error: message, code, http_code, request_id, description }, pairedItem });
+					// The error's own facts, e.g. a wait's transfer_backfill_id and status, after the usual five.
+					const { message, ...details } = errorDetails(error);
+					output.push({ json: { error: message, ...details }, pairedItem });
 					return;
 				}
 				// Both constructors hand back an error that is already theirs, item index and all.
