@@ -7,6 +7,9 @@ const CREDENTIAL = { id: 'SmSandboxCred001', name: 'Supermetrics sandbox', type:
 const EXAMPLE = { id: 'SmExampleFlow001', name: 'Create a Supermetrics data source connection' };
 const TRIGGER = 'When clicking ‘Execute workflow’';
 const NODE = 'Supermetrics Transfers';
+const TRIGGER_NODE = 'Supermetrics Transfers Trigger';
+const TRIGGER_TYPE = `${NODE_TYPE}Trigger`;
+const TRIGGER_EXAMPLE = { id: 'SmTriggerFlow001', name: 'When a Supermetrics transfer run finishes' };
 
 /** Plain data: `n8n import:credentials` encrypts it with the instance's key. */
 function sandboxCredential(baseUrl) {
@@ -64,4 +67,54 @@ function workflow({ id, name, node = supermetricsNode(), items }) {
 
 const exampleWorkflow = () => workflow(EXAMPLE);
 
-module.exports = { DEMO_KEY, CREDENTIAL, EXAMPLE, NODE, sandboxCredential, supermetricsNode, workflow, exampleWorkflow };
+const CREDENTIAL_REF = { supermetricsTransfersApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
+
+/** The trigger polling every minute for team 12345's seeded transfer, unless `parameters` say otherwise. */
+function triggerNode(parameters = {}, extra = {}) {
+	return {
+		id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0010',
+		name: TRIGGER_NODE,
+		type: TRIGGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {
+			pollTimes: { item: [{ mode: 'everyMinute' }] },
+			event: 'transferRunFinished',
+			teamId: '12345',
+			transferId: locator('36091', 'AW enhanced 2022-11-17'),
+			onlyFailures: false,
+			...parameters,
+		},
+		credentials: CREDENTIAL_REF,
+		...extra,
+	};
+}
+
+/**
+ * A workflow the trigger starts (inactive as imported: n8n activates over REST, or queue mode's
+ * import), its items going on to `next` nodes in a chain, if any.
+ */
+function triggerWorkflow({ id = TRIGGER_EXAMPLE.id, name = TRIGGER_EXAMPLE.name, parameters = {}, next = [] } = {}) {
+	const nodes = [triggerNode(parameters), ...next.map((node, i) => ({ ...node, position: [220 * (i + 1), 0] }))];
+	const connections = {};
+	for (let i = 0; i < nodes.length - 1; i++) {
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { id, name, active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+}
+
+module.exports = {
+	DEMO_KEY,
+	CREDENTIAL,
+	EXAMPLE,
+	TRIGGER_EXAMPLE,
+	NODE,
+	TRIGGER_NODE,
+	TRIGGER_TYPE,
+	sandboxCredential,
+	supermetricsNode,
+	workflow,
+	exampleWorkflow,
+	triggerNode,
+	triggerWorkflow,
+};
