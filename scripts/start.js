@@ -11,7 +11,7 @@ const path = require('node:path');
 const { createSandbox } = require('../test/sandbox/server');
 const { CACHE, N8N_VERSION, ensureN8n, startN8n } = require('./n8n');
 const { prepareInstance } = require('./instance');
-const { EXAMPLE, CREDENTIAL, DEMO_KEY, exampleWorkflow } = require('./fixtures');
+const { EXAMPLE, TRIGGER_EXAMPLE, CREDENTIAL, DEMO_KEY, exampleWorkflow, triggerWorkflow } = require('./fixtures');
 const { OWNER, waitReady, setupOwner, login } = require('./rest');
 const { log, freePort } = require('./proc');
 
@@ -23,6 +23,7 @@ const TIME_SCALE = 60;
 const USER_FOLDER = path.join(CACHE, 'user');
 const LOG_FILE = path.join(USER_FOLDER, 'n8n.log');
 const EXAMPLE_MARK = path.join(USER_FOLDER, '.example-imported');
+const TRIGGER_MARK = path.join(USER_FOLDER, '.trigger-example-imported');
 
 /** What to stop on Ctrl-C or a failure, last started first. */
 const stoppers = [];
@@ -45,15 +46,20 @@ async function main() {
 	}
 	await ensureN8n();
 
-	const sandbox = createSandbox({ clock: { scale: TIME_SCALE } });
+	// Three days of the seeded transfer's daily runs, so the trigger's Fetch Test Event has one to show.
+	const sandbox = createSandbox({ clock: { scale: TIME_SCALE }, recentDays: 3 });
 	await sandbox.start((await freePort(SANDBOX_PORT)) ?? 0);
 	stoppers.push(() => sandbox.close());
 	log(`DTS sandbox listening on ${sandbox.url} (its clock runs ${TIME_SCALE}x real time: an hour a minute)`);
 
-	log('Installing the packed package into n8n and importing the credential and example workflow…');
-	const firstRun = !fs.existsSync(EXAMPLE_MARK);
-	await prepareInstance({ userFolder: USER_FOLDER, sandboxUrl: sandbox.url, workflows: firstRun ? [exampleWorkflow()] : [] });
-	if (firstRun) fs.writeFileSync(EXAMPLE_MARK, `${new Date().toISOString()}\n`);
+	log('Installing the packed package into n8n and importing the credential and example workflows…');
+	// Each example once, so that a user's edits survive; the trigger's came later than the first.
+	const missing = [
+		[EXAMPLE_MARK, exampleWorkflow()],
+		[TRIGGER_MARK, triggerWorkflow()],
+	].filter(([mark]) => !fs.existsSync(mark));
+	await prepareInstance({ userFolder: USER_FOLDER, sandboxUrl: sandbox.url, workflows: missing.map(([, workflow]) => workflow) });
+	for (const [mark] of missing) fs.writeFileSync(mark, `${new Date().toISOString()}\n`);
 
 	log(`Starting n8n ${N8N_VERSION} (its log: ${path.relative(process.cwd(), LOG_FILE)})…`);
 	const output = fs.createWriteStream(LOG_FILE, { flags: 'a' });
@@ -77,6 +83,8 @@ async function main() {
 				: '  Sign in with the owner account you set up earlier (delete .n8n-cache/user to start over).',
 			`  Open the workflow "${EXAMPLE.name}", then "Execute workflow":`,
 			`  the Supermetrics Transfers node calls the sandbox with the credential "${CREDENTIAL.name}".`,
+			`  Open "${TRIGGER_EXAMPLE.name}" and click Fetch Test Event on its trigger, or publish it to`,
+			`  run on each finished run (the sandbox's clock runs ${TIME_SCALE}x: a daily run every ${Math.round(1440 / TIME_SCALE)} minutes).`,
 			`  The sandbox (${sandbox.url}) accepts the API key ${DEMO_KEY}.`,
 			'Ctrl-C stops n8n and the sandbox.',
 			'',

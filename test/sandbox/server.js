@@ -138,6 +138,11 @@ function createSandbox(options = {}) {
 		clock.reset();
 		sandbox.state = { connections: new Map() };
 		for (const route of routes) route.reset?.(sandbox.state);
+		// A history for demos: the seeded transfer's daily runs of the last few days (at most 7), finished.
+		if (options.recentDays) {
+			sandbox.state.transfers.get('36091').generatedUntil = clock.now() - options.recentDays * 24 * 3600 * 1000;
+			sandbox.settle();
+		}
 	};
 	sandbox.reset();
 
