@@ -18,25 +18,30 @@ function sandboxCredential(baseUrl) {
 
 const locator = (value, name) => ({ __rl: true, mode: 'list', value, cachedResultName: `${name} (${value})` });
 
-function supermetricsNode(parameters = {}, extra = {}) {
+/** One of this package's nodes with the sandbox credential: `defaults` under the caller's `parameters`. */
+function packageNode({ id, name, type, position }, defaults, parameters, extra) {
 	return {
-		id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0001',
-		name: NODE,
-		type: NODE_TYPE,
+		id,
+		name,
+		type,
 		typeVersion: 1,
-		position: [220, 0],
-		parameters: {
-			resource: 'dataSourceConnection',
-			operation: 'create',
-			teamId: '12345',
-			dataSourceId: locator('GAWA', 'Google Analytics 4'),
-			destinationType: locator('SQL_BQ', 'Google BigQuery'),
-			options: {},
-			...parameters,
-		},
+		position,
+		parameters: { ...defaults, ...parameters },
 		credentials: { supermetricsTransfersApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
 		...extra,
 	};
+}
+
+function supermetricsNode(parameters = {}, extra = {}) {
+	const defaults = {
+		resource: 'dataSourceConnection',
+		operation: 'create',
+		teamId: '12345',
+		dataSourceId: locator('GAWA', 'Google Analytics 4'),
+		destinationType: locator('SQL_BQ', 'Google BigQuery'),
+		options: {},
+	};
+	return packageNode({ id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0001', name: NODE, type: NODE_TYPE, position: [220, 0] }, defaults, parameters, extra);
 }
 
 /** A manual trigger, optionally a node that makes the input items, then the Supermetrics node. */
@@ -67,27 +72,16 @@ function workflow({ id, name, node = supermetricsNode(), items }) {
 
 const exampleWorkflow = () => workflow(EXAMPLE);
 
-const CREDENTIAL_REF = { supermetricsTransfersApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
-
 /** The trigger polling every minute for team 12345's seeded transfer, unless `parameters` say otherwise. */
 function triggerNode(parameters = {}, extra = {}) {
-	return {
-		id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0010',
-		name: TRIGGER_NODE,
-		type: TRIGGER_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {
-			pollTimes: { item: [{ mode: 'everyMinute' }] },
-			event: 'transferRunFinished',
-			teamId: '12345',
-			transferId: locator('36091', 'AW enhanced 2022-11-17'),
-			onlyFailures: false,
-			...parameters,
-		},
-		credentials: CREDENTIAL_REF,
-		...extra,
+	const defaults = {
+		pollTimes: { item: [{ mode: 'everyMinute' }] },
+		event: 'transferRunFinished',
+		teamId: '12345',
+		transferId: locator('36091', 'AW enhanced 2022-11-17'),
+		onlyFailures: false,
 	};
+	return packageNode({ id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0010', name: TRIGGER_NODE, type: TRIGGER_TYPE, position: [0, 0] }, defaults, parameters, extra);
 }
 
 /**
