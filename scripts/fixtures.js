@@ -10,6 +10,9 @@ const SANDBOX_WAREHOUSE_PASSWORD = 'sandbox-warehouse-password';
 const EXAMPLE = { id: 'SmExampleFlow001', name: 'Create a Supermetrics data source connection' };
 const TRIGGER = 'When clicking ‘Execute workflow’';
 const NODE = 'Supermetrics Transfers';
+const TRIGGER_NODE = 'Supermetrics Transfers Trigger';
+const TRIGGER_TYPE = `${NODE_TYPE}Trigger`;
+const TRIGGER_EXAMPLE = { id: 'SmTriggerFlow001', name: 'When a Supermetrics transfer run finishes' };
 
 /** Plain data: `n8n import:credentials` encrypts it with the instance's key. */
 function sandboxCredential(baseUrl) {
@@ -22,25 +25,30 @@ function secretsCredential() {
 
 const locator = (value, name) => ({ __rl: true, mode: 'list', value, cachedResultName: `${name} (${value})` });
 
-function supermetricsNode(parameters = {}, extra = {}) {
+/** One of this package's nodes with the sandbox credential: `defaults` under the caller's `parameters`. */
+function packageNode({ id, name, type, position }, defaults, parameters, extra) {
 	return {
-		id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0001',
-		name: NODE,
-		type: NODE_TYPE,
+		id,
+		name,
+		type,
 		typeVersion: 1,
-		position: [220, 0],
-		parameters: {
-			resource: 'dataSourceConnection',
-			operation: 'create',
-			teamId: '12345',
-			dataSourceId: locator('GAWA', 'Google Analytics 4'),
-			destinationType: locator('SQL_BQ', 'Google BigQuery'),
-			options: {},
-			...parameters,
-		},
+		position,
+		parameters: { ...defaults, ...parameters },
 		credentials: { supermetricsTransfersApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
 		...extra,
 	};
+}
+
+function supermetricsNode(parameters = {}, extra = {}) {
+	const defaults = {
+		resource: 'dataSourceConnection',
+		operation: 'create',
+		teamId: '12345',
+		dataSourceId: locator('GAWA', 'Google Analytics 4'),
+		destinationType: locator('SQL_BQ', 'Google BigQuery'),
+		options: {},
+	};
+	return packageNode({ id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0001', name: NODE, type: NODE_TYPE, position: [220, 0] }, defaults, parameters, extra);
 }
 
 /** A manual trigger, optionally a node that makes the input items, then the Supermetrics node. */
@@ -71,16 +79,46 @@ function workflow({ id, name, node = supermetricsNode(), items }) {
 
 const exampleWorkflow = () => workflow(EXAMPLE);
 
+/** The trigger polling every minute for team 12345's seeded transfer, unless `parameters` say otherwise. */
+function triggerNode(parameters = {}, extra = {}) {
+	const defaults = {
+		pollTimes: { item: [{ mode: 'everyMinute' }] },
+		event: 'transferRunFinished',
+		teamId: '12345',
+		transferId: locator('36091', 'AW enhanced 2022-11-17'),
+		onlyFailures: false,
+	};
+	return packageNode({ id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0010', name: TRIGGER_NODE, type: TRIGGER_TYPE, position: [0, 0] }, defaults, parameters, extra);
+}
+
+/**
+ * A workflow the trigger starts (inactive as imported: n8n activates over REST, or queue mode's
+ * import), its items going on to `next` nodes in a chain, if any.
+ */
+function triggerWorkflow({ id = TRIGGER_EXAMPLE.id, name = TRIGGER_EXAMPLE.name, parameters = {}, next = [] } = {}) {
+	const nodes = [triggerNode(parameters), ...next.map((node, i) => ({ ...node, position: [220 * (i + 1), 0] }))];
+	const connections = {};
+	for (let i = 0; i < nodes.length - 1; i++) {
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { id, name, active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+}
+
 module.exports = {
 	DEMO_KEY,
 	CREDENTIAL,
 	SECRETS_CREDENTIAL,
 	SANDBOX_WAREHOUSE_PASSWORD,
 	EXAMPLE,
+	TRIGGER_EXAMPLE,
 	NODE,
+	TRIGGER_NODE,
+	TRIGGER_TYPE,
 	sandboxCredential,
 	secretsCredential,
 	supermetricsNode,
 	workflow,
 	exampleWorkflow,
+	triggerNode,
+	triggerWorkflow,
 };

@@ -12,7 +12,7 @@ const path = require('node:path');
 const { createSandbox } = require('../test/sandbox/server');
 const { CACHE, N8N_VERSION, ensureN8n, startN8n } = require('./n8n');
 const { prepareInstance } = require('./instance');
-const { EXAMPLE, CREDENTIAL, DEMO_KEY, exampleWorkflow } = require('./fixtures');
+const { EXAMPLE, TRIGGER_EXAMPLE, CREDENTIAL, DEMO_KEY, exampleWorkflow, triggerWorkflow } = require('./fixtures');
 const { OWNER, waitReady, setupOwner, login } = require('./rest');
 const { log, freePort } = require('./proc');
 const { startAgentDemo } = require('./agentDemo');
@@ -20,9 +20,12 @@ const { startAgentDemo } = require('./agentDemo');
 const N8N_PORT = 5678;
 const N8N_LOCAL = `http://127.0.0.1:${N8N_PORT}`;
 const SANDBOX_PORT = 4010;
+/** The sandbox's clock runs an hour a real minute, so runs and backfills finish while you watch. */
+const TIME_SCALE = 60;
 const USER_FOLDER = path.join(CACHE, 'user');
 const LOG_FILE = path.join(USER_FOLDER, 'n8n.log');
 const EXAMPLE_MARK = path.join(USER_FOLDER, '.example-imported');
+const TRIGGER_MARK = path.join(USER_FOLDER, '.trigger-example-imported');
 
 /** What to stop on Ctrl-C or a failure, last started first. */
 const stoppers = [];
@@ -45,19 +48,24 @@ async function main() {
 	}
 	await ensureN8n();
 
-	const sandbox = createSandbox();
+	// Three days of the seeded transfer's daily runs, so the trigger's Fetch Test Event has one to show.
+	const sandbox = createSandbox({ clock: { scale: TIME_SCALE }, recentDays: 3 });
 	await sandbox.start((await freePort(SANDBOX_PORT)) ?? 0);
 	stoppers.push(() => sandbox.close());
-	log(`DTS sandbox listening on ${sandbox.url}`);
+	log(`DTS sandbox listening on ${sandbox.url} (its clock runs ${TIME_SCALE}x real time: an hour a minute)`);
 	const agent = await startAgentDemo(USER_FOLDER);
 	stoppers.push(() => agent.close());
 	log(`Fake OpenAI-compatible model (scripted, for the AI agent example) listening on ${agent.url}`);
 
-	log('Installing the packed package into n8n and importing the credential and example workflow…');
-	const firstRun = !fs.existsSync(EXAMPLE_MARK);
-	const workflows = [...(firstRun ? [exampleWorkflow()] : []), ...agent.workflows];
+	log('Installing the packed package into n8n and importing the credential and example workflows…');
+	// Each example once, so that a user's edits survive; the trigger's came later than the first.
+	const missing = [
+		[EXAMPLE_MARK, exampleWorkflow()],
+		[TRIGGER_MARK, triggerWorkflow()],
+	].filter(([mark]) => !fs.existsSync(mark));
+	const workflows = [...missing.map(([, workflow]) => workflow), ...agent.workflows];
 	await prepareInstance({ userFolder: USER_FOLDER, sandboxUrl: sandbox.url, workflows, credentials: agent.credentials });
-	if (firstRun) fs.writeFileSync(EXAMPLE_MARK, `${new Date().toISOString()}\n`);
+	for (const [mark] of missing) fs.writeFileSync(mark, `${new Date().toISOString()}\n`);
 	agent.imported();
 
 	log(`Starting n8n ${N8N_VERSION} (its log: ${path.relative(process.cwd(), LOG_FILE)})…`);
@@ -82,6 +90,8 @@ async function main() {
 				: '  Sign in with the owner account you set up earlier (delete .n8n-cache/user to start over).',
 			`  Open the workflow "${EXAMPLE.name}", then "Execute workflow":`,
 			`  the Supermetrics Transfers node calls the sandbox with the credential "${CREDENTIAL.name}".`,
+			`  Open "${TRIGGER_EXAMPLE.name}" and click Fetch Test Event on its trigger, or publish it to`,
+			`  run on each finished run (the sandbox's clock runs ${TIME_SCALE}x: a daily run every ${Math.round(1440 / TIME_SCALE)} minutes).`,
 			`  The sandbox (${sandbox.url}) accepts the API key ${DEMO_KEY}.`,
 			...agent.banner,
 			'Ctrl-C stops n8n, the sandbox and the fake model.',

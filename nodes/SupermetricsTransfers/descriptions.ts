@@ -8,12 +8,12 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 /** A numeric id typed as a string: ids past 2^53 would lose digits as JavaScript numbers. */
 export function idField(
 	base: Pick<INodeProperties, 'displayName' | 'name' | 'description' | 'placeholder'>,
-	displayOptions: IDisplayOptions,
+	displayOptions?: IDisplayOptions,
 ): INodeProperties {
 	return { ...base, type: 'string', required: true, default: '', displayOptions };
 }
 
-export function teamIdField(displayOptions: IDisplayOptions): INodeProperties {
+export function teamIdField(displayOptions?: IDisplayOptions): INodeProperties {
 	return idField(
 		{
 			displayName: 'Team ID',
@@ -31,15 +31,15 @@ const ID_REGEX = '^[1-9][0-9]{0,18}$';
 
 /** A picker loaded from the API that still takes a typed value or an expression. */
 function locator(
-	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
+	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'> & { required?: boolean },
 	searchListMethod: string,
 	typed: { displayName: string; placeholder: string; regex: string; errorMessage: string },
-	displayOptions: IDisplayOptions,
+	displayOptions?: IDisplayOptions,
 ): INodeProperties {
 	return {
+		required: true,
 		...base,
 		type: 'resourceLocator',
-		required: true,
 		default: { mode: 'list', value: '' },
 		displayOptions,
 		modes: [
@@ -76,13 +76,21 @@ const byId = (placeholder: string) => ({
 	errorMessage: 'Use a whole number, e.g. ' + placeholder,
 });
 
-/** transfer_id: picked from the team's transfers (GET /teams/{team_id}/transfers) or typed. */
-export function transferIdField(displayOptions: IDisplayOptions): INodeProperties {
+/**
+ * transfer_id: picked from the team's transfers (GET /teams/{team_id}/transfers) or typed. The
+ * trigger's is optional: empty means every transfer.
+ */
+export function transferIdField(
+	displayOptions?: IDisplayOptions,
+	optional?: { description: string },
+): INodeProperties {
 	return locator(
 		{
 			displayName: 'Transfer',
 			name: 'transferId',
-			description: 'The transfer (transfer_id). Pick one of the team\'s transfers or type its ID.',
+			description:
+				optional?.description ?? 'The transfer (transfer_id). Pick one of the team\'s transfers or type its ID.',
+			required: !optional,
 		},
 		'searchTransfers',
 		byId('36091'),

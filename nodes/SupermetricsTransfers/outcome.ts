@@ -24,10 +24,13 @@ export function failIfFalse(
 	throw itemError(this.getNode(), { ...failure, itemIndex, http_code: 200, request_id: requestId });
 }
 
-/** The JSON of a failed item under Continue On Fail. */
+/**
+ * The JSON of a failed item under Continue On Fail: the usual five, then the error's own facts
+ * (a wait's transfer_backfill_id and last status).
+ */
 export function errorItem(error: unknown): IDataObject {
-	const { message, code, http_code, request_id, description } = errorDetails(error);
-	return { error: message, code, http_code, request_id, description };
+	const { message, ...details } = errorDetails(error);
+	return { error: message, ...details };
 }
 
 /**

@@ -1,11 +1,13 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, IGetNodeParameterOptions, IPollFunctions } from 'n8n-workflow';
 
 import {
+	checkBoolean,
 	checkCode,
 	checkDate,
 	checkDateOrder,
 	checkId,
 	checkInteger,
+	checkNumber,
 	checkOption,
 	checkText,
 	DESTINATION_ID,
@@ -16,9 +18,27 @@ import {
 } from './validation';
 import type { FieldName } from './validation';
 
-/** Reading and checking of node parameters, so every operation applies the same rules. */
+/**
+ * Reading and checking of node parameters, so every operation, and the trigger, applies the same
+ * rules.
+ */
 
-export function teamIdParam(this: IExecuteFunctions, itemIndex: number): string {
+/** Where parameters are read: a node run (per item) or a trigger's poll (no items: index 0). */
+export type ParamContext = IExecuteFunctions | IPollFunctions;
+
+function parameter(
+	context: ParamContext,
+	name: string,
+	itemIndex: number,
+	fallback: unknown,
+	options?: IGetNodeParameterOptions,
+): unknown {
+	return 'getInputData' in context
+		? context.getNodeParameter(name, itemIndex, fallback, options)
+		: context.getNodeParameter(name, fallback, options);
+}
+
+export function teamIdParam(this: ParamContext, itemIndex: number): string {
 	return idParam.call(this, 'teamId', TEAM_ID, itemIndex);
 }
 
@@ -26,92 +46,92 @@ export function teamIdParam(this: IExecuteFunctions, itemIndex: number): string 
  * transfer_id: int32 on the transfer configuration paths, int64 on the backfill and run paths,
  * as the spec gives each.
  */
-export function transferIdParam(this: IExecuteFunctions, itemIndex: number, max: bigint): string {
+export function transferIdParam(this: ParamContext, itemIndex: number, max: bigint): string {
 	return idParam.call(this, 'transferId', TRANSFER_ID, itemIndex, max);
 }
 
 /** destination_id is an int32 everywhere in the spec. */
-export function destinationIdParam(this: IExecuteFunctions, itemIndex: number): string {
+export function destinationIdParam(this: ParamContext, itemIndex: number): string {
 	return idParam.call(this, 'destinationId', DESTINATION_ID, itemIndex, INT32_MAX);
 }
 
 /** An id the API takes optionally: left empty, it is not sent. */
 export function optionalIdParam(
-	this: IExecuteFunctions,
+	this: ParamContext,
 	parameterName: string,
 	field: FieldName,
 	itemIndex: number,
 	max: bigint,
 ): string | undefined {
-	const value = this.getNodeParameter(parameterName, itemIndex, '', { extractValue: true });
+	const value = parameter(this, parameterName, itemIndex, '', { extractValue: true });
 	return value === '' || value === undefined ? undefined : checkId(this.getNode(), field, value, itemIndex, max);
 }
 
 /** A numeric id parameter (plain string or resource locator), checked against its range. */
 export function idParam(
-	this: IExecuteFunctions,
+	this: ParamContext,
 	parameterName: string,
 	field: FieldName,
 	itemIndex: number,
 	max: bigint = INT64_MAX,
 ): string {
-	const value = this.getNodeParameter(parameterName, itemIndex, '', { extractValue: true });
+	const value = parameter(this, parameterName, itemIndex, '', { extractValue: true });
 	return checkId(this.getNode(), field, value, itemIndex, max);
 }
 
 export function codeParam(
-	this: IExecuteFunctions,
+	this: ParamContext,
 	parameterName: string,
 	field: FieldName,
 	itemIndex: number,
 ): string {
-	const value = this.getNodeParameter(parameterName, itemIndex, '', { extractValue: true });
+	const value = parameter(this, parameterName, itemIndex, '', { extractValue: true });
 	return checkCode(this.getNode(), field, value, itemIndex);
 }
 
 export function dateParam(
-	this: IExecuteFunctions,
+	this: ParamContext,
 	parameterName: string,
 	field: FieldName,
 	itemIndex: number,
 ): string {
-	return checkDate(this.getNode(), field, this.getNodeParameter(parameterName, itemIndex, ''), itemIndex);
+	return checkDate(this.getNode(), field, parameter(this, parameterName, itemIndex, ''), itemIndex);
 }
 
 export function textParam(
-	this: IExecuteFunctions,
+	this: ParamContext,
 	parameterName: string,
 	field: FieldName,
 	itemIndex: number,
 	rules: { maxLength: number; required?: boolean },
 ): string | undefined {
-	return checkText(this.getNode(), field, this.getNodeParameter(parameterName, itemIndex, ''), itemIndex, rules);
+	return checkText(this.getNode(), field, parameter(this, parameterName, itemIndex, ''), itemIndex, rules);
 }
 
 export function integerParam(
-	this: IExecuteFunctions,
+	this: ParamContext,
 	parameterName: string,
 	field: FieldName,
 	itemIndex: number,
 	min: number,
 	max: number,
 ): number {
-	return checkInteger(this.getNode(), field, this.getNodeParameter(parameterName, itemIndex, ''), itemIndex, min, max);
+	return checkInteger(this.getNode(), field, parameter(this, parameterName, itemIndex, ''), itemIndex, min, max);
 }
 
 export function optionParam<T extends string>(
-	this: IExecuteFunctions,
+	this: ParamContext,
 	parameterName: string,
 	field: FieldName,
 	itemIndex: number,
 	allowed: readonly T[],
 ): T {
-	return checkOption(this.getNode(), field, this.getNodeParameter(parameterName, itemIndex, ''), itemIndex, allowed);
+	return checkOption(this.getNode(), field, parameter(this, parameterName, itemIndex, ''), itemIndex, allowed);
 }
 
 /** A from/to pair of days, the second not before the first. */
 export function dateRangeParams(
-	this: IExecuteFunctions,
+	this: ParamContext,
 	names: [start: string, end: string],
 	fields: [start: FieldName, end: FieldName],
 	itemIndex: number,
@@ -120,4 +140,25 @@ export function dateRangeParams(
 	const end = dateParam.call(this, names[1], fields[1], itemIndex);
 	checkDateOrder(this.getNode(), fields[1], start, end, itemIndex);
 	return [start, end];
+}
+
+export function booleanParam(
+	this: ParamContext,
+	parameterName: string,
+	field: FieldName,
+	itemIndex: number,
+	fallback: boolean,
+): boolean {
+	return checkBoolean(this.getNode(), field, parameter(this, parameterName, itemIndex, fallback), itemIndex);
+}
+
+/** A number (decimals allowed) within bounds, e.g. Max Wait in minutes. */
+export function numberParam(
+	this: ParamContext,
+	parameterName: string,
+	field: FieldName,
+	itemIndex: number,
+	bounds: { min: number; max: number; minExclusive?: boolean },
+): number {
+	return checkNumber(this.getNode(), field, parameter(this, parameterName, itemIndex, ''), itemIndex, bounds);
 }

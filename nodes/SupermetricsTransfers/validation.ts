@@ -252,3 +252,39 @@ export function checkCode(node: INode, field: FieldName, value: unknown, itemInd
 	}
 	return text;
 }
+
+/** Fields of the trigger and of Wait Until Finished: the node's own, so named by their parameter. */
+export const EVENT: FieldName = { displayName: 'Event', apiName: 'event' };
+export const ONLY_FAILURES: FieldName = { displayName: 'Only Failures', apiName: 'onlyFailures' };
+export const WAIT_UNTIL_FINISHED: FieldName = { displayName: 'Wait Until Finished', apiName: 'waitUntilFinished' };
+export const POLL_INTERVAL: FieldName = { displayName: 'Poll Interval', apiName: 'pollInterval' };
+export const MAX_WAIT: FieldName = { displayName: 'Max Wait', apiName: 'maxWait' };
+
+/** true or false; an expression may also give the text "true" or "false". */
+export function checkBoolean(node: INode, field: FieldName, value: unknown, itemIndex: number): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	throw invalid(node, field, value, itemIndex, 'must be true or false');
+}
+
+/** A finite number within bounds, decimals allowed (e.g. 0.5 minutes). Text must be plain decimal. */
+export function checkNumber(
+	node: INode,
+	field: FieldName,
+	value: unknown,
+	itemIndex: number,
+	{ min, max, minExclusive = false }: { min: number; max: number; minExclusive?: boolean },
+): number {
+	const text = typeof value === 'string' ? value.trim() : undefined;
+	const number = text !== undefined && /^\d{1,15}(\.\d{1,15})?$/.test(text) ? Number(text) : value;
+	const low = minExclusive ? `more than ${min}` : `${min}`;
+	if (
+		typeof number !== 'number' ||
+		!Number.isFinite(number) ||
+		(minExclusive ? number <= min : number < min) ||
+		number > max
+	) {
+		throw invalid(node, field, value, itemIndex, `must be a number from ${low} to ${max}`);
+	}
+	return number;
+}

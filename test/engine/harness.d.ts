@@ -31,3 +31,24 @@ export const CREDENTIAL_TYPE: string;
 export const NODE_NAME: string;
 /** A list search's context, with n8n's real credential handling and HTTP helpers. */
 export function loadOptionsContext(options: { parameters: Record<string, unknown>; credentials: object }): ILoadOptionsFunctions;
+
+export interface PollResult {
+	/** The json of the items the poll emitted (none when it returned null or failed). */
+	items: any[];
+	/** The poll's error, as n8n would record it. */
+	error?: any;
+	/** The saved (database) copy of the trigger node's static data after the call. */
+	saved: any;
+}
+
+export interface PollingTrigger {
+	activate(): Promise<PollResult>;
+	poll(): Promise<PollResult>;
+	restart(): Promise<PollResult>;
+	fetchTestEvent(): Promise<PollResult>;
+	saved(): any;
+}
+
+export function pollingTrigger(options: { parameters: Record<string, unknown>; credentials?: object }): PollingTrigger;
+export const TRIGGER_TYPE: string;
+export const TRIGGER_NAME: string;

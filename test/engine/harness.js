@@ -7,11 +7,12 @@
  * example, the benchmark) use it as they are, without a compile step.
  */
 const path = require('node:path');
-const { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } = require('n8n-core');
+const { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } = require('n8n-core');
 const { ICredentialsHelper, Workflow } = require('n8n-workflow');
 
 const DIST = path.resolve(__dirname, '../../dist');
 const { SupermetricsTransfers } = require(`${DIST}/nodes/SupermetricsTransfers/SupermetricsTransfers.node`);
+const { SupermetricsTransfersTrigger } = require(`${DIST}/nodes/SupermetricsTransfers/SupermetricsTransfersTrigger.node`);
 const { SupermetricsTransfersApi } = require(`${DIST}/credentials/SupermetricsTransfersApi.credentials`);
 const { SupermetricsTransfersSecretsApi } = require(`${DIST}/credentials/SupermetricsTransfersSecretsApi.credentials`);
 
@@ -236,4 +237,97 @@ function loadOptionsContext({ parameters, credentials }) {
 	return new LoadOptionsContext(workflow, node, data, 'parameters.dataSourceId');
 }
 
-module.exports = { runNode, credentialTestRequest, loadOptionsContext, withDefaults, resolveWithCredentials, NODE_TYPE, CREDENTIAL_TYPE, NODE_NAME, credentialType };
+const TRIGGER_TYPE = 'n8n-nodes-supermetrics-transfers.supermetricsTransfersTrigger';
+const TRIGGER_NAME = 'Supermetrics Transfers Trigger';
+
+/**
+ * The trigger in a workflow as n8n 2.41 runs an active one (n8n-core's PollContext, the node's
+ * `poll`), with the workflow's static data kept the way n8n keeps it: `saved` is the database copy,
+ * written at activation and when a poll emits items (as n8n's __emit does); a poll that emits
+ * nothing changes the copy in memory only. `restart()` is n8n starting again: a new Workflow from
+ * the saved copy, activated (mode 'init'), whose first poll may emit. `fetchTestEvent()` is the
+ * editor's Fetch Test Event: a manual poll on a copy, never saved.
+ * Each call resolves with `{ items, error, saved }`: the emitted items' json, the poll's error.
+ */
+function pollingTrigger(options) {
+	const node = {
+		id: 'a6a3a9d6-7d0b-4c3c-9f59-2e5bb0000002',
+		name: TRIGGER_NAME,
+		type: TRIGGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...options.parameters },
+		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Supermetrics sandbox' } },
+	};
+	const nodeType = new SupermetricsTransfersTrigger();
+	const credentials = options.credentials === undefined ? {} : { [CREDENTIAL_TYPE]: { type: credentialType, data: withDefaults(options.credentials) } };
+	const data = additionalData(undefined, new CredentialsHelper(credentials));
+	let saved = null;
+	let workflow;
+
+	const load = () =>
+		new Workflow({
+			id: 'trigger-test',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes: new NodeTypes({ [TRIGGER_TYPE]: nodeType }),
+			staticData: saved === null ? undefined : JSON.parse(saved),
+		});
+	const save = (target) => {
+		if (target.staticData.__dataChanged !== true) return;
+		const { __dataChanged, ...rest } = JSON.parse(JSON.stringify(target.staticData));
+		saved = JSON.stringify(rest);
+		target.staticData.__dataChanged = false;
+	};
+
+	async function poll(target, mode, activation) {
+		let emitted = null;
+		const emit = (output) => {
+			emitted = output;
+			if (mode !== 'manual') save(target);
+		};
+		const context = new PollContext(target, node, data, mode, activation, emit, () => {});
+		try {
+			const output = await nodeType.poll.call(context);
+			if (output !== null) emit(output);
+			return { items: (emitted?.[0] ?? []).map((item) => item.json), error: undefined, saved: trigger.saved() };
+		} catch (error) {
+			return { items: [], error, saved: trigger.saved() };
+		}
+	}
+
+	/** Activation, or n8n's start with the workflow active: a first poll, then the static data saved. */
+	async function activate(activation) {
+		workflow = load();
+		const result = await poll(workflow, 'trigger', activation);
+		if (!result.error) save(workflow);
+		return { ...result, saved: trigger.saved() };
+	}
+
+	const trigger = {
+		node,
+		activate: () => activate('activate'),
+		poll: () => poll(workflow, 'trigger', 'activate'),
+		restart: () => activate('init'),
+		fetchTestEvent: () => poll(load(), 'manual', 'manual'),
+		/** The database copy of the node's static data. */
+		saved: () => (saved === null ? null : JSON.parse(saved)[`node:${TRIGGER_NAME}`] ?? null),
+	};
+	return trigger;
+}
+
+module.exports = {
+	runNode,
+	pollingTrigger,
+	credentialTestRequest,
+	loadOptionsContext,
+	withDefaults,
+	resolveWithCredentials,
+	NODE_TYPE,
+	TRIGGER_TYPE,
+	CREDENTIAL_TYPE,
+	NODE_NAME,
+	TRIGGER_NAME,
+	credentialType,
+};

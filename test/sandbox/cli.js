@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 'use strict';
-/** `npm run sandbox [-- --port 4010 --latency 50 --chaos --rate-limit 100]`: the DTS sandbox on loopback. */
+/**
+ * `npm run sandbox [-- --port 4010 --latency 50 --chaos --rate-limit 100 --time-scale 60 --clock-start 2026-03-02T08:00:00Z]`:
+ * the DTS sandbox on loopback. Its clock runs `--time-scale` times real time (default 60: an hour a
+ * minute, so runs and backfills visibly finish; 0 stands still until POST /__sandbox/clock).
+ */
 const { createSandbox, DEFAULT_KEYS } = require('./server');
 
 function flag(name, fallback) {
@@ -15,6 +19,7 @@ async function main() {
 		latencyMs: Number(flag('latency', 0)),
 		rateLimit: { limit: Number(flag('rate-limit', 1000)) },
 		maxRecorded: Number(flag('max-recorded', 10000)),
+		clock: { scale: Number(flag('time-scale', 60)), start: flag('clock-start', undefined) },
 	});
 	if (flag('chaos', false)) sandbox.setChaos({ rate429: 0.1, rate500: 0.05, rateDrop: 0.02, rateSlow: 0.01 });
 	await sandbox.start(Number(flag('port', 4010)));
@@ -25,6 +30,7 @@ async function main() {
 			`  Base URL (credential):  ${sandbox.url}`,
 			`  API key with write scope: ${demoKey}`,
 			`  API key, read-only:       sandbox-readonly-key`,
+			`  Clock: ${sandbox.clock.scale ? `${sandbox.clock.scale}x real time` : 'still'}; move it with POST ${sandbox.url.replace(/\/v1$/, '')}/__sandbox/clock {"advanceMs": 600000}`,
 			`  Try: curl -s -X POST ${sandbox.url}/teams/12345/data-source-connections -H 'Authorization: ${demoKey}' -H 'Content-Type: application/json' -d '{"data_source_id":"GAWA","destination_type":"SQL_BQ"}'`,
 			'Ctrl-C stops it.',
 			'',

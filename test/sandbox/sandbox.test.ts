@@ -138,3 +138,16 @@ test('chaos mode is seeded: the same seed gives the same faults', async () => {
 	expect(await run()).toEqual(first);
 	expect(first.some((s) => s !== 201)).toBe(true);
 });
+
+test('control endpoints move the clock and start a run, for out-of-process runs', async () => {
+	const base = sandbox.url.replace(/\/v1$/, '');
+	const before = sandbox.clock.now();
+	const moved = await axios.post(`${base}/__sandbox/clock`, { advanceMs: 3600000 });
+	expect(moved.data.now).toBe(new Date(Math.floor((before + 3600000) / 1000) * 1000).toISOString().replace('.000Z', 'Z'));
+	expect((await axios.get(`${base}/__sandbox/clock`)).data.now).toBe(moved.data.now);
+	expect((await axios.post(`${base}/__sandbox/clock`, { advanceMs: -1 }, { validateStatus: () => true })).status).toBe(400);
+	const run = await axios.post(`${base}/__sandbox/runs`, { transfer_id: '36091', data_date: '2024-01-13', duration_ms: 60000 });
+	expect(run.data).toMatchObject({ transfer_id: '36091', data_date: '2024-01-13', outcome: 'FAILED', created_time: moved.data.now });
+	expect(sandbox.state.runs.get(run.data.id).status).toBe('QUEUED');
+	expect((await axios.post(`${base}/__sandbox/runs`, { transfer_id: '4242' }, { validateStatus: () => true })).status).toBe(404);
+});

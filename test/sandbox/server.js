@@ -3,9 +3,13 @@
  * The DTS sandbox: a local stand-in for https://dts-api.supermetrics.com/v1, written from
  * shared/reference. It authenticates, validates, rate-limits and answers in the API's shapes, and
  * lets a test inject faults per request (or at random, in chaos mode) and read what it received.
+ * Runs and backfills move on by its own clock (clock.js, progress.js), which a test advances.
  */
 const http = require('node:http');
 const { ApiError, errorBody, uuid7 } = require('./http');
+const { createClock, day, iso } = require('./clock');
+const { settle, plannedRun, RECURRING_START_MS } = require('./progress');
+const { findTransfer } = require('./store');
 
 const BASE_PATH = '/v1';
 const HOUR_MS = 3600 * 1000;
@@ -71,6 +75,7 @@ function createSandbox(options = {}) {
 	const rateLimit = { limit: 1000, windowMs: HOUR_MS, ...options.rateLimit };
 	const maxRecorded = options.maxRecorded ?? 10000;
 	const routes = ROUTE_FILES.flatMap((file) => require(file)).concat(options.routes ?? []).map(compile);
+	const clock = createClock(options.clock);
 
 	/** @type {any} */
 	const sandbox = {
@@ -88,6 +93,39 @@ function createSandbox(options = {}) {
 		/** Requests being handled now, and the most at once since the last reset. */
 		inFlight: 0,
 		maxInFlight: 0,
+		/**
+		 * The sandbox's time (still unless `options.clock.scale` is set): `now()` in ms, and
+		 * `advance(ms)`, after which runs and backfills are where that much time would take them.
+		 */
+		clock: {
+			scale: clock.scale,
+			now: () => clock.now(),
+			advance: (ms) => {
+				clock.advance(ms);
+				sandbox.settle();
+				return clock.now();
+			},
+		},
+	};
+
+	/** Brings runs and backfills up to the clock; each request does it first. */
+	sandbox.settle = () => settle(sandbox.state, clock.now());
+
+	/**
+	 * A recurring run of a transfer, created now as if its schedule had started it: QUEUED, running
+	 * after 30 s for `durationMs` (by default one to three minutes), then `outcome` (by default
+	 * FAILED for a data date on the 13th, else COMPLETED). The data date defaults to yesterday.
+	 */
+	sandbox.addRun = ({ teamId = '12345', transferId, dataDate, durationMs, outcome } = {}) => {
+		sandbox.settle();
+		const now = clock.now();
+		const transfer = findTransfer(sandbox.state, String(teamId), String(transferId));
+		const run = plannedRun(
+			sandbox.state,
+			{ transfer_id: transfer.transfer_id, team_id: transfer.team_id, type: 'Recurring', data_date: dataDate ?? day(now - 24 * 3600 * 1000) },
+			{ createdAt: now, startAt: now + RECURRING_START_MS, durationMs, outcome },
+		);
+		return { id: String(run.id), transfer_id: run.transfer_id, data_date: run.data_date, created_time: run.created_time, ends_at: iso(run.plan.endAt), outcome: run.plan.outcome };
 	};
 
 	sandbox.reset = () => {
@@ -97,8 +135,14 @@ function createSandbox(options = {}) {
 		sandbox.windows.clear();
 		sandbox.counts = { requests: 0, faults: {} };
 		sandbox.maxInFlight = sandbox.inFlight;
+		clock.reset();
 		sandbox.state = { connections: new Map() };
 		for (const route of routes) route.reset?.(sandbox.state);
+		// A history for demos: the seeded transfer's daily runs of the last few days (at most 7), finished.
+		if (options.recentDays) {
+			sandbox.state.transfers.get('36091').generatedUntil = clock.now() - options.recentDays * 24 * 3600 * 1000;
+			sandbox.settle();
+		}
 	};
 	sandbox.reset();
 
@@ -169,6 +213,8 @@ function createSandbox(options = {}) {
 		let text = typeof body === 'string' ? body : stringify(body);
 		if (truncate) text = text.slice(0, Math.floor(text.length / 2));
 		res.writeHead(status, {
+			// The API's own time, as HTTP servers send it; the sandbox's is its clock.
+			Date: new Date(clock.now()).toUTCString(),
 			'Content-Type': 'application/json',
 			'Access-Control-Allow-Origin': '*',
 			'Content-Length': Buffer.byteLength(text),
@@ -192,6 +238,19 @@ function createSandbox(options = {}) {
 			return send(res, 200, { reset: true });
 		}
 		if (req.method === 'GET' && path === '/requests') return send(res, 200, sandbox.requests);
+		if (path === '/clock' && (req.method === 'GET' || req.method === 'POST')) {
+			const advanceMs = req.method === 'POST' ? Number(body?.advanceMs ?? 0) : 0;
+			if (!(Number.isFinite(advanceMs) && advanceMs >= 0)) return send(res, 400, { error: 'advanceMs must be a number of milliseconds, 0 or more' });
+			sandbox.clock.advance(advanceMs);
+			return send(res, 200, { now: iso(clock.now()), scale: clock.scale });
+		}
+		if (req.method === 'POST' && path === '/runs') {
+			try {
+				return send(res, 200, sandbox.addRun({ teamId: body?.team_id, transferId: body?.transfer_id, dataDate: body?.data_date, durationMs: body?.duration_ms, outcome: body?.outcome }));
+			} catch (error) {
+				return send(res, 404, { error: error.description ?? String(error.message) });
+			}
+		}
 		return send(res, 404, { error: 'unknown sandbox control path' });
 	}
 
@@ -259,6 +318,7 @@ function createSandbox(options = {}) {
 				}
 			}
 			const key = authenticate(req, body);
+			sandbox.settle();
 			if (route.scope && !key.scopes.includes(route.scope)) throw new ApiError(403);
 			countRequest(key, response);
 			if (body === Symbol.for('invalid')) throw new ApiError(400, { description: 'The request body is not valid JSON.' });
@@ -271,6 +331,7 @@ function createSandbox(options = {}) {
 				body,
 				key,
 				state: sandbox.state,
+				now: clock.now(),
 				baseUrl: `${sandbox.url}`,
 			});
 			const payload = result.data !== undefined ? { meta: { request_id: requestId }, data: result.data } : result.body;

@@ -23,14 +23,14 @@ function usedBy(state, destination) {
 /** Run ids start past 2^53, so a client that reads them as numbers loses digits and shows it. */
 const FIRST_BIG_RUN_ID = 9007199254740993n;
 
+/** A run record; `run` gives at least transfer_id, team_id, data_date and created_time. */
 function addRun(state, run) {
 	const id = state.nextRunId++;
 	const record = {
 		id,
 		status: 'QUEUED',
-		created_time: new Date().toISOString(),
 		started_time: null,
-		queued_time: new Date().toISOString(),
+		queued_time: run.created_time,
 		ended_time: null,
 		type: 'Recurring',
 		total_duration: null,

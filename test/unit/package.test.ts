@@ -72,3 +72,25 @@ test('the node loads with the names saved workflows depend on', async () => {
 	const destinations = await node.methods.listSearch.searchDestinationTypes.call({ getCurrentNodeParameter: () => '' }, 'snow');
 	expect(destinations.results).toEqual([{ name: 'Snowflake (DWH_SNOWFLAKE)', value: 'DWH_SNOWFLAKE' }]);
 });
+
+test('the trigger loads with the names saved workflows depend on, and its codex is built beside it', () => {
+	const file = pkg.n8n.nodes.find((listed) => listed.endsWith('SupermetricsTransfersTrigger.node.js'));
+	expect(file).toBe('dist/nodes/SupermetricsTransfers/SupermetricsTransfersTrigger.node.js');
+	const { description } = loadListed(file as string);
+	expect(description).toMatchObject({
+		name: 'supermetricsTransfersTrigger',
+		displayName: 'Supermetrics Transfers Trigger',
+		version: 1,
+		polling: true,
+		inputs: [],
+		credentials: [{ name: 'supermetricsTransfersApi', required: true }],
+	});
+	const fields = Object.fromEntries(description.properties.map((p: { name: string }) => [p.name, p]));
+	expect(Object.keys(fields)).toEqual(['event', 'teamId', 'transferId', 'onlyFailures']);
+	expect(fields.event.options.map((o: { value: string }) => o.value)).toEqual(['transferRunFinished', 'backfillFinished']);
+	expect(fields.transferId).toMatchObject({ type: 'resourceLocator', required: false });
+	expect(fields.onlyFailures).toMatchObject({ type: 'boolean', default: false });
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const codex = require(path.join(root, file as string).replace(/\.js$/, '.json'));
+	expect(codex.node).toBe('n8n-nodes-supermetrics-transfers.supermetricsTransfersTrigger');
+});

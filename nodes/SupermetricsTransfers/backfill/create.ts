@@ -2,13 +2,14 @@ import { dateField, transferIdField } from '../descriptions';
 import { teamOperation } from '../operation';
 import { dateRangeParams, transferIdParam } from '../params';
 import { INT64_MAX, RANGE_END, RANGE_START } from '../validation';
+import { withWait } from './wait';
 
 /**
  * POST /teams/{team_id}/transfers/{transfer_id}/backfills, answered 200 (not 201) with the backfill
  * in status CREATED. A range overlapping an active backfill is refused. Not retried after a 5xx or
  * a timeout: the backfill may be scheduled already.
  */
-export const { fields, execute } = teamOperation({
+const operation = teamOperation({
 	resource: 'backfill',
 	operation: 'create',
 	fields: (show) => [
@@ -26,3 +27,5 @@ export const { fields, execute } = teamOperation({
 		};
 	},
 });
+
+export const { fields, execute } = withWait(operation, 'create');

@@ -2,9 +2,10 @@ import { backfillIdField } from '../descriptions';
 import { teamOperation } from '../operation';
 import { idParam } from '../params';
 import { BACKFILL_ID } from '../validation';
+import { withWait } from './wait';
 
 /** GET /teams/{team_id}/backfills/{backfill_id}: status and progress counts. */
-export const { fields, execute } = teamOperation({
+const operation = teamOperation({
 	resource: 'backfill',
 	operation: 'get',
 	fields: (show) => [backfillIdField(show)],
@@ -12,3 +13,5 @@ export const { fields, execute } = teamOperation({
 		return { method: 'GET', path: `/backfills/${idParam.call(this, 'backfillId', BACKFILL_ID, itemIndex)}` };
 	},
 });
+
+export const { fields, execute } = withWait(operation, 'get');

@@ -140,6 +140,7 @@ export async function exchange(
 				location: header(headers, 'location'),
 				'content-type': header(headers, 'content-type'),
 				'retry-after': header(headers, 'retry-after'),
+				date: header(headers, 'date'),
 			},
 		},
 	};

@@ -1,7 +1,9 @@
 'use strict';
 /** Data Backfills: create per transfer (answered 200), latest per transfer, incomplete, get, cancel. */
 const { ApiError } = require('../http');
-const { findTransfer, addRun, days } = require('../store');
+const { findTransfer, days } = require('../store');
+const { iso } = require('../clock');
+const { planBackfill, cancelBackfill } = require('../progress');
 const { int64Id, jsonObject, string, oneOf, date } = require('../validate');
 
 const FINAL = ['COMPLETED', 'CANCELLED'];
@@ -14,17 +16,19 @@ function find(state, teamId, id) {
 	return backfill;
 }
 
-/** The Backfill schema, with the counts read off its runs. */
-function view(state, backfill) {
-	const runs = [...state.runs.values()].filter((r) => r.backfill_id === backfill.transfer_backfill_id);
-	const { team_id, seeded_runs, ...shown } = backfill;
+/** The Backfill schema, with the counts and the error report read off its runs. */
+function view(backfill) {
+	const runs = backfill.plan?.runs ?? [];
+	const { team_id, seeded_runs, plan, error_report, ...shown } = backfill;
+	const failed = runs.filter((r) => r.status === 'FAILED');
 	return {
 		...shown,
 		transfer_backfill_id: Number(backfill.transfer_backfill_id),
 		transfer_id: Number(backfill.transfer_id),
 		transfer_runs_created: seeded_runs ?? runs.length,
 		transfer_runs_completed: seeded_runs ?? runs.filter((r) => r.status === 'COMPLETED').length,
-		transfer_runs_failed: runs.filter((r) => r.status === 'FAILED').length,
+		transfer_runs_failed: failed.length,
+		error_report: failed.map((r) => ({ transfer_run_date: r.data_date, error: r.message })),
 	};
 }
 
@@ -47,10 +51,10 @@ module.exports = [
 				created_time: '2024-01-15T07:00:00Z', created_user_id: 1001,
 				removed_time: null, removed_user_id: null,
 				start_time: '2024-01-15T08:00:00Z', end_time: '2024-01-15T10:30:00Z',
-				status: 'COMPLETED', transfer_runs_total: 31, seeded_runs: 31, error_report: [],
+				status: 'COMPLETED', transfer_runs_total: 31, seeded_runs: 31,
 			});
 		},
-		handle({ params, body, state, key }) {
+		handle({ params, body, state, key, now }) {
 			const teamId = int64Id('team_id', params.team_id);
 			const transfer = findTransfer(state, teamId, int64Id('transfer_id', params.transfer_id));
 			const input = jsonObject(body);
@@ -70,15 +74,13 @@ module.exports = [
 			const backfill = {
 				transfer_backfill_id: id, transfer_id: transfer.transfer_id, team_id: teamId,
 				range_start_date: start, range_end_date: end,
-				created_time: new Date().toISOString(), created_user_id: key.userId,
+				created_time: iso(now), created_user_id: key.userId,
 				removed_time: null, removed_user_id: null, start_time: null, end_time: null,
-				status: 'CREATED', transfer_runs_total: dates.length, error_report: [],
+				status: 'CREATED', transfer_runs_total: dates.length,
 			};
 			state.backfills.set(id, backfill);
-			for (const day of dates) {
-				addRun(state, { transfer_id: transfer.transfer_id, team_id: teamId, backfill_id: id, type: 'Backfill', data_date: day });
-			}
-			return { status: 200, data: view(state, backfill) };
+			planBackfill(state, backfill, transfer, dates, now);
+			return { status: 200, data: view(backfill) };
 		},
 	},
 	{
@@ -92,7 +94,7 @@ module.exports = [
 			if (!latest) {
 				throw new ApiError(404, { description: 'No backfill has been created for this transfer yet, or the transfer does not exist or belong to your team.' });
 			}
-			return { status: 200, data: view(state, latest) };
+			return { status: 200, data: view(latest) };
 		},
 	},
 	{
@@ -105,7 +107,7 @@ module.exports = [
 				.filter((b) => b.team_id === teamId && !FINAL.includes(b.status))
 				.sort(byNewest)
 				.slice(0, 100)
-				.map((b) => view(state, b));
+				.map(view);
 			return { status: 200, data };
 		},
 	},
@@ -115,25 +117,22 @@ module.exports = [
 		scope: 'dwh_transfers_read',
 		handle({ params, state }) {
 			const backfill = find(state, int64Id('team_id', params.team_id), int64Id('backfill_id', params.backfill_id));
-			return { status: 200, data: view(state, backfill) };
+			return { status: 200, data: view(backfill) };
 		},
 	},
 	{
 		method: 'PATCH',
 		path: '/teams/:team_id/backfills/:backfill_id',
 		scope: 'dwh_transfers_write',
-		handle({ params, body, state, key }) {
+		handle({ params, body, state, key, now }) {
 			const backfill = find(state, int64Id('team_id', params.team_id), int64Id('backfill_id', params.backfill_id));
 			oneOf(string(jsonObject(body), 'status'), 'status', ['CANCELLED']);
 			if (FINAL.includes(backfill.status)) {
 				throw new ApiError(422, { description: `Backfill ${backfill.transfer_backfill_id} is already ${backfill.status} and cannot be cancelled.` });
 			}
-			const now = new Date().toISOString();
-			Object.assign(backfill, { status: 'CANCELLED', end_time: now, removed_time: now, removed_user_id: key.userId });
-			for (const run of state.runs.values()) {
-				if (run.backfill_id === backfill.transfer_backfill_id && run.status === 'QUEUED') run.status = 'CANCELLED';
-			}
-			return { status: 200, data: view(state, backfill) };
+			cancelBackfill(state, backfill, now);
+			backfill.removed_user_id = key.userId;
+			return { status: 200, data: view(backfill) };
 		},
 	},
 ];

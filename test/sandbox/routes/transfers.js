@@ -271,6 +271,8 @@ module.exports = [
 			state.transfers = new Map([['36091', { ...SEED_TRANSFER, state: 'active', deleted: false }]]);
 			state.nextTransferId = 36092;
 			state.runs = new Map();
+			/** Runs not final yet, settled by progress.js on each request. */
+			state.pending = new Set();
 			state.nextRunId = 12336n;
 			seedRuns(state);
 			state.nextRunId = FIRST_BIG_RUN_ID;
@@ -285,11 +287,11 @@ module.exports = [
 		method: 'POST',
 		path: '/teams/:team_id/transfers',
 		scope: 'dwh_transfers_write',
-		handle({ params, body, state }) {
+		handle({ params, body, state, now }) {
 			const teamId = int64Id('team_id', params.team_id);
 			const accepted = acceptConfiguration(body, state, teamId);
 			const transferId = String(state.nextTransferId++);
-			state.transfers.set(transferId, { ...accepted, transfer_id: transferId, team_id: teamId, state: 'active', deleted: false });
+			state.transfers.set(transferId, { ...accepted, transfer_id: transferId, team_id: teamId, state: 'active', deleted: false, generatedUntil: now });
 			return { status: 201, data: { transfer_id: Number(transferId), transfer_name: accepted.display_name } };
 		},
 	},

@@ -1,0 +1,33 @@
+/** The README's example workflow is importable and uses the trigger's real parameters and output. */
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+const example = JSON.parse(fs.readFileSync(path.join(root, 'docs/examples/slack-when-a-run-fails.json'), 'utf8'));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { SupermetricsTransfersTrigger } = require(path.join(root, 'dist/nodes/SupermetricsTransfers/SupermetricsTransfersTrigger.node.js'));
+/** n8n's own list of its node types, with each version's parameters. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const baseNodes: Array<{ name: string; version: number | number[]; properties: Array<{ name: string }> }> = require('n8n-nodes-base/dist/types/nodes.json');
+
+test('Slack when a run fails: the trigger with Only Failures on every transfer, then a Slack post', () => {
+	const [trigger, slack] = example.nodes;
+	expect(trigger.type).toBe('n8n-nodes-supermetrics-transfers.supermetricsTransfersTrigger');
+	const fields = new SupermetricsTransfersTrigger().description.properties.map((p: { name: string }) => p.name);
+	expect(Object.keys(trigger.parameters).filter((name) => name !== 'pollTimes').sort()).toEqual([...fields].sort());
+	expect(trigger.parameters).toMatchObject({ event: 'transferRunFinished', onlyFailures: true, transferId: { value: '' } });
+	expect(example.connections[trigger.name].main[0]).toEqual([{ node: slack.name, type: 'main', index: 0 }]);
+
+	expect(slack.type).toBe('n8n-nodes-base.slack');
+	const slackType = baseNodes.find((type) => type.name === 'slack' && ([] as number[]).concat(type.version).includes(slack.typeVersion));
+	expect(slackType).toBeDefined();
+	const slackFields = new Set(slackType?.properties.map((p) => p.name));
+	expect(Object.keys(slack.parameters).filter((name) => !slackFields.has(name))).toEqual([]);
+	// Every field the message uses is one the trigger puts on a run item.
+	const used = [...slack.parameters.text.matchAll(/\$json\.(\w+)/g)].map((match) => match[1]);
+	const runItem = ['id', 'status', 'created_time', 'ended_time', 'type', 'total_duration', 'total_rows', 'data_date', 'message', 'team_id', 'transfer_id', 'succeeded'];
+	expect(used.length).toBeGreaterThan(3);
+	expect(used.filter((field) => !runItem.includes(field))).toEqual([]);
+	// No credential ids from another instance: n8n asks for them on import.
+	expect(example.nodes.every((node: { credentials?: unknown }) => node.credentials === undefined)).toBe(true);
+});
