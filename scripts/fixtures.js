@@ -7,6 +7,8 @@ const CREDENTIAL = { id: 'SmSandboxCred001', name: 'Supermetrics sandbox', type:
 const EXAMPLE = { id: 'SmExampleFlow001', name: 'Create a Supermetrics data source connection' };
 const TRIGGER = 'When clicking ‘Execute workflow’';
 const NODE = 'Supermetrics Transfers';
+/** Active, so its production URL /webhook/<path> answers: one connection per call, Team ID from the body. */
+const WEBHOOK = { id: 'SmWebhookFlow001', name: 'Create a data source connection per webhook call', path: 'supermetrics-create' };
 
 /** Plain data: `n8n import:credentials` encrypts it with the instance's key. */
 function sandboxCredential(baseUrl) {
@@ -36,11 +38,23 @@ function supermetricsNode(parameters = {}, extra = {}) {
 	};
 }
 
-/** A manual trigger, optionally a node that makes the input items, then the Supermetrics node. */
-function workflow({ id, name, node = supermetricsNode(), items }) {
-	const trigger = { id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0000', name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+const manualTrigger = () => ({ id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0000', name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} });
+
+/** POST /webhook/<path>; answers with the last node's first item once the execution has finished. */
+const webhookTrigger = (path) => ({
+	id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0003',
+	name: 'Webhook',
+	type: 'n8n-nodes-base.webhook',
+	typeVersion: 2,
+	position: [0, 0],
+	webhookId: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0004',
+	parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
+});
+
+/** A trigger (manual unless given), optionally a node that makes the input items, then the Supermetrics node. */
+function workflow({ id, name, node = supermetricsNode(), items, trigger = manualTrigger(), active = false }) {
 	const nodes = [trigger];
-	const chain = [TRIGGER];
+	const chain = [trigger.name];
 	if (items) {
 		nodes.push({
 			id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0002',
@@ -59,9 +73,13 @@ function workflow({ id, name, node = supermetricsNode(), items }) {
 	for (let i = 0; i < chain.length - 1; i++) {
 		connections[chain[i]] = { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] };
 	}
-	return { id, name, active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+	return { id, name, active, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
 }
 
 const exampleWorkflow = () => workflow(EXAMPLE);
 
-module.exports = { DEMO_KEY, CREDENTIAL, EXAMPLE, NODE, sandboxCredential, supermetricsNode, workflow, exampleWorkflow };
+/** Marked active: the queue harness activates it over REST once n8n runs. */
+const webhookWorkflow = () =>
+	workflow({ ...WEBHOOK, trigger: webhookTrigger(WEBHOOK.path), node: supermetricsNode({ teamId: '={{ $json.body.team_id }}' }), active: true });
+
+module.exports = { DEMO_KEY, CREDENTIAL, EXAMPLE, WEBHOOK, NODE, sandboxCredential, supermetricsNode, workflow, exampleWorkflow, webhookWorkflow };
