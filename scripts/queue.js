@@ -95,10 +95,12 @@ async function startQueue({
 		await prepareInstance({ userFolder: mainFolder, sandboxUrl, workflows, queue, tarball });
 
 		let workerCount = 0;
-		cluster.addWorker = async () => {
+		/** One more worker; `withPackage: false` shows what a worker without the package does. */
+		cluster.addWorker = async ({ withPackage = true } = {}) => {
 			const name = `worker-${++workerCount}`;
 			const userFolder = path.join(dir, name);
-			await installTarball(userFolder, tarball);
+			fs.mkdirSync(userFolder, { recursive: true });
+			if (withPackage) await installTarball(userFolder, tarball);
 			const healthPort = await freePort();
 			const proc = startN8n(userFolder, {
 				args: ['worker', `--concurrency=${concurrency}`],

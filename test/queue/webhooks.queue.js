@@ -148,8 +148,26 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 9
 		process.stdout.write(`# failed with the killed worker: ${notOk.length} calls, answered ${[...new Set(notOk.map((r) => r.status))].join('/')}: ${JSON.stringify(notOk[0].body ?? notOk[0].error).slice(0, 200)}\n`);
 	});
 
+	test('a worker without the package starts healthy, then fails each execution with "Unrecognized node type"', async () => {
+		const bare = await cluster.addWorker({ withPackage: false }); // resolves once its readiness check passes
+		started.pids.push(...processTree(bare.pid));
+		started.ports.push(bare.healthPort);
+		const [survivor] = cluster.workers;
+		started.pids.push(...processTree(survivor.pid));
+		await survivor.stop(); // n8n's graceful shutdown: the bare worker is the only one left
+		const [result] = await callMany(cluster.webhookUrl(WEBHOOK.path), [{ team_id: '900000' }]);
+		assert.equal(result.status, 500);
+		assert.deepEqual(result.body, { message: 'Error in workflow' });
+		const [execution] = await newExecutions();
+		assert.equal(execution.status, 'error');
+		assert.ok(bare.started.has(execution.id), 'the bare worker took the job');
+		const shown = await cluster.rest.get(`/executions/${execution.id}`);
+		assert.match(shown.data.data.data, /Unrecognized node type: n8n-nodes-supermetrics-transfers\.supermetricsTransfers/);
+		assert.equal(createsFor(sandbox, '900000').length, 0);
+	});
+
 	test('stopping the cluster ends every process it started and frees every port', async () => {
-		started.pids.push(...processTree(cluster.main.pid), ...processTree(cluster.workers[0].pid));
+		started.pids.push(...processTree(cluster.main.pid));
 		const stopped = await cluster.stop();
 		assert.ok(stopped.length >= 5, stopped.join(', '));
 		assert.deepEqual(started.pids.filter(alive), []);
