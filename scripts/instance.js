@@ -25,14 +25,14 @@ const importWorkflows = (userFolder, workflows, { queue } = {}) => importFile(us
 
 /**
  * Installs the tarball (packed here unless given) and imports the credential (always, since the
- * sandbox URL may differ between runs) and `workflows` (none when the caller wants to keep a
- * user's edits). With `queue`, into the queue's PostgreSQL database.
+ * sandbox URL may differ between runs), any other `credentials` (plain data) and `workflows` (none
+ * when the caller wants to keep a user's edits). With `queue`, into the queue's PostgreSQL database.
  */
-async function prepareInstance({ userFolder, sandboxUrl, workflows = [], queue, tarball }) {
+async function prepareInstance({ userFolder, sandboxUrl, workflows = [], credentials = [], queue, tarball }) {
 	fs.mkdirSync(userFolder, { recursive: true });
 	tarball ??= await packTarball(path.join(userFolder, 'pack'));
 	await installTarball(userFolder, tarball);
-	await importFile(userFolder, 'import:credentials', 'credentials.json', [sandboxCredential(sandboxUrl)], { queue });
+	await importFile(userFolder, 'import:credentials', 'credentials.json', [sandboxCredential(sandboxUrl), ...credentials], { queue });
 	if (workflows.length) await importWorkflows(userFolder, workflows, { queue });
 	return { tarball };
 }

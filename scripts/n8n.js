@@ -199,6 +199,7 @@ function startN8n(userFolder, { args = ['start'], nodeArgs = [], port, brokerPor
 module.exports = {
 	N8N_VERSION,
 	NODE_TYPE,
+	PACKAGE_NAME: PACKAGE.name,
 	ROOT,
 	CACHE,
 	NODE24,

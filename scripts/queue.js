@@ -20,8 +20,8 @@ const readline = require('node:readline');
 const { packTarball, installTarball, startN8n } = require('./n8n');
 const { prepareInstance, importWorkflows } = require('./instance');
 const { startPostgres, startRedis } = require('./services');
-const { waitReady, setupOwner, login, data } = require('./rest');
-const { freePort, waitFor, processTree, alive, sleep } = require('./proc');
+const { waitReady, setupOwner, login, activateWorkflow } = require('./rest');
+const { freePort, processTree, alive, sleep } = require('./proc');
 
 /**
  * How long a job held by a dead worker stays locked before it fails: n8n's defaults are 60 s lock,
@@ -53,7 +53,6 @@ function follow(proc, logFile) {
  * Starts everything and resolves with the cluster; on any failure stops what it started and
  * rejects. `dir` is wiped first. `workflows` are imported before n8n starts; those marked active
  * are activated over REST once the owner exists (n8n refuses an import-time activation before).
- * `nodeArgs` go to Node for main or the workers (e.g. `--inspect=127.0.0.1:0` for the bench).
  */
 async function startQueue({
 	dir,
@@ -63,7 +62,6 @@ async function startQueue({
 	concurrency = 10,
 	lock,
 	log = () => {},
-	nodeArgs = {},
 }) {
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
@@ -95,8 +93,11 @@ async function startQueue({
 		await prepareInstance({ userFolder: mainFolder, sandboxUrl, workflows, queue, tarball });
 
 		let workerCount = 0;
-		/** One more worker; `withPackage: false` shows what a worker without the package does. */
-		cluster.addWorker = async ({ withPackage = true } = {}) => {
+		/**
+		 * One more worker; `withPackage: false` shows what a worker without the package does;
+		 * `nodeArgs` go to its Node (the bench profiles a worker with `--inspect`).
+		 */
+		cluster.addWorker = async ({ withPackage = true, nodeArgs = [] } = {}) => {
 			const name = `worker-${++workerCount}`;
 			const userFolder = path.join(dir, name);
 			fs.mkdirSync(userFolder, { recursive: true });
@@ -104,7 +105,7 @@ async function startQueue({
 			const healthPort = await freePort();
 			const proc = startN8n(userFolder, {
 				args: ['worker', `--concurrency=${concurrency}`],
-				nodeArgs: nodeArgs.worker ?? [],
+				nodeArgs,
 				brokerPort: await freePort(),
 				healthPort,
 				queue,
@@ -120,7 +121,7 @@ async function startQueue({
 
 		log(`Starting n8n main and ${workers} worker${workers === 1 ? '' : 's'} (--concurrency=${concurrency})…`);
 		const port = await freePort();
-		const main = startN8n(mainFolder, { port, brokerPort: await freePort(), nodeArgs: nodeArgs.main ?? [], queue, output: output('main') });
+		const main = startN8n(mainFolder, { port, brokerPort: await freePort(), queue, output: output('main') });
 		follow(main, path.join(dir, 'main.log'));
 		Object.assign(main, { name: 'main', userFolder: mainFolder, url: `http://127.0.0.1:${port}`, port });
 		cluster.main = main;
@@ -153,26 +154,8 @@ function helpers(cluster) {
 		webhookUrl: (webhookPath) => `${main.url}/webhook/${webhookPath}`,
 		/** Imports more workflows into the running cluster, inactive; activate them with `activate`. */
 		importWorkflows: (workflows) => importWorkflows(main.userFolder, workflows, { queue }),
-		/**
-		 * Activates (publishes) a workflow over REST, as the editor's toggle does, and waits until n8n
-		 * reports its triggers live: n8n 2.41 publishes through an outbox, so the answer to
-		 * `activate` comes before main registers the webhook (a call right after gets a 404).
-		 */
-		async activate(workflowId, { timeoutMs = 60000 } = {}) {
-			const { versionId } = data(await cluster.rest.get(`/workflows/${workflowId}`), `GET workflow ${workflowId}`);
-			data(await cluster.rest.post(`/workflows/${workflowId}/activate`, { versionId }), `activate ${workflowId}`);
-			const status = await waitFor(
-				async () => {
-					const current = data(await cluster.rest.get(`/workflows/${workflowId}/publication-status`), `publication status of ${workflowId}`);
-					const settled = current.status !== 'in_progress' && current.liveVersionId === versionId;
-					return settled || current.triggers?.some((t) => t.status === 'failed') ? current : null;
-				},
-				{ timeoutMs, what: `workflow ${workflowId} published` },
-			);
-			const failed = status.triggers.filter((t) => t.status !== 'activated');
-			if (failed.length) throw new Error(`workflow ${workflowId} did not activate: ${JSON.stringify(failed)}`);
-			return status;
-		},
+		/** Activates a workflow over REST and waits until its triggers are live (see rest.js). */
+		activate: (workflowId, options) => activateWorkflow(cluster.rest, workflowId, options),
 		/**
 		 * SIGKILLs a worker by pid, as a crash or an OOM kill would, and resolves once it is gone, with
 		 * the executions it had started and not finished. Its task runner (a child process) is left
