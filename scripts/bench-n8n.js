@@ -22,7 +22,7 @@ const { createSandbox } = require('../test/sandbox/server');
 const { ROOT, N8N_VERSION, ensureN8n, startN8n } = require('./n8n');
 const { prepareInstance } = require('./instance');
 const { startQueue, callMany } = require('./queue');
-const { supermetricsNode, webhookWorkflow, WEBHOOK, DEMO_KEY } = require('./fixtures');
+const { supermetricsNode, webhookWorkflow, httpRequestParameters, WEBHOOK, DEMO_KEY } = require('./fixtures');
 const { waitReady, setupOwner, login, activateWorkflow } = require('./rest');
 const { freePort, treeCpuMs } = require('./proc');
 const { Inspector, selfTimeByOwner, packageShare, javaScriptTime, total, THIS } = require('./profile');
@@ -53,7 +53,8 @@ const benchSandbox = () => createSandbox({ rateLimit: { limit: 1e9 }, maxRecorde
 // 1. One n8n process, four variants of the same workflow
 
 const HEADER_CREDENTIAL = { id: 'SmBenchHeader001', name: 'Bench: Authorization header', type: 'httpHeaderAuth', data: { name: 'Authorization', value: DEMO_KEY } };
-const BODY = { data_source_id: 'GAWA', destination_type: 'SQL_BQ' };
+
+const n8nNode = (id, name, type, typeVersion, parameters, extra = {}) => ({ id, name, type, typeVersion, position: [0, 0], parameters, ...extra });
 
 /**
  * Webhook → Code making `body.items` items `{team}` → `node`; answers with the last node's first
@@ -61,23 +62,10 @@ const BODY = { data_source_id: 'GAWA', destination_type: 'SQL_BQ' };
  */
 function benchWorkflow(index, key, node) {
 	const uuid = (n) => `b0000000-0000-4000-8000-0000000${index}000${n}`;
-	const trigger = {
-		id: uuid(1),
-		name: 'Webhook',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		position: [0, 0],
-		webhookId: uuid(2),
-		parameters: { httpMethod: 'POST', path: `bench-${key}`, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
-	};
-	const makeItems = {
-		id: uuid(3),
-		name: 'Make items',
-		type: 'n8n-nodes-base.code',
-		typeVersion: 2,
-		position: [220, 0],
-		parameters: { jsCode: 'const n = $input.first().json.body.items;\nreturn Array.from({ length: n }, (_, i) => ({ json: { team: String(10000 + i) } }));' },
-	};
+	const webhook = { httpMethod: 'POST', path: `bench-${key}`, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} };
+	const trigger = n8nNode(uuid(1), 'Webhook', 'n8n-nodes-base.webhook', 2, webhook, { webhookId: uuid(2) });
+	const jsCode = 'const n = $input.first().json.body.items;\nreturn Array.from({ length: n }, (_, i) => ({ json: { team: String(10000 + i) } }));';
+	const makeItems = n8nNode(uuid(3), 'Make items', 'n8n-nodes-base.code', 2, { jsCode });
 	const link = (to) => ({ main: [[{ node: to, type: 'main', index: 0 }]] });
 	return {
 		key,
@@ -86,7 +74,7 @@ function benchWorkflow(index, key, node) {
 			id: `SmBenchVariant0${index}`,
 			name: `bench: ${key}`,
 			active: true,
-			nodes: [trigger, makeItems, { ...node, position: [440, 0] }],
+			nodes: [trigger, makeItems, node].map((n, i) => ({ ...n, position: [220 * i, 0] })),
 			connections: { Webhook: link('Make items'), 'Make items': link(node.name) },
 			settings: { executionOrder: 'v1' },
 			pinData: {},
@@ -98,25 +86,15 @@ function variants(sandboxUrl) {
 	const ALL_AT_ONCE = { batching: { batch: { batchSize: -1, batchInterval: 0, concurrency: 0 } } };
 	const ours = (teamId, options) => supermetricsNode({ teamId, options });
 	return [
-		benchWorkflow(1, 'baseline', { id: 'b0000000-0000-4000-8000-000000001004', name: 'No operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} }),
+		benchWorkflow(1, 'baseline', n8nNode('b0000000-0000-4000-8000-000000001004', 'No operation', 'n8n-nodes-base.noOp', 1, {})),
 		benchWorkflow(2, 'supermetrics-all', ours('={{ $json.team }}', ALL_AT_ONCE)),
-		benchWorkflow(3, 'http-request', {
-			id: 'b0000000-0000-4000-8000-000000003004',
-			name: 'HTTP Request',
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			parameters: {
-				method: 'POST',
-				url: `=${sandboxUrl}/teams/{{ $json.team }}/data-source-connections`,
-				authentication: 'genericCredentialType',
-				genericAuthType: 'httpHeaderAuth',
-				sendBody: true,
-				specifyBody: 'json',
-				jsonBody: JSON.stringify(BODY),
-				options: {},
-			},
-			credentials: { httpHeaderAuth: { id: HEADER_CREDENTIAL.id, name: HEADER_CREDENTIAL.name } },
-		}),
+		benchWorkflow(
+			3,
+			'http-request',
+			n8nNode('b0000000-0000-4000-8000-000000003004', 'HTTP Request', 'n8n-nodes-base.httpRequest', 4.2, httpRequestParameters(sandboxUrl), {
+				credentials: { httpHeaderAuth: { id: HEADER_CREDENTIAL.id, name: HEADER_CREDENTIAL.name } },
+			}),
+		),
 		benchWorkflow(4, 'supermetrics-sequential', ours('={{ $json.team }}', {})),
 		// supermetrics-all with a fixed Team ID: the difference is one expression per item.
 		benchWorkflow(5, 'supermetrics-fixed-team', ours('12345', ALL_AT_ONCE)),

@@ -78,8 +78,23 @@ function workflow({ id, name, node = supermetricsNode(), items, trigger = manual
 
 const exampleWorkflow = () => workflow(EXAMPLE);
 
+/**
+ * n8n's HTTP Request node set up by hand for the same POST as Create Data Source Connection, with a
+ * Header Auth credential for the key: what the benchmarks compare the node with.
+ */
+const httpRequestParameters = (baseUrl) => ({
+	method: 'POST',
+	url: `=${baseUrl}/teams/{{ $json.team }}/data-source-connections`,
+	authentication: 'genericCredentialType',
+	genericAuthType: 'httpHeaderAuth',
+	sendBody: true,
+	specifyBody: 'json',
+	jsonBody: JSON.stringify({ data_source_id: 'GAWA', destination_type: 'SQL_BQ' }),
+	options: {},
+});
+
 /** Marked active: the queue harness activates it over REST once n8n runs. */
 const webhookWorkflow = () =>
 	workflow({ ...WEBHOOK, trigger: webhookTrigger(WEBHOOK.path), node: supermetricsNode({ teamId: '={{ $json.body.team_id }}' }), active: true });
 
-module.exports = { DEMO_KEY, CREDENTIAL, EXAMPLE, WEBHOOK, NODE, sandboxCredential, supermetricsNode, workflow, exampleWorkflow, webhookWorkflow };
+module.exports = { DEMO_KEY, CREDENTIAL, EXAMPLE, WEBHOOK, NODE, sandboxCredential, supermetricsNode, workflow, exampleWorkflow, webhookWorkflow, httpRequestParameters };
