@@ -195,14 +195,15 @@ async function queueMode() {
 	let cluster;
 	let inspector;
 	try {
-		cluster = await startQueue({ dir: path.join(OUTPUT, 'bench-queue'), sandboxUrl: sandbox.url, workflows: [webhookWorkflow()], workers: 0 });
+		const fixedTeam = { id: 'SmBenchFixedTeam', name: 'bench: fixed Team ID', path: 'bench-fixed-team', teamId: '12345', webhookId: 'b0000000-0000-4000-8000-000000009001' };
+		const workflows = [webhookWorkflow(), webhookWorkflow(fixedTeam)];
+		cluster = await startQueue({ dir: path.join(OUTPUT, 'bench-queue'), sandboxUrl: sandbox.url, workflows, workers: 0 });
 		const inspectPort = await freePort();
 		const first = await cluster.addWorker({ nodeArgs: [`--inspect=127.0.0.1:${inspectPort}`] });
 		inspector = await Inspector.connect(inspectPort);
-		const url = cluster.webhookUrl(WEBHOOK.path);
 		let team = 100000;
 		// Client concurrency above the workers' 10 slots each, so that the workers never wait for work.
-		const load = async (calls) => {
+		const load = async (calls, url = cluster.webhookUrl(WEBHOOK.path)) => {
 			const workers = cluster.workers;
 			const before = { main: treeCpuMs(cluster.main.pid), workers: workers.map((w) => treeCpuMs(w.pid)), at: process.hrtime.bigint() };
 			const results = await callMany(url, Array.from({ length: calls }, () => ({ team_id: String(team++) })), { concurrency: 40 });
@@ -215,10 +216,10 @@ async function queueMode() {
 				workerMs: workers.reduce((sum, w, i) => sum + treeCpuMs(w.pid) - before.workers[i], 0) / calls,
 			};
 		};
-		const measure = async () => {
-			await load(50); // warm-up
+		const measure = async (url) => {
+			await load(50, url); // warm-up
 			const rounds = [];
-			for (let r = 0; r < QUEUE_ROUNDS; r++) rounds.push(await load(CALLS));
+			for (let r = 0; r < QUEUE_ROUNDS; r++) rounds.push(await load(CALLS, url));
 			return {
 				perSecond: median(rounds.map((r) => r.perSecond)),
 				mainMs: median(rounds.map((r) => r.mainMs)),
@@ -231,7 +232,9 @@ async function queueMode() {
 		fs.writeFileSync(path.join(cluster.dir, `${first.name}.cpuprofile`), JSON.stringify(profile));
 		await cluster.addWorker();
 		const two = await measure();
-		return { one, two, profile, firstWorker: first.name };
+		// The same with a fixed Team ID: no expression, so n8n makes no expression isolate per execution.
+		const twoFixed = await measure(cluster.webhookUrl(fixedTeam.path));
+		return { one, two, twoFixed, profile };
 	} finally {
 		inspector?.close();
 		await cluster?.stop();
@@ -239,10 +242,10 @@ async function queueMode() {
 	}
 }
 
-function reportQueue({ one, two, profile }) {
+function reportQueue({ one, two, twoFixed, profile }) {
 	out(`\nqueue mode (n8n ${N8N_VERSION}, PostgreSQL and Redis on loopback, worker --concurrency=10), webhook → Create, ${CALLS} calls per round, 40 at once, median of ${QUEUE_ROUNDS}:`);
-	for (const [label, r] of [['one worker', one], ['two workers', two]]) {
-		out(`  ${label.padEnd(12)} ${fixed(r.perSecond, 1).padStart(6)} executions/s   CPU per execution: main ${fixed(r.mainMs, 1)} ms, workers ${fixed(r.workerMs, 1)} ms   (rounds ${r.rounds.map((x) => x.perSecond.toFixed(1)).join('/')} /s)`);
+	for (const [label, r] of [['one worker', one], ['two workers', two], ['two workers, Team ID fixed (no expression)', twoFixed]]) {
+		out(`  ${label.padEnd(44)} ${fixed(r.perSecond, 1).padStart(6)} executions/s   CPU per execution: main ${fixed(r.mainMs, 1)} ms, workers ${fixed(r.workerMs, 1)} ms   (rounds ${r.rounds.map((x) => x.perSecond.toFixed(1)).join('/')} /s)`);
 	}
 	const js = javaScriptTime(selfTimeByOwner(profile));
 	const sum = total(js);
@@ -264,7 +267,7 @@ async function main() {
 		const result = await queueMode();
 		const share = reportQueue(result);
 		out(
-			`\nbench-queue: calls=${CALLS} exec_per_s_1_worker=${fixed(result.one.perSecond, 1)} exec_per_s_2_workers=${fixed(result.two.perSecond, 1)} main_cpu_ms_per_exec=${fixed(result.two.mainMs, 1)} worker_cpu_ms_per_exec=${fixed(result.two.workerMs, 1)} node_own_cpu_ms_per_exec=${fixed(share.mineMs, 2)} node_inclusive_cpu_ms_per_exec=${fixed(share.inclusiveMs, 2)}`,
+			`\nbench-queue: calls=${CALLS} exec_per_s_1_worker=${fixed(result.one.perSecond, 1)} exec_per_s_2_workers=${fixed(result.two.perSecond, 1)} main_cpu_ms_per_exec=${fixed(result.two.mainMs, 1)} worker_cpu_ms_per_exec=${fixed(result.two.workerMs, 1)} worker_cpu_ms_per_exec_fixed_team=${fixed(result.twoFixed.workerMs, 1)} node_own_cpu_ms_per_exec=${fixed(share.mineMs, 2)} node_inclusive_cpu_ms_per_exec=${fixed(share.inclusiveMs, 2)}`,
 		);
 	}
 }

@@ -41,13 +41,13 @@ function supermetricsNode(parameters = {}, extra = {}) {
 const manualTrigger = () => ({ id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0000', name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} });
 
 /** POST /webhook/<path>; answers with the last node's first item once the execution has finished. */
-const webhookTrigger = (path) => ({
+const webhookTrigger = (path, webhookId = '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0004') => ({
 	id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0003',
 	name: 'Webhook',
 	type: 'n8n-nodes-base.webhook',
 	typeVersion: 2,
 	position: [0, 0],
-	webhookId: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0004',
+	webhookId,
 	parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
 });
 
@@ -93,8 +93,11 @@ const httpRequestParameters = (baseUrl) => ({
 	options: {},
 });
 
-/** Marked active: the queue harness activates it over REST once n8n runs. */
-const webhookWorkflow = () =>
-	workflow({ ...WEBHOOK, trigger: webhookTrigger(WEBHOOK.path), node: supermetricsNode({ teamId: '={{ $json.body.team_id }}' }), active: true });
+/**
+ * Marked active: the queue harness activates it over REST once n8n runs. The bench also makes one
+ * with a fixed Team ID (no expression) at another path.
+ */
+const webhookWorkflow = ({ id = WEBHOOK.id, name = WEBHOOK.name, path = WEBHOOK.path, teamId = '={{ $json.body.team_id }}', webhookId } = {}) =>
+	workflow({ id, name, trigger: webhookTrigger(path, webhookId), node: supermetricsNode({ teamId }), active: true });
 
 module.exports = { DEMO_KEY, CREDENTIAL, EXAMPLE, WEBHOOK, NODE, sandboxCredential, supermetricsNode, workflow, exampleWorkflow, webhookWorkflow, httpRequestParameters };
