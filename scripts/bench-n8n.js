@@ -12,7 +12,7 @@
  *    CPU per execution of main and of the workers from /proc, and this package's share of a
  *    worker's CPU from a profile of one round.
  *
- * Flags: --items 500 --rounds 5 --calls 300 --queue-rounds 3 --only n8n|queue. Prints a table
+ * Flags: --n8n-items 500 --n8n-rounds 5 --queue-calls 300 --queue-rounds 3 --only n8n|queue. Prints a table
  * per part and one `bench-n8n:` and one `bench-queue:` line to compare across runs.
  */
 const fs = require('node:fs');
@@ -31,11 +31,17 @@ function flag(name, fallback) {
 	const i = process.argv.indexOf(`--${name}`);
 	return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
-const ITEMS = Number(flag('items', 500));
-const ROUNDS = Math.max(3, Number(flag('rounds', 5)));
-const CALLS = Number(flag('calls', 300));
+// Flags of their own: `npm run bench -- …` hands its arguments to the last script only.
+const ITEMS = Number(flag('n8n-items', 500));
+const ROUNDS = Math.max(3, Number(flag('n8n-rounds', 5)));
+const CALLS = Number(flag('queue-calls', 300));
 const QUEUE_ROUNDS = Math.max(1, Number(flag('queue-rounds', 3)));
 const ONLY = flag('only', '');
+for (const [name, value] of Object.entries({ 'n8n-items': ITEMS, 'queue-calls': CALLS })) {
+	if (Number.isInteger(value) && value >= 1 && value <= 100000) continue;
+	process.stderr.write(`--${name} must be a whole number from 1 to 100000, not ${value}\n`);
+	process.exit(2);
+}
 const OUTPUT = path.join(ROOT, 'test-output');
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
