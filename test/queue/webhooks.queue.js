@@ -54,12 +54,24 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 9
 		await sandbox?.close();
 	});
 
-	async function newExecutions() {
-		const all = await cluster.executions(WEBHOOK.id);
-		const fresh = all.filter((e) => !seen.has(e.id));
+	/**
+	 * The executions since the last call, once at least `count` exist and all have ended: main
+	 * answers a webhook before it stores a failed execution's status, so the answer alone is not enough.
+	 */
+	async function newExecutions(count) {
+		const ended = ['success', 'error', 'crashed', 'canceled'];
+		const fresh = await waitFor(
+			async () => {
+				const all = (await cluster.executions(WEBHOOK.id)).filter((e) => !seen.has(e.id));
+				return all.length >= count && all.every((e) => ended.includes(e.status)) ? all : null;
+			},
+			{ ...BOUND, what: `${count} executions stored as ended` },
+		);
 		fresh.forEach((e) => seen.add(e.id));
 		return fresh;
 	}
+	/** Worker log lines arrive through a pipe: wait until they tell what the test asserts. */
+	const logged = (what, condition) => waitFor(condition, { ...BOUND, what });
 
 	test('300 webhook calls: each runs once, on a worker, both workers share them, one create each', async () => {
 		const ids = teams(700000, 300);
@@ -83,12 +95,12 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 9
 		for (const team of ids) assert.equal(createsFor(sandbox, team).length, 1, `one create for team ${team}`);
 		assert.equal(sandbox.requests.filter((r) => r.method === 'POST').length, ids.length);
 
-		const executions = await newExecutions();
+		const executions = await newExecutions(ids.length);
 		assert.equal(executions.length, ids.length);
 		assert.deepEqual(count(executions.map((e) => `${e.mode} ${e.status}`)), new Map([['webhook success', ids.length]]));
 		// The workers' own log lines say who ran what: every execution by exactly one worker.
 		const executionIds = executions.map((e) => e.id).sort();
-		await waitFor(() => cluster.workers.reduce((n, w) => n + w.finished.size, 0) >= ids.length, { ...BOUND, what: 'workers logged every finished execution' });
+		await logged('workers logged every finished execution', () => cluster.workers.reduce((n, w) => n + w.finished.size, 0) >= ids.length);
 		const [one, two] = cluster.workers.map((w) => [...w.finished]);
 		assert.deepEqual([...one, ...two].sort(), executionIds);
 		assert.ok(one.length >= CONCURRENCY && two.length >= CONCURRENCY, `split ${one.length}/${two.length}`);
@@ -119,12 +131,13 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 9
 		gate.release();
 		const results = await calls;
 
-		const executions = await newExecutions();
+		const executions = await newExecutions(ids.length);
 		assert.equal(executions.length, ids.length, 'every call made one execution: none lost');
 		const failed = executions.filter((e) => e.status !== 'success');
 		assert.deepEqual(failed.map((e) => e.id).sort(), [...lost].sort(), 'exactly the killed worker\'s executions failed');
 		assert.deepEqual(new Set(failed.map((e) => e.status)), new Set(['error']));
-		assert.ok(executions.filter((e) => e.status === 'success').every((e) => survivor.finished.has(e.id) || victim.finished.has(e.id)));
+		const succeeded = executions.filter((e) => e.status === 'success');
+		await logged('the survivor logged each success', () => succeeded.every((e) => survivor.finished.has(e.id)));
 
 		// What a user sees: the executions list shows them as failed, with n8n's reason.
 		const list = await cluster.rest.get('/executions', { params: { filter: JSON.stringify({ workflowId: WEBHOOK.id, status: ['error'] }), limit: 100 } });
@@ -158,9 +171,10 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 9
 		const [result] = await callMany(cluster.webhookUrl(WEBHOOK.path), [{ team_id: '900000' }]);
 		assert.equal(result.status, 500);
 		assert.deepEqual(result.body, { message: 'Error in workflow' });
-		const [execution] = await newExecutions();
+		const [execution, ...more] = await newExecutions(1);
+		assert.deepEqual(more, []);
 		assert.equal(execution.status, 'error');
-		assert.ok(bare.started.has(execution.id), 'the bare worker took the job');
+		await logged('the bare worker took the job', () => bare.started.has(execution.id));
 		const shown = await cluster.rest.get(`/executions/${execution.id}`);
 		assert.match(shown.data.data.data, /Unrecognized node type: n8n-nodes-supermetrics-transfers\.supermetricsTransfers/);
 		assert.equal(createsFor(sandbox, '900000').length, 0);
