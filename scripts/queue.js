@@ -53,6 +53,8 @@ function follow(proc, logFile) {
  * Starts everything and resolves with the cluster; on any failure stops what it started and
  * rejects. `dir` is wiped first. `workflows` are imported before n8n starts; those marked active
  * are activated over REST once the owner exists (n8n refuses an import-time activation before).
+ * Aborting `signal` (Ctrl-C during start-up) stops what has started; the promise then rejects once
+ * everything it started is stopped, its error's `stopped` naming what was.
  */
 async function startQueue({
 	dir,
@@ -62,35 +64,53 @@ async function startQueue({
 	concurrency = 10,
 	lock,
 	log = () => {},
+	signal,
 }) {
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
 	const stoppers = [];
 	const cluster = { dir, workers: [], stoppers };
-	cluster.stop = async () => {
-		const stopped = [];
-		while (stoppers.length) {
-			const { name, stop } = stoppers.pop();
-			await stop().catch(() => {});
-			stopped.push(name);
-		}
-		return stopped;
+	const stopped = [];
+	let draining = Promise.resolve();
+	/**
+	 * Stops everything started so far, last started first, and resolves with what it stopped. Calls
+	 * queue up behind each other, so that a process started after an earlier call is stopped too.
+	 */
+	cluster.stop = () => {
+		draining = draining.then(async () => {
+			while (stoppers.length) {
+				const { name, stop } = stoppers.pop();
+				await stop().catch(() => {});
+				stopped.push(name);
+			}
+		});
+		return draining.then(() => [...stopped]);
+	};
+	signal?.addEventListener('abort', () => cluster.stop(), { once: true });
+	/** Between steps: a start-up aborted meanwhile goes no further. */
+	const step = async (promise) => {
+		const value = await promise;
+		if (signal?.aborted) throw new Error('start-up stopped');
+		return value;
 	};
 	const output = (name) => fs.createWriteStream(path.join(dir, `${name}.log`), { flags: 'a' });
 
 	try {
 		log(`Starting PostgreSQL and Redis (logs in ${path.relative(process.cwd(), dir) || dir})…`);
+		// A server is on the stop list before the next check, so that an abort meanwhile stops it too.
 		const postgres = await startPostgres({ dir: path.join(dir, 'postgres'), output: output('postgres') });
 		stoppers.push({ name: `PostgreSQL (port ${postgres.port})`, stop: postgres.stop });
+		await step();
 		const redis = await startRedis({ dir: path.join(dir, 'redis'), output: output('redis') });
 		stoppers.push({ name: `Redis (port ${redis.port})`, stop: redis.stop });
+		await step();
 		const queue = { encryptionKey: crypto.randomBytes(24).toString('hex'), postgres, redis, lock };
 		Object.assign(cluster, { postgres, redis, queue });
 
 		log('Packing the package and installing it for main and each worker, as n8n installs community packages…');
-		const tarball = await packTarball(path.join(dir, 'pack'));
+		const tarball = await step(packTarball(path.join(dir, 'pack')));
 		const mainFolder = path.join(dir, 'main');
-		await prepareInstance({ userFolder: mainFolder, sandboxUrl, workflows, queue, tarball });
+		await step(prepareInstance({ userFolder: mainFolder, sandboxUrl, workflows, queue, tarball }));
 
 		let workerCount = 0;
 		/**
@@ -101,7 +121,7 @@ async function startQueue({
 			const name = `worker-${++workerCount}`;
 			const userFolder = path.join(dir, name);
 			fs.mkdirSync(userFolder, { recursive: true });
-			if (withPackage) await installTarball(userFolder, tarball);
+			if (withPackage) await step(installTarball(userFolder, tarball));
 			const healthPort = await freePort();
 			const proc = startN8n(userFolder, {
 				args: ['worker', `--concurrency=${concurrency}`],
@@ -126,15 +146,15 @@ async function startQueue({
 		Object.assign(main, { name: 'main', userFolder: mainFolder, url: `http://127.0.0.1:${port}`, port });
 		cluster.main = main;
 		stoppers.push({ name: `n8n main (port ${port}, pid ${main.pid})`, stop: main.stop });
-		await Promise.all([waitReady(main.url, { exited: main.exited }), ...Array.from({ length: workers }, () => cluster.addWorker())]);
+		await step(Promise.all([waitReady(main.url, { exited: main.exited }), ...Array.from({ length: workers }, () => cluster.addWorker())]));
 
-		await setupOwner(main.url);
-		cluster.rest = await login(main.url);
+		await step(setupOwner(main.url));
+		cluster.rest = await step(login(main.url));
 		Object.assign(cluster, helpers(cluster));
-		for (const workflow of workflows.filter((w) => w.active)) await cluster.activate(workflow.id);
+		for (const workflow of workflows.filter((w) => w.active)) await step(cluster.activate(workflow.id));
 		return cluster;
 	} catch (error) {
-		await cluster.stop();
+		error.stopped = await cluster.stop();
 		throw error;
 	}
 }

@@ -21,12 +21,23 @@ const SANDBOX_PORT = 4010;
 
 let sandbox;
 let cluster;
+let starting;
 let stopping = false;
+const startUp = new AbortController();
 
 async function stop(code) {
 	if (stopping) return;
 	stopping = true;
-	if (cluster || sandbox) log('\nStopping the n8n processes, Redis, PostgreSQL and the sandbox…');
+	if (starting || sandbox) log('\nStopping the n8n processes, Redis, PostgreSQL and the sandbox…');
+	if (starting && !cluster) {
+		// Still starting: what has started stops now; the step under way (an import, at most a
+		// minute) finishes first, then start-up stops too.
+		startUp.abort();
+		cluster = await starting.catch((error) => {
+			for (const name of error.stopped ?? []) log(`  stopped ${name}`);
+			return null;
+		});
+	}
 	const ports = [];
 	if (cluster) {
 		ports.push(cluster.main?.port, ...cluster.workers.map((w) => w.healthPort), cluster.redis?.port, cluster.postgres?.port);
@@ -39,7 +50,7 @@ async function stop(code) {
 	}
 	const held = [];
 	for (const port of ports.filter(Boolean)) if ((await freePort(port)) !== port) held.push(port);
-	if (ports.length) log(held.length ? `  still in use: ports ${held.join(', ')}` : `  ports ${ports.filter(Boolean).join(', ')} are free again.`);
+	if (ports.length) log(held.length ? `  still in use: ports ${held.join(', ')}` : `  free again: ports ${ports.filter(Boolean).join(", ")}.`);
 	process.exit(code);
 }
 
@@ -54,7 +65,8 @@ async function main() {
 	await sandbox.start((await freePort(SANDBOX_PORT)) ?? 0);
 	log(`DTS sandbox listening on ${sandbox.url}`);
 
-	cluster = await startQueue({ dir: DIR, sandboxUrl: sandbox.url, workflows: [exampleWorkflow(), webhookWorkflow()], log });
+	starting = startQueue({ dir: DIR, sandboxUrl: sandbox.url, workflows: [exampleWorkflow(), webhookWorkflow()], log, signal: startUp.signal });
+	cluster = await starting;
 	const { main: n8nMain, workers, postgres, redis } = cluster;
 	n8nMain.exited.then(({ code, signal }) => {
 		if (stopping) return;
@@ -90,6 +102,7 @@ async function main() {
 }
 
 main().catch((error) => {
+	if (stopping) return; // Ctrl-C during start-up: stop() reports and exits
 	process.stderr.write(`\nnpm run start:queue failed: ${error.message ?? error}\n`);
 	stop(1);
 });
