@@ -50,7 +50,7 @@ async function stop(code) {
 	}
 	const held = [];
 	for (const port of ports.filter(Boolean)) if ((await freePort(port)) !== port) held.push(port);
-	if (ports.length) log(held.length ? `  still in use: ports ${held.join(', ')}` : `  free again: ports ${ports.filter(Boolean).join(", ")}.`);
+	if (ports.length) log(held.length ? `  still in use: ports ${held.join(', ')}` : `  free again: ports ${ports.filter(Boolean).join(', ')}.`);
 	process.exit(code);
 }
 
