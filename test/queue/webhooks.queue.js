@@ -55,17 +55,17 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 9
 	});
 
 	/**
-	 * The executions since the last call, once at least `count` exist and all have ended: main
+	 * The executions since the last call, once at least `expected` exist and all have ended: main
 	 * answers a webhook before it stores a failed execution's status, so the answer alone is not enough.
 	 */
-	async function newExecutions(count) {
+	async function newExecutions(expected) {
 		const ended = ['success', 'error', 'crashed', 'canceled'];
 		const fresh = await waitFor(
 			async () => {
 				const all = (await cluster.executions(WEBHOOK.id)).filter((e) => !seen.has(e.id));
-				return all.length >= count && all.every((e) => ended.includes(e.status)) ? all : null;
+				return all.length >= expected && all.every((e) => ended.includes(e.status)) ? all : null;
 			},
-			{ ...BOUND, what: `${count} executions stored as ended` },
+			{ ...BOUND, what: `${expected} executions stored as ended` },
 		);
 		fresh.forEach((e) => seen.add(e.id));
 		return fresh;
