@@ -5,6 +5,7 @@
  */
 const http = require('node:http');
 const { runNode } = require('../test/engine/harness');
+const { httpRequestParameters } = require('./fixtures');
 
 /** `mode`: `sequential` (one after another), `all` (every item in flight at once), or a number (that many at once). */
 const [variant, url, items, runs, mode = 'sequential'] = process.argv.slice(2);
@@ -41,16 +42,7 @@ function httpRequestNode() {
 		typeVersion: 4.2,
 		credentialType: new HttpHeaderAuth(),
 		credentialName: 'httpHeaderAuth',
-		parameters: {
-			method: 'POST',
-			url: `=${url}/teams/{{ $json.team }}/data-source-connections`,
-			authentication: 'genericCredentialType',
-			genericAuthType: 'httpHeaderAuth',
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody: JSON.stringify(BODY),
-			options: {},
-		},
+		parameters: httpRequestParameters(url),
 		items: input,
 		credentials: { name: 'Authorization', value: KEY },
 	});

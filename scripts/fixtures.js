@@ -13,6 +13,8 @@ const NODE = 'Supermetrics Transfers';
 const TRIGGER_NODE = 'Supermetrics Transfers Trigger';
 const TRIGGER_TYPE = `${NODE_TYPE}Trigger`;
 const TRIGGER_EXAMPLE = { id: 'SmTriggerFlow001', name: 'When a Supermetrics transfer run finishes' };
+/** Active, so its production URL /webhook/<path> answers: one connection per call, Team ID from the body. */
+const WEBHOOK = { id: 'SmWebhookFlow001', name: 'Create a data source connection per webhook call', path: 'supermetrics-create' };
 
 /** Plain data: `n8n import:credentials` encrypts it with the instance's key. */
 function sandboxCredential(baseUrl) {
@@ -51,11 +53,23 @@ function supermetricsNode(parameters = {}, extra = {}) {
 	return packageNode({ id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0001', name: NODE, type: NODE_TYPE, position: [220, 0] }, defaults, parameters, extra);
 }
 
-/** A manual trigger, optionally a node that makes the input items, then the Supermetrics node. */
-function workflow({ id, name, node = supermetricsNode(), items }) {
-	const trigger = { id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0000', name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+const manualTrigger = () => ({ id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0000', name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} });
+
+/** POST /webhook/<path>; answers with the last node's first item once the execution has finished. */
+const webhookTrigger = (path, webhookId = '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0004') => ({
+	id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0003',
+	name: 'Webhook',
+	type: 'n8n-nodes-base.webhook',
+	typeVersion: 2,
+	position: [0, 0],
+	webhookId,
+	parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
+});
+
+/** A trigger (manual unless given), optionally a node that makes the input items, then the Supermetrics node. */
+function workflow({ id, name, node = supermetricsNode(), items, trigger = manualTrigger(), active = false }) {
 	const nodes = [trigger];
-	const chain = [TRIGGER];
+	const chain = [trigger.name];
 	if (items) {
 		nodes.push({
 			id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0002',
@@ -74,10 +88,32 @@ function workflow({ id, name, node = supermetricsNode(), items }) {
 	for (let i = 0; i < chain.length - 1; i++) {
 		connections[chain[i]] = { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] };
 	}
-	return { id, name, active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+	return { id, name, active, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
 }
 
 const exampleWorkflow = () => workflow(EXAMPLE);
+/**
+ * n8n's HTTP Request node set up by hand for the same POST as Create Data Source Connection, with a
+ * Header Auth credential for the key: what the benchmarks compare the node with.
+ */
+const httpRequestParameters = (baseUrl) => ({
+	method: 'POST',
+	url: `=${baseUrl}/teams/{{ $json.team }}/data-source-connections`,
+	authentication: 'genericCredentialType',
+	genericAuthType: 'httpHeaderAuth',
+	sendBody: true,
+	specifyBody: 'json',
+	jsonBody: JSON.stringify({ data_source_id: 'GAWA', destination_type: 'SQL_BQ' }),
+	options: {},
+});
+
+/**
+ * Marked active: the queue harness activates it over REST once n8n runs. The bench also makes one
+ * with a fixed Team ID (no expression) at another path.
+ */
+const webhookWorkflow = ({ id = WEBHOOK.id, name = WEBHOOK.name, path = WEBHOOK.path, teamId = '={{ $json.body.team_id }}', webhookId } = {}) =>
+	workflow({ id, name, trigger: webhookTrigger(path, webhookId), node: supermetricsNode({ teamId }), active: true });
+
 
 /** The trigger polling every minute for team 12345's seeded transfer, unless `parameters` say otherwise. */
 function triggerNode(parameters = {}, extra = {}) {
@@ -111,6 +147,7 @@ module.exports = {
 	SANDBOX_WAREHOUSE_PASSWORD,
 	EXAMPLE,
 	TRIGGER_EXAMPLE,
+	WEBHOOK,
 	NODE,
 	TRIGGER_NODE,
 	TRIGGER_TYPE,
@@ -121,4 +158,6 @@ module.exports = {
 	exampleWorkflow,
 	triggerNode,
 	triggerWorkflow,
+	webhookWorkflow,
+	httpRequestParameters,
 };

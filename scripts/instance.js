@@ -6,10 +6,10 @@ const path = require('node:path');
 const { packTarball, installTarball, n8nCli } = require('./n8n');
 const { sandboxCredential, secretsCredential } = require('./fixtures');
 
-async function importFile(userFolder, command, name, items) {
+async function importFile(userFolder, command, name, items, { queue } = {}) {
 	const file = path.join(userFolder, name);
 	fs.writeFileSync(file, JSON.stringify(items, null, '\t'));
-	const result = await n8nCli(userFolder, [command, `--input=${file}`]);
+	const result = await n8nCli(userFolder, [command, `--input=${file}`], { queue });
 	if (result.code !== 0) {
 		throw new Error(`n8n ${command} failed (${result.code}):\n${result.stdout}\n${result.stderr}`.trim());
 	}
@@ -17,17 +17,24 @@ async function importFile(userFolder, command, name, items) {
 }
 
 /**
- * Installs the tarball and imports the credential (always, since the sandbox URL may differ between
- * runs) with any other `credentials` given, and `workflows` (none when the caller wants to keep a
- * user's edits).
+ * Imports workflows, inactive: n8n activates at import only in queue mode and only once an owner
+ * exists ("User attempted to activate a workflow without permissions"), so callers activate over
+ * REST. `queue`: the queue-mode settings of scripts/queue.js.
  */
-async function prepareInstance({ userFolder, sandboxUrl, workflows = [], credentials = [] }) {
+const importWorkflows = (userFolder, workflows, { queue } = {}) => importFile(userFolder, 'import:workflow', 'workflows.json', workflows, { queue });
+
+/**
+ * Installs the tarball (packed here unless given) and imports the credential (always, since the
+ * sandbox URL may differ between runs), any other `credentials` (plain data) and `workflows` (none
+ * when the caller wants to keep a user's edits). With `queue`, into the queue's PostgreSQL database.
+ */
+async function prepareInstance({ userFolder, sandboxUrl, workflows = [], credentials = [], queue, tarball }) {
 	fs.mkdirSync(userFolder, { recursive: true });
-	const tarball = await packTarball(path.join(userFolder, 'pack'));
+	tarball ??= await packTarball(path.join(userFolder, 'pack'));
 	await installTarball(userFolder, tarball);
-	await importFile(userFolder, 'import:credentials', 'credentials.json', [sandboxCredential(sandboxUrl), secretsCredential(), ...credentials]);
-	if (workflows.length) await importFile(userFolder, 'import:workflow', 'workflows.json', workflows);
+	await importFile(userFolder, 'import:credentials', 'credentials.json', [sandboxCredential(sandboxUrl), secretsCredential(), ...credentials], { queue });
+	if (workflows.length) await importWorkflows(userFolder, workflows, { queue });
 	return { tarball };
 }
 
-module.exports = { prepareInstance };
+module.exports = { prepareInstance, importWorkflows };

@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 
-const { run, log, freePort } = require('./proc');
+const { run, log, freePort, supervise } = require('./proc');
 
 const N8N_VERSION = '2.41.1';
 const ROOT = path.resolve(__dirname, '..');
@@ -108,8 +108,40 @@ async function installTarball(userFolder, tarball) {
 	return packageDir;
 }
 
-/** Settings for a local, offline n8n that shows no survey, banner or telemetry and stays on loopback. */
-function n8nEnv(userFolder, { port = 5678, brokerPort = 5679 } = {}) {
+/**
+ * What every process of a queue-mode n8n needs alike (main, each worker, each CLI command): the
+ * queue, the shared database and the shared encryption key. `queue` comes from scripts/queue.js.
+ * The lock settings only shorten how long a job held by a dead worker takes to fail.
+ */
+function queueModeEnv({ encryptionKey, postgres, redis, lock, offloadManual = true }) {
+	return {
+		EXECUTIONS_MODE: 'queue',
+		N8N_ENCRYPTION_KEY: encryptionKey,
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: postgres.host,
+		DB_POSTGRESDB_PORT: String(postgres.port),
+		DB_POSTGRESDB_DATABASE: postgres.database,
+		DB_POSTGRESDB_USER: postgres.user,
+		DB_POSTGRESDB_PASSWORD: postgres.password,
+		QUEUE_BULL_REDIS_HOST: redis.host,
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		QUEUE_BULL_REDIS_PASSWORD: redis.password,
+		// The editor's "Execute workflow" runs on a worker too, like every production execution.
+		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: String(offloadManual),
+		...(lock && {
+			QUEUE_WORKER_LOCK_DURATION: String(lock.durationMs),
+			QUEUE_WORKER_LOCK_RENEW_TIME: String(lock.renewMs),
+			QUEUE_WORKER_STALLED_INTERVAL: String(lock.stalledIntervalMs),
+		}),
+	};
+}
+
+/**
+ * Settings for a local, offline n8n that shows no survey, banner or telemetry and stays on loopback.
+ * With `queue`, the queue-mode settings; with `healthPort` (a worker), its health server on that
+ * port, since it defaults to 5678, main's.
+ */
+function n8nEnv(userFolder, { port = 5678, brokerPort = 5679, queue, healthPort } = {}) {
 	return node24Env({
 		N8N_USER_FOLDER: userFolder,
 		N8N_PORT: String(port),
@@ -128,8 +160,14 @@ function n8nEnv(userFolder, { port = 5678, brokerPort = 5679 } = {}) {
 		// Both fetch catalogs from api.n8n.io (MCP servers, vetted community nodes): off, to stay local.
 		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-		// `n8n execute` prints its result at info level.
+		// `n8n execute` prints its result at info level; workers log each job they start and finish.
 		N8N_LOG_LEVEL: 'info',
+		...(queue && queueModeEnv(queue)),
+		...(healthPort && {
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+		}),
 	});
 }
 
@@ -137,36 +175,35 @@ function n8nEnv(userFolder, { port = 5678, brokerPort = 5679 } = {}) {
  * One n8n CLI command (import, execute, export) against a user folder; resolves with its output.
  * Each starts its own task broker, on a free port so that it never meets a running `npm start`.
  */
-async function n8nCli(userFolder, args) {
-	const env = n8nEnv(userFolder, { brokerPort: await freePort() });
+async function n8nCli(userFolder, args, { queue } = {}) {
+	const env = n8nEnv(userFolder, { brokerPort: await freePort(), queue });
 	return run(NODE24, [N8N_BIN, ...args], { env, allowFail: true });
 }
 
-/** `n8n start` in the background; the caller stops it with `stop()`. */
-function startN8n(userFolder, { port, brokerPort, output = process.stdout } = {}) {
-	const child = spawn(NODE24, [N8N_BIN, 'start'], {
-		env: n8nEnv(userFolder, { port, brokerPort }),
+/**
+ * An n8n process in the background: `n8n start` by default, or `args` such as
+ * `['worker', '--concurrency=10']`; `nodeArgs` go to Node (e.g. `--inspect`). The caller stops it
+ * with `stop()` (SIGTERM, n8n's graceful shutdown, then SIGKILL after 20 s).
+ */
+function startN8n(userFolder, { args = ['start'], nodeArgs = [], port, brokerPort, queue, healthPort, output = process.stdout } = {}) {
+	const child = spawn(NODE24, [...nodeArgs, N8N_BIN, ...args], {
+		env: n8nEnv(userFolder, { port, brokerPort, queue, healthPort }),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	child.stdout.pipe(output, { end: false });
 	child.stderr.pipe(output, { end: false });
-	const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-	const stop = async () => {
-		if (child.exitCode !== null || child.signalCode !== null) return exited;
-		child.kill('SIGTERM');
-		const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
-		const result = await exited;
-		clearTimeout(timer);
-		return result;
-	};
-	return { child, exited, stop, url: `http://localhost:${port}` };
+	const { exited, stop } = supervise(child);
+	return { child, pid: child.pid, exited, stop, url: `http://localhost:${port}` };
 }
 
 module.exports = {
 	N8N_VERSION,
 	NODE_TYPE,
+	PACKAGE_NAME: PACKAGE.name,
 	ROOT,
 	CACHE,
+	NODE24,
+	N8N_BIN,
 	ensureN8n,
 	packTarball,
 	installTarball,

@@ -1,5 +1,6 @@
 'use strict';
 /** Child processes for the scripts: output captured (and shown line by line when asked). */
+const fs = require('node:fs');
 const net = require('node:net');
 const { spawn } = require('node:child_process');
 
@@ -50,4 +51,90 @@ function freePort(port = 0) {
 	});
 }
 
-module.exports = { run, log, freePort };
+/**
+ * A background child: `exited` resolves with its code or signal; `stop()` sends `signal` (once),
+ * escalates to SIGKILL after `graceMs`, and resolves once the process is gone.
+ */
+function supervise(child, { signal = 'SIGTERM', graceMs = 20000 } = {}) {
+	const exited = new Promise((resolve) => child.once('exit', (code, sig) => resolve({ code, signal: sig })));
+	const stop = async () => {
+		if (child.exitCode !== null || child.signalCode !== null) return exited;
+		child.kill(signal);
+		const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+		const result = await exited;
+		clearTimeout(timer);
+		return result;
+	};
+	return { exited, stop };
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Polls `condition` (sync or async) every `intervalMs` until it is truthy and resolves with its
+ * value; rejects after `timeoutMs`, or at once when the `exited` promise of a process it waits on
+ * settles first. The only way the scripts wait for something: a condition, with a stated bound.
+ */
+async function waitFor(condition, { timeoutMs, intervalMs = 250, what = 'a condition', exited } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	let stopped = null;
+	exited?.then((result) => (stopped = result));
+	for (;;) {
+		const value = await condition();
+		if (value) return value;
+		if (stopped) throw new Error(`${what}: the process exited (${stopped.code ?? stopped.signal}) first`);
+		if (Date.now() >= deadline) throw new Error(`${what}: not reached within ${timeoutMs / 1000} s`);
+		await sleep(intervalMs);
+	}
+}
+
+/** /proc reports CPU in clock ticks of USER_HZ, 1/100 s on Linux everywhere Node runs. */
+const CLOCK_TICKS = 100;
+
+/** Every process now: pid → parent pid and CPU ticks used (user + system); Linux /proc. */
+function processTable() {
+	const table = new Map();
+	for (const name of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		let text;
+		try {
+			text = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+		} catch {
+			continue; // exited meanwhile
+		}
+		// The command name is in parentheses and may hold spaces: fields start after the last ')'.
+		const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+		table.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+	}
+	return table;
+}
+
+/** A live process and all its descendants (n8n's task runner is a child of each n8n process). */
+function processTree(rootPid, table = processTable()) {
+	const tree = [];
+	const pending = table.has(rootPid) ? [rootPid] : [];
+	while (pending.length) {
+		const pid = pending.pop();
+		tree.push(pid);
+		for (const [child, stat] of table) if (stat.ppid === pid) pending.push(child);
+	}
+	return tree;
+}
+
+/** CPU time (user + system) a live process and its descendants have used so far, in ms. */
+function treeCpuMs(rootPid) {
+	const table = processTable();
+	return (processTree(rootPid, table).reduce((sum, pid) => sum + table.get(pid).ticks, 0) * 1000) / CLOCK_TICKS;
+}
+
+/** Whether a process with this pid exists (a zombie counts until its parent reaps it). */
+function alive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return error.code === 'EPERM';
+	}
+}
+
+module.exports = { run, log, freePort, supervise, sleep, waitFor, processTree, treeCpuMs, alive };

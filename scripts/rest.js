@@ -2,6 +2,8 @@
 /** n8n's REST API, as its editor uses it: readiness, owner setup, login, workflows. */
 const axios = require('axios');
 
+const { waitFor } = require('./proc');
+
 /** A local instance only: the password is printed for the user and the server listens on 127.0.0.1. */
 const OWNER = { email: 'owner@example.com', firstName: 'Local', lastName: 'Owner', password: 'Sandbox-n8n-2026' };
 
@@ -58,4 +60,25 @@ function data(response, what) {
 	throw new Error(`${what}: HTTP ${response.status} ${JSON.stringify(response.data).slice(0, 500)}`);
 }
 
-module.exports = { OWNER, waitReady, login, setupOwner, data };
+/**
+ * Activates (publishes) a workflow as the editor's toggle does, and waits until n8n reports its
+ * triggers live: n8n 2.41 publishes through an outbox, so the answer to `activate` comes before
+ * the webhook is registered (a call right after it gets a 404). Rejects when a trigger fails.
+ */
+async function activateWorkflow(rest, workflowId, { timeoutMs = 60000 } = {}) {
+	const { versionId } = data(await rest.get(`/workflows/${workflowId}`), `GET workflow ${workflowId}`);
+	data(await rest.post(`/workflows/${workflowId}/activate`, { versionId }), `activate ${workflowId}`);
+	const status = await waitFor(
+		async () => {
+			const current = data(await rest.get(`/workflows/${workflowId}/publication-status`), `publication status of ${workflowId}`);
+			const settled = current.status !== 'in_progress' && current.liveVersionId === versionId;
+			return settled || current.triggers?.some((t) => t.status === 'failed') ? current : null;
+		},
+		{ timeoutMs, what: `workflow ${workflowId} published` },
+	);
+	const failed = status.triggers.filter((t) => t.status !== 'activated');
+	if (failed.length) throw new Error(`workflow ${workflowId} did not activate: ${JSON.stringify(failed)}`);
+	return status;
+}
+
+module.exports = { OWNER, waitReady, login, setupOwner, data, activateWorkflow };

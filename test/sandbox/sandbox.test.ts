@@ -151,3 +151,19 @@ test('control endpoints move the clock and start a run, for out-of-process runs'
 	expect(sandbox.state.runs.get(run.data.id).status).toBe('QUEUED');
 	expect((await axios.post(`${base}/__sandbox/runs`, { transfer_id: '4242' }, { validateStatus: () => true })).status).toBe(404);
 });
+
+test('a gate holds matching requests, recorded and unanswered, until it is released', async () => {
+	const gate = sandbox.hold({ method: 'POST', path: '/data-source-connections' });
+	const pending = [create(VALID, '1'), create(VALID, '2')];
+	const answered: number[] = [];
+	pending.forEach((p) => p.then((res) => answered.push(res.status)));
+	// A request the gate does not match is answered meanwhile.
+	expect((await axios.get(`${sandbox.url}/teams/1/data-source-connections`, { headers: { Authorization: KEY }, validateStatus: () => true })).status).toBe(405);
+	for (let i = 0; i < 400 && gate.held < 2; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+	expect(gate.held).toBe(2);
+	expect(answered).toEqual([]);
+	expect(sandbox.requests.filter((r: { method: string }) => r.method === 'POST')).toHaveLength(2);
+	gate.release();
+	expect((await Promise.all(pending)).map((res) => res.status)).toEqual([201, 201]);
+	expect(sandbox.gates).toEqual([]);
+});

@@ -85,6 +85,8 @@ function createSandbox(options = {}) {
 		requests: [],
 		/** Faults waiting for the next matching request, consumed one per request. */
 		faults: [],
+		/** Open gates: matching requests wait, recorded but unanswered, until the gate is released. */
+		gates: [],
 		chaos: null,
 		latencyMs: options.latencyMs ?? 0,
 		state: {},
@@ -129,6 +131,7 @@ function createSandbox(options = {}) {
 	};
 
 	sandbox.reset = () => {
+		for (const gate of [...sandbox.gates]) gate.release();
 		sandbox.requests.length = 0;
 		sandbox.faults.length = 0;
 		sandbox.chaos = null;
@@ -154,6 +157,24 @@ function createSandbox(options = {}) {
 	 * `{delayMs}` answers late.
 	 */
 	sandbox.queueFault = (...faults) => sandbox.faults.push(...faults);
+
+	/**
+	 * Holds every request matching `method` and a `path` substring (all when not given) until
+	 * `release()`: the request is recorded, then waits before it is handled, as an API that is slow
+	 * to answer. `held` counts the requests that reached the gate. A test waits on `held` to know
+	 * how many requests its clients have in flight, then decides what happens to them.
+	 */
+	sandbox.hold = ({ method, path } = {}) => {
+		let open;
+		const gate = { method, path, held: 0, opened: new Promise((resolve) => (open = resolve)) };
+		gate.release = () => {
+			const index = sandbox.gates.indexOf(gate);
+			if (index >= 0) sandbox.gates.splice(index, 1);
+			open();
+		};
+		sandbox.gates.push(gate);
+		return gate;
+	};
 
 	/** Random faults for soak runs: rates between 0 and 1 for 429, 500, dropped and slow answers. */
 	sandbox.setChaos = (chaos) => {
@@ -284,6 +305,11 @@ function createSandbox(options = {}) {
 		if (sandbox.requests.length > maxRecorded) sandbox.requests.shift();
 
 		if (sandbox.latencyMs) await delay(sandbox.latencyMs);
+		const gate = sandbox.gates.find((g) => (!g.method || g.method === req.method) && (!g.path || record.path.includes(g.path)));
+		if (gate) {
+			gate.held++;
+			await gate.opened;
+		}
 		const fault = takeFault(req.method, record.path);
 		if (fault) {
 			const kind = fault.drop ? 'drop' : fault.truncate ? 'truncate' : fault.status ? String(fault.status) : 'delay';

@@ -1,0 +1,190 @@
+'use strict';
+/**
+ * The packed package in n8n's queue mode: main takes webhook calls and enqueues them, two workers
+ * (each with its own user folder and the package) run them, PostgreSQL and Redis are private.
+ * The sandbox's gate makes the interesting moments certain instead of lucky: creates are held
+ * until both workers are busy, and a worker is killed while it holds ten of them.
+ */
+const assert = require('node:assert/strict');
+const path = require('node:path');
+const { describe, test, before, after } = require('node:test');
+
+const { createSandbox } = require('../sandbox/server');
+const { ROOT } = require('../../scripts/n8n');
+const { startQueue, callMany, SHORT_LOCK } = require('../../scripts/queue');
+const { webhookWorkflow, WEBHOOK } = require('../../scripts/fixtures');
+const { waitFor, alive, freePort, processTree } = require('../../scripts/proc');
+
+const CONCURRENCY = 10; // per worker: `n8n worker --concurrency=10`
+const CREATE = { method: 'POST', path: '/data-source-connections' };
+const BOUND = { timeoutMs: 180000 };
+
+/** Team IDs unique to each call, so that each POST the sandbox receives names its call. */
+const teams = (from, count) => Array.from({ length: count }, (_, i) => String(from + i));
+const createsFor = (sandbox, team) => sandbox.requests.filter((r) => r.method === 'POST' && r.path === `/teams/${team}/data-source-connections`);
+const count = (values) => values.reduce((map, v) => map.set(v, (map.get(v) ?? 0) + 1), new Map());
+
+describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 900000 }, () => {
+	let sandbox;
+	let cluster;
+	/** Everything the test started, to prove none of it outlives the run. */
+	const started = { pids: [], ports: [] };
+	/** Executions of the earlier tests, so that each test counts only its own. */
+	const seen = new Set();
+
+	before(async () => {
+		// The default limit (1000 requests an hour) is not what this test is about.
+		sandbox = await createSandbox({ rateLimit: { limit: 100000 } }).start(0);
+		cluster = await startQueue({
+			dir: path.join(ROOT, 'test-output', 'queue'),
+			sandboxUrl: sandbox.url,
+			workflows: [webhookWorkflow()],
+			workers: 2,
+			concurrency: CONCURRENCY,
+			lock: SHORT_LOCK,
+			log: (message) => process.stdout.write(`# ${message}\n`),
+		});
+		const { main, workers, postgres, redis } = cluster;
+		started.pids.push(main.pid, ...workers.map((w) => w.pid), postgres.pid, redis.pid);
+		started.ports.push(main.port, ...workers.map((w) => w.healthPort), postgres.port, redis.port);
+	});
+
+	after(async () => {
+		await cluster?.stop();
+		await sandbox?.close();
+	});
+
+	/**
+	 * The executions since the last call, once at least `expected` exist and all have ended: main
+	 * answers a webhook before it stores a failed execution's status, so the answer alone is not enough.
+	 */
+	async function newExecutions(expected) {
+		const ended = ['success', 'error', 'crashed', 'canceled'];
+		const fresh = await waitFor(
+			async () => {
+				const all = (await cluster.executions(WEBHOOK.id)).filter((e) => !seen.has(e.id));
+				return all.length >= expected && all.every((e) => ended.includes(e.status)) ? all : null;
+			},
+			{ ...BOUND, what: `${expected} executions stored as ended` },
+		);
+		fresh.forEach((e) => seen.add(e.id));
+		return fresh;
+	}
+	/** Worker log lines arrive through a pipe: wait until they tell what the test asserts. */
+	const logged = (what, condition) => waitFor(condition, { ...BOUND, what });
+
+	test('300 webhook calls: each runs once, on a worker, both workers share them, one create each', async () => {
+		const ids = teams(700000, 300);
+		// Hold the first creates until both workers run ten at once: each runs at most ten and main
+		// runs none, so twenty held requests mean both take part.
+		const gate = sandbox.hold(CREATE);
+		const calls = callMany(cluster.webhookUrl(WEBHOOK.path), ids.map((team_id) => ({ team_id })), { concurrency: 30 });
+		await waitFor(() => gate.held >= 2 * CONCURRENCY && cluster.workers.every((w) => w.inFlight().length === CONCURRENCY), {
+			...BOUND,
+			what: 'both workers running ten executions each',
+		});
+		assert.equal(gate.held, 2 * CONCURRENCY);
+		gate.release();
+		const results = await calls;
+
+		results.forEach((result, i) => {
+			assert.equal(result.status, 200, `call ${i} (team ${ids[i]}): ${JSON.stringify(result)}`);
+			assert.equal(result.body.team_id, ids[i]);
+			assert.ok(sandbox.state.connections.has(result.body.connection_id), `call ${i}: the sandbox holds its connection`);
+		});
+		for (const team of ids) assert.equal(createsFor(sandbox, team).length, 1, `one create for team ${team}`);
+		assert.equal(sandbox.requests.filter((r) => r.method === 'POST').length, ids.length);
+
+		const executions = await newExecutions(ids.length);
+		assert.equal(executions.length, ids.length);
+		assert.deepEqual(count(executions.map((e) => `${e.mode} ${e.status}`)), new Map([['webhook success', ids.length]]));
+		// The workers' own log lines say who ran what: every execution by exactly one worker.
+		const executionIds = executions.map((e) => e.id).sort();
+		await logged('workers logged every finished execution', () => cluster.workers.reduce((n, w) => n + w.finished.size, 0) >= ids.length);
+		const [one, two] = cluster.workers.map((w) => [...w.finished]);
+		assert.deepEqual([...one, ...two].sort(), executionIds);
+		assert.ok(one.length >= CONCURRENCY && two.length >= CONCURRENCY, `split ${one.length}/${two.length}`);
+		assert.equal(cluster.main.started.size, 0, 'main ran no execution itself');
+		process.stdout.write(`# split between the workers: ${one.length}/${two.length}\n`);
+	});
+
+	// Issue 12 also wants: "an active Supermetrics Transfers Trigger reports each finished run exactly
+	// once in queue mode". It needs the trigger node (another branch). Add the trigger workflow to
+	// `workflows` above (or `cluster.importWorkflows([...])` + `cluster.activate(id)` here), let the
+	// sandbox finish runs, and assert one execution per finished run with `cluster.executions(id)`.
+	test.todo('an active Supermetrics Transfers Trigger reports each finished run exactly once in queue mode');
+
+	test('a worker SIGKILLed with ten creates in flight: those ten fail and show as failed, the rest succeed, no create is sent twice', async () => {
+		const ids = teams(800000, 60);
+		const gate = sandbox.hold(CREATE);
+		const calls = callMany(cluster.webhookUrl(WEBHOOK.path), ids.map((team_id) => ({ team_id })), { concurrency: ids.length });
+		await waitFor(() => gate.held >= 2 * CONCURRENCY && cluster.workers.every((w) => w.inFlight().length === CONCURRENCY), {
+			...BOUND,
+			what: 'both workers running ten executions each',
+		});
+		const [survivor, victim] = cluster.workers;
+		started.pids.push(...processTree(victim.pid)); // its task runner too
+		const lost = await cluster.killWorker(victim);
+		assert.equal(lost.length, CONCURRENCY);
+		// Its ten requests reached the API: released now, the sandbox creates the ten connections and
+		// answers into closed sockets, as an API does when the caller dies after sending.
+		gate.release();
+		const results = await calls;
+
+		const executions = await newExecutions(ids.length);
+		assert.equal(executions.length, ids.length, 'every call made one execution: none lost');
+		const failed = executions.filter((e) => e.status !== 'success');
+		assert.deepEqual(failed.map((e) => e.id).sort(), [...lost].sort(), 'exactly the killed worker\'s executions failed');
+		assert.deepEqual(new Set(failed.map((e) => e.status)), new Set(['error']));
+		const succeeded = executions.filter((e) => e.status === 'success');
+		await logged('the survivor logged each success', () => succeeded.every((e) => survivor.finished.has(e.id)));
+
+		// What a user sees: the executions list shows them as failed, with n8n's reason.
+		const list = await cluster.rest.get('/executions', { params: { filter: JSON.stringify({ workflowId: WEBHOOK.id, status: ['error'] }), limit: 100 } });
+		assert.equal(list.status, 200, JSON.stringify(list.data));
+		assert.deepEqual(list.data.data.results.map((e) => String(e.id)).sort(), [...lost].sort());
+		const shown = await cluster.rest.get(`/executions/${lost[0]}`);
+		assert.equal(shown.data.data.status, 'error');
+		assert.match(shown.data.data.data, /failed to be processed too many times and will no longer retry/);
+
+		const ok = results.filter((r) => r.status === 200);
+		const notOk = results.map((r, i) => ({ ...r, team: ids[i] })).filter((r) => r.status !== 200);
+		assert.equal(ok.length, ids.length - CONCURRENCY);
+		assert.equal(notOk.length, CONCURRENCY, JSON.stringify(notOk.slice(0, 2)));
+		// No create twice, not even for the failed executions: n8n does not re-run a dead worker's
+		// jobs. Yet each failed execution's connection exists: check before re-running by hand.
+		for (const team of ids) assert.equal(createsFor(sandbox, team).length, 1, `one create for team ${team}`);
+		for (const { team } of notOk) {
+			const connections = [...sandbox.state.connections.values()].filter((c) => String(c.team_id) === team);
+			assert.equal(connections.length, 1, `team ${team}: its connection exists although n8n recorded the execution as failed`);
+		}
+		process.stdout.write(`# failed with the killed worker: ${notOk.length} calls, answered ${[...new Set(notOk.map((r) => r.status))].join('/')}: ${JSON.stringify(notOk[0].body ?? notOk[0].error).slice(0, 200)}\n`);
+	});
+
+	test('a worker without the package starts healthy, then fails each execution with "Unrecognized node type"', async () => {
+		const bare = await cluster.addWorker({ withPackage: false }); // resolves once its readiness check passes
+		started.pids.push(...processTree(bare.pid));
+		started.ports.push(bare.healthPort);
+		const [survivor] = cluster.workers;
+		started.pids.push(...processTree(survivor.pid));
+		await survivor.stop(); // n8n's graceful shutdown: the bare worker is the only one left
+		const [result] = await callMany(cluster.webhookUrl(WEBHOOK.path), [{ team_id: '900000' }]);
+		assert.equal(result.status, 500);
+		assert.deepEqual(result.body, { message: 'Error in workflow' });
+		const [execution, ...more] = await newExecutions(1);
+		assert.deepEqual(more, []);
+		assert.equal(execution.status, 'error');
+		await logged('the bare worker took the job', () => bare.started.has(execution.id));
+		const shown = await cluster.rest.get(`/executions/${execution.id}`);
+		assert.match(shown.data.data.data, /Unrecognized node type: n8n-nodes-supermetrics-transfers\.supermetricsTransfers/);
+		assert.equal(createsFor(sandbox, '900000').length, 0);
+	});
+
+	test('stopping the cluster ends every process it started and frees every port', async () => {
+		started.pids.push(...processTree(cluster.main.pid));
+		const stopped = await cluster.stop();
+		assert.ok(stopped.length >= 5, stopped.join(', '));
+		assert.deepEqual(started.pids.filter(alive), []);
+		for (const port of started.ports) assert.equal(await freePort(port), port, `port ${port} is free`);
+	});
+});
