@@ -9,10 +9,11 @@ const { prepareInstance } = require('../../scripts/instance');
 
 const OUTPUT = path.join(ROOT, 'test-output');
 
-async function openInstance(name, workflows, { credentials = [] } = {}) {
+/** `sandbox`: options for the sandbox (e.g. its clock's start). */
+async function openInstance(name, workflows, { credentials = [], sandbox: sandboxOptions = {} } = {}) {
 	const userFolder = path.join(OUTPUT, `n8n-${name}`);
 	fs.rmSync(userFolder, { recursive: true, force: true });
-	const sandbox = await createSandbox().start(0);
+	const sandbox = await createSandbox(sandboxOptions).start(0);
 	try {
 		await prepareInstance({ userFolder, sandboxUrl: sandbox.url, workflows, credentials });
 	} catch (error) {

@@ -10,12 +10,18 @@ const path = require('node:path');
 const { describe, test, before, after } = require('node:test');
 
 const { createSandbox } = require('../sandbox/server');
-const { ROOT } = require('../../scripts/n8n');
+const { CACHE, N8N_VERSION, ROOT } = require('../../scripts/n8n');
 const { startQueue, callMany, SHORT_LOCK } = require('../../scripts/queue');
-const { webhookWorkflow, WEBHOOK } = require('../../scripts/fixtures');
+const { webhookWorkflow, WEBHOOK, triggerWorkflow, TRIGGER_NODE } = require('../../scripts/fixtures');
 const { waitFor, alive, freePort, processTree } = require('../../scripts/proc');
 
+// n8n stores execution data in flatted form; its own copy reads it.
+const flatted = require(path.join(CACHE, `n8n-${N8N_VERSION}`, 'node_modules', 'flatted'));
+
 const CONCURRENCY = 10; // per worker: `n8n worker --concurrency=10`
+const MINUTE = 60000;
+/** Polls team 12345's seeded transfer every minute, on main. */
+const TRIGGER = triggerWorkflow();
 const CREATE = { method: 'POST', path: '/data-source-connections' };
 const BOUND = { timeoutMs: 180000 };
 
@@ -34,7 +40,9 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 9
 
 	before(async () => {
 		// The default limit (1000 requests an hour) is not what this test is about.
-		sandbox = await createSandbox({ rateLimit: { limit: 100000 } }).start(0);
+		// Its clock starts far from 22:00 UTC, when the seeded transfer's daily run would start: the
+		// runs the trigger test makes are the only ones that finish while it moves the clock.
+		sandbox = await createSandbox({ rateLimit: { limit: 100000 }, clock: { start: '2026-06-01T10:00:00Z' } }).start(0);
 		cluster = await startQueue({
 			dir: path.join(ROOT, 'test-output', 'queue'),
 			sandboxUrl: sandbox.url,
@@ -108,11 +116,56 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 9
 		process.stdout.write(`# split between the workers: ${one.length}/${two.length}\n`);
 	});
 
-	// Issue 12 also wants: "an active Supermetrics Transfers Trigger reports each finished run exactly
-	// once in queue mode". It needs the trigger node (another branch). Add the trigger workflow to
-	// `workflows` above (or `cluster.importWorkflows([...])` + `cluster.activate(id)` here), let the
-	// sandbox finish runs, and assert one execution per finished run with `cluster.executions(id)`.
-	test.todo('an active Supermetrics Transfers Trigger reports each finished run exactly once in queue mode');
+	test('an active Supermetrics Transfers Trigger reports each finished run exactly once, polled on main and run on the workers', async () => {
+		await cluster.importWorkflows([TRIGGER]);
+		const sentBefore = sandbox.requests.length;
+		await cluster.activate(TRIGGER.id);
+		// The first poll, on main, records where things stand and starts nothing.
+		await waitFor(() => sandbox.requests.slice(sentBefore).filter((r) => r.path === '/teams/12345/transfers/36091/runs').length >= 1, {
+			...BOUND,
+			what: "the trigger's first poll",
+		});
+		assert.deepEqual(await cluster.executions(TRIGGER.id), []);
+
+		// Three runs finish in the sandbox between polls: two succeed, one fails.
+		const runs = ['COMPLETED', 'FAILED', 'COMPLETED'].map((outcome) => sandbox.addRun({ transferId: '36091', outcome, durationMs: MINUTE }));
+		sandbox.clock.advance(5 * MINUTE);
+		const reported = await waitFor(
+			async () => {
+				const executions = await cluster.executions(TRIGGER.id);
+				if (!executions.length || executions.some((e) => e.status !== 'success')) return null;
+				const items = (await Promise.all(executions.map((e) => triggerItems(e.id)))).flat();
+				return items.length >= runs.length ? { executions, items } : null;
+			},
+			{ ...BOUND, what: 'the trigger to report the three runs' },
+		);
+		assert.deepEqual(
+			reported.items.map((item) => [item.id, item.status, item.succeeded]).sort(),
+			runs.map((run) => [run.id, run.outcome, run.outcome === 'COMPLETED']).sort(),
+		);
+		// Each execution was enqueued by main and run by a worker.
+		const ids = reported.executions.map((e) => e.id);
+		await logged('a worker logged each trigger execution', () => ids.every((id) => cluster.workers.some((w) => w.finished.has(id))));
+		assert.ok(ids.every((id) => !cluster.main.started.has(id)), 'main ran none of them');
+		assert.deepEqual(new Set(reported.executions.map((e) => e.mode)), new Set(['trigger']));
+
+		// Two more polls find the same runs and start nothing: what was reported is saved.
+		const seenPolls = sandbox.requests.filter((r) => r.path === '/teams/12345/transfers/36091/runs').length;
+		await waitFor(() => sandbox.requests.filter((r) => r.path === '/teams/12345/transfers/36091/runs').length >= seenPolls + 2, {
+			...BOUND,
+			what: 'two more polls',
+		});
+		assert.deepEqual((await cluster.executions(TRIGGER.id)).map((e) => e.id), ids);
+		await cluster.rest.post(`/workflows/${TRIGGER.id}/deactivate`);
+	});
+
+	/** The json of the items the trigger put out in a stored execution. */
+	async function triggerItems(id) {
+		const shown = await cluster.rest.get(`/executions/${id}`);
+		assert.equal(shown.status, 200, JSON.stringify(shown.data).slice(0, 300));
+		const runData = flatted.parse(shown.data.data.data).resultData.runData;
+		return (runData[TRIGGER_NODE]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+	}
 
 	test('a worker SIGKILLed with ten creates in flight: those ten fail and show as failed, the rest succeed, no create is sent twice', async () => {
 		const ids = teams(800000, 60);
