@@ -38,15 +38,42 @@ function npm(args, options = {}) {
  * npm prints nothing for minutes on a large install without a TTY, so count its fetches at the
  * `http` log level and report them every 15 s.
  */
+/** Bytes written to the disk that holds `dir` since the first call: free space is cheap to read. */
+function diskWritten(dir) {
+	const free = () => {
+		const { bavail, bsize } = fs.statfsSync(dir);
+		return bavail * bsize;
+	};
+	const start = free();
+	return () => Math.max(0, start - free());
+}
+
+const size = (bytes) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${Math.round(bytes / 1e6)} MB`);
+
+/**
+ * A line every 15 s while a long step runs, with something that moves (packages, bytes written), so
+ * a quiet npm never looks stuck.
+ */
+function progress(dir, describe) {
+	const started = Date.now();
+	const written = diskWritten(dir);
+	const timer = setInterval(() => {
+		const what = describe();
+		log(`  …${Math.round((Date.now() - started) / 1000)} s: ${what ? `${what}, ` : ''}${size(written())} written to disk`);
+	}, 15000);
+	return { seconds: () => Math.round((Date.now() - started) / 1000), stop: () => clearInterval(timer) };
+}
+
+/**
+ * npm prints nothing for minutes on a large install without a TTY, so count its fetches at the
+ * `http` log level and report them every 15 s, with the bytes written meanwhile.
+ */
 async function installN8n() {
 	fs.mkdirSync(N8N_DIR, { recursive: true });
 	fs.writeFileSync(path.join(N8N_DIR, 'package.json'), `${JSON.stringify({ name: 'n8n-cache', private: true }, null, '\t')}\n`);
 	log(`Installing n8n@${N8N_VERSION} into ${path.relative(process.cwd(), N8N_DIR) || N8N_DIR} (first run only: about 3 GB, several minutes)…`);
-	const started = Date.now();
 	const seen = { manifests: 0, tarballs: 0 };
-	const timer = setInterval(() => {
-		log(`  …${Math.round((Date.now() - started) / 1000)} s: ${seen.manifests} package manifests read, ${seen.tarballs} packages fetched`);
-	}, 15000);
+	const download = progress(N8N_DIR, () => `${seen.manifests} package manifests read, ${seen.tarballs} packages fetched`);
 	try {
 		await npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http', `n8n@${N8N_VERSION}`], {
 			cwd: N8N_DIR,
@@ -58,12 +85,16 @@ async function installN8n() {
 			},
 		});
 	} finally {
-		clearInterval(timer);
+		download.stop();
 	}
-	log(`  n8n downloaded in ${Math.round((Date.now() - started) / 1000)} s (${seen.tarballs} packages); building ${NATIVE.join(' and ')} for Node 24…`);
-	const rebuilt = Date.now();
-	await npm(['rebuild', ...NATIVE, `--nodedir=${NODE24_DIR}`, '--ignore-scripts=false', '--foreground-scripts=false'], { cwd: N8N_DIR });
-	log(`  built in ${Math.round((Date.now() - rebuilt) / 1000)} s`);
+	log(`  n8n downloaded in ${download.seconds()} s (${seen.tarballs} packages); building ${NATIVE.join(' and ')} for Node 24 (2-3 minutes)…`);
+	const build = progress(N8N_DIR, () => `compiling ${NATIVE.join(' and ')}`);
+	try {
+		await npm(['rebuild', ...NATIVE, `--nodedir=${NODE24_DIR}`, '--ignore-scripts=false', '--foreground-scripts=false'], { cwd: N8N_DIR });
+	} finally {
+		build.stop();
+	}
+	log(`  built in ${build.seconds()} s`);
 	fs.writeFileSync(READY_MARK, `${JSON.stringify({ version: N8N_VERSION, at: new Date().toISOString() })}\n`);
 }
 

@@ -13,69 +13,54 @@ const { CACHE, N8N_VERSION, ensureN8n } = require('./n8n');
 const { startQueue } = require('./queue');
 const { EXAMPLE, WEBHOOK, CREDENTIAL, DEMO_KEY, exampleWorkflow, webhookWorkflow } = require('./fixtures');
 const { OWNER } = require('./rest');
-const { log, freePort } = require('./proc');
+const { log, freePort, run } = require('./proc');
 const { postgresBin, redisBin } = require('./services');
+const { lifecycle } = require('./lifecycle');
 
 const DIR = path.join(CACHE, 'queue');
 const SANDBOX_PORT = 4010;
 
-let sandbox;
-let cluster;
-let starting;
-let stopping = false;
-const startUp = new AbortController();
-
-async function stop(code) {
-	if (stopping) return;
-	stopping = true;
-	if (starting || sandbox) log('\nStopping the n8n processes, Redis, PostgreSQL and the sandbox…');
-	if (starting && !cluster) {
-		// Still starting: what has started stops now; the step under way (an import, at most a
-		// minute) finishes first, then start-up stops too.
-		startUp.abort();
-		cluster = await starting.catch((error) => {
-			for (const name of error.stopped ?? []) log(`  stopped ${name}`);
-			return null;
-		});
-	}
-	const ports = [];
-	if (cluster) {
-		ports.push(cluster.main?.port, ...cluster.workers.map((w) => w.healthPort), cluster.redis?.port, cluster.postgres?.port);
-		for (const name of await cluster.stop()) log(`  stopped ${name}`);
-	}
-	if (sandbox) {
-		ports.push(sandbox.port);
-		await sandbox.close();
-		log(`  stopped the DTS sandbox (port ${sandbox.port})`);
-	}
-	const held = [];
-	for (const port of ports.filter(Boolean)) if ((await freePort(port)) !== port) held.push(port);
-	if (ports.length) log(held.length ? `  still in use: ports ${held.join(', ')}` : `  free again: ports ${ports.filter(Boolean).join(', ')}.`);
-	process.exit(code);
-}
+const life = lifecycle({ what: 'the n8n processes, Redis, PostgreSQL and the DTS sandbox' });
 
 async function main() {
-	process.on('SIGINT', () => stop(0));
-	process.on('SIGTERM', () => stop(0));
 	postgresBin();
 	redisBin();
+	log('Building the package…');
+	await run('npm', ['run', '--silent', 'build']);
 	await ensureN8n();
 
-	sandbox = createSandbox();
+	const sandbox = createSandbox();
 	await sandbox.start((await freePort(SANDBOX_PORT)) ?? 0);
+	life.add('the DTS sandbox', () => sandbox.close(), () => [sandbox.port]);
 	log(`DTS sandbox listening on ${sandbox.url}`);
 
-	starting = startQueue({ dir: DIR, sandboxUrl: sandbox.url, workflows: [exampleWorkflow(), webhookWorkflow()], log, signal: startUp.signal });
+	const startUp = new AbortController();
+	let cluster = null;
+	const starting = startQueue({ dir: DIR, sandboxUrl: sandbox.url, workflows: [exampleWorkflow(), webhookWorkflow()], log, signal: startUp.signal });
+	life.add(
+		'n8n main and workers, Redis and PostgreSQL',
+		async () => {
+			if (!cluster) {
+				// Still starting: what has started stops now; the step under way (an import, at most a
+				// minute) finishes first, then start-up stops too.
+				startUp.abort();
+				cluster = await starting.catch((error) => {
+					for (const name of error.stopped ?? []) log(`  stopped ${name}`);
+					return null;
+				});
+			}
+			for (const name of (await cluster?.stop()) ?? []) log(`  stopped ${name}`);
+		},
+		() => (cluster ? [cluster.main?.port, ...cluster.workers.map((w) => w.healthPort), cluster.redis?.port, cluster.postgres?.port] : []),
+	);
 	cluster = await starting;
 	const { main: n8nMain, workers, postgres, redis } = cluster;
 	n8nMain.exited.then(({ code, signal }) => {
-		if (stopping) return;
-		log(`n8n main stopped by itself (${code ?? signal}); see ${n8nMain.logFile}`);
-		stop(1);
+		if (!life.stopping) life.stop(1, `n8n main stopped by itself (${code ?? signal}); see ${n8nMain.logFile}`);
 	});
 	for (const worker of workers) {
 		worker.exited.then(({ code, signal }) => {
-			if (!stopping) log(`n8n ${worker.name} (pid ${worker.pid}) stopped (${code ?? signal}); the other workers go on. See ${worker.logFile}`);
+			if (!life.stopping) log(`n8n ${worker.name} (pid ${worker.pid}) stopped (${code ?? signal}); the other workers go on. See ${worker.logFile}`);
 		});
 	}
 	const rel = (file) => path.relative(process.cwd(), file);
@@ -101,8 +86,4 @@ async function main() {
 	);
 }
 
-main().catch((error) => {
-	if (stopping) return; // Ctrl-C during start-up: stop() reports and exits
-	process.stderr.write(`\nnpm run start:queue failed: ${error.message ?? error}\n`);
-	stop(1);
-});
+life.run('npm run start:queue', main);

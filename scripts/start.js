@@ -14,56 +14,53 @@ const { CACHE, N8N_VERSION, ensureN8n, startN8n } = require('./n8n');
 const { prepareInstance } = require('./instance');
 const { EXAMPLE, TRIGGER_EXAMPLE, CREDENTIAL, DEMO_KEY, exampleWorkflow, triggerWorkflow } = require('./fixtures');
 const { OWNER, waitReady, setupOwner, login } = require('./rest');
-const { log, freePort } = require('./proc');
+const { log, freePort, run } = require('./proc');
+const { lifecycle } = require('./lifecycle');
 const { startAgentDemo } = require('./agentDemo');
 
-const N8N_PORT = 5678;
+// Another n8n port, sandbox port or n8n user folder, e.g. `START_N8N_PORT=5700 npm start` (the
+// tests use all three). Names of our own: n8n's N8N_PORT or N8N_USER_FOLDER may be set for another n8n.
+const N8N_PORT = Number(process.env.START_N8N_PORT || 5678);
 const N8N_LOCAL = `http://127.0.0.1:${N8N_PORT}`;
-const SANDBOX_PORT = 4010;
+const SANDBOX_PORT = Number(process.env.START_SANDBOX_PORT || 4010);
 /** The sandbox's clock runs an hour a real minute, so runs and backfills finish while you watch. */
 const TIME_SCALE = 60;
-const USER_FOLDER = path.join(CACHE, 'user');
+const USER_FOLDER = path.resolve(process.env.START_USER_FOLDER || path.join(CACHE, 'user'));
 const LOG_FILE = path.join(USER_FOLDER, 'n8n.log');
 const EXAMPLE_MARK = path.join(USER_FOLDER, '.example-imported');
 const TRIGGER_MARK = path.join(USER_FOLDER, '.trigger-example-imported');
 
-/** What to stop on Ctrl-C or a failure, last started first. */
-const stoppers = [];
-let stopping = false;
-
-async function stop(code) {
-	if (stopping) return;
-	stopping = true;
-	if (stoppers.length) log('\nStopping n8n, the sandbox and the fake model…');
-	for (const fn of stoppers.reverse()) await fn().catch((error) => log(`  ${error.message}`));
-	process.exit(code);
-}
+const life = lifecycle({ what: 'n8n, the DTS sandbox and the fake model' });
 
 async function main() {
-	process.on('SIGINT', () => stop(0));
-	process.on('SIGTERM', () => stop(0));
-
 	if (!(await freePort(N8N_PORT))) {
 		throw new Error(`Port ${N8N_PORT} is in use: stop what runs there (another n8n?) and try again.`);
 	}
+	log('Building the package…');
+	await run('npm', ['run', '--silent', 'build']);
 	await ensureN8n();
 
 	// Three days of the seeded transfer's daily runs, so the trigger's Fetch Test Event has one to show.
 	const sandbox = createSandbox({ clock: { scale: TIME_SCALE }, recentDays: 3 });
 	await sandbox.start((await freePort(SANDBOX_PORT)) ?? 0);
-	stoppers.push(() => sandbox.close());
+	life.add('the DTS sandbox', () => sandbox.close(), () => [sandbox.port]);
 	log(`DTS sandbox listening on ${sandbox.url} (its clock runs ${TIME_SCALE}x real time: an hour a minute)`);
 	const agent = await startAgentDemo(USER_FOLDER);
-	stoppers.push(() => agent.close());
+	life.add('the fake model', () => agent.close(), () => [Number(new URL(agent.url).port)]);
 	log(`Fake OpenAI-compatible model (scripted, for the AI agent example) listening on ${agent.url}`);
 
-	log('Installing the packed package into n8n and importing the credential and example workflows…');
 	// Each example once, so that a user's edits survive; the trigger's came later than the first.
 	const missing = [
 		[EXAMPLE_MARK, exampleWorkflow()],
 		[TRIGGER_MARK, triggerWorkflow()],
 	].filter(([mark]) => !fs.existsSync(mark));
 	const workflows = [...missing.map(([, workflow]) => workflow), ...agent.workflows];
+	const names = workflows.map((workflow) => `"${workflow.name}"`);
+	log(
+		`Installing the packed package into n8n, updating its credentials${
+			names.length ? ` and importing ${names.join(', ')}` : ' (your workflows are kept as they are)'
+		}…`,
+	);
 	await prepareInstance({ userFolder: USER_FOLDER, sandboxUrl: sandbox.url, workflows, credentials: agent.credentials });
 	for (const [mark] of missing) fs.writeFileSync(mark, `${new Date().toISOString()}\n`);
 	agent.imported();
@@ -71,36 +68,33 @@ async function main() {
 	log(`Starting n8n ${N8N_VERSION} (its log: ${path.relative(process.cwd(), LOG_FILE)})…`);
 	const output = fs.createWriteStream(LOG_FILE, { flags: 'a' });
 	const n8n = startN8n(USER_FOLDER, { port: N8N_PORT, brokerPort: await freePort(), output });
-	stoppers.push(() => n8n.stop());
+	life.add('n8n', () => n8n.stop(), () => [N8N_PORT]);
 	n8n.exited.then(({ code, signal }) => {
-		if (stopping) return;
-		log(`n8n stopped by itself (${code ?? signal}); see ${LOG_FILE}`);
-		stop(1);
+		if (!life.stopping) life.stop(1, `n8n stopped by itself (${code ?? signal}); see ${LOG_FILE}`);
 	});
 	await waitReady(N8N_LOCAL, { exited: n8n.exited });
 
 	const owner = await setupOwner(N8N_LOCAL);
 	const ownerWorks = owner === 'created' || (await login(N8N_LOCAL)) !== null;
+	// The sign-in page takes the user straight to the example, not to n8n's start page.
+	const exampleUrl = `http://localhost:${N8N_PORT}/signin?redirect=${encodeURIComponent(`/workflow/${EXAMPLE.id}`)}`;
 	log(
 		[
 			'',
-			`n8n is ready: open http://localhost:${N8N_PORT}`,
+			`n8n is ready: open ${exampleUrl}`,
 			ownerWorks
-				? `  Sign in as ${OWNER.email} with the password ${OWNER.password}`
-				: '  Sign in with the owner account you set up earlier (delete .n8n-cache/user to start over).',
-			`  Open the workflow "${EXAMPLE.name}", then "Execute workflow":`,
+				? `  Sign in as ${OWNER.email} with the password ${OWNER.password}; the example workflow opens.`
+				: `  Sign in with the owner account you set up earlier (delete ${path.relative(process.cwd(), USER_FOLDER)} to start over).`,
+			`  "${EXAMPLE.name}": click "Execute workflow";`,
 			`  the Supermetrics Transfers node calls the sandbox with the credential "${CREDENTIAL.name}".`,
 			`  Open "${TRIGGER_EXAMPLE.name}" and click Fetch Test Event on its trigger, or publish it to`,
 			`  run on each finished run (the sandbox's clock runs ${TIME_SCALE}x: a daily run every ${Math.round(1440 / TIME_SCALE)} minutes).`,
 			`  The sandbox (${sandbox.url}) accepts the API key ${DEMO_KEY}.`,
 			...agent.banner,
-			'Ctrl-C stops n8n, the sandbox and the fake model.',
+			'Ctrl-C (or SIGTERM) stops n8n, the sandbox and the fake model, and says when their ports are free.',
 			'',
 		].join('\n'),
 	);
 }
 
-main().catch((error) => {
-	process.stderr.write(`\nnpm start failed: ${error.message ?? error}\n`);
-	stop(1);
-});
+life.run('npm start', main);

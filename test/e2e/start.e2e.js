@@ -1,0 +1,84 @@
+'use strict';
+/**
+ * `npm start` as a person or an IDE runs it, then stopped the ways they stop it: SIGTERM to the
+ * npm process (an IDE's stop button, a process manager) and SIGINT to it alone. Each must end n8n,
+ * the sandbox and the fake model, free their ports and say so in the last line. On its own n8n
+ * port, sandbox port and user folder, so it never meets a `npm start` of yours.
+ */
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const { describe, test } = require('node:test');
+
+const { ROOT } = require('../../scripts/n8n');
+const { EXAMPLE } = require('../../scripts/fixtures');
+const { alive, freePort, processTree, waitFor } = require('../../scripts/proc');
+const { OUTPUT } = require('./instance');
+
+const READY = { timeoutMs: 300000, what: 'npm start to say n8n is ready' };
+const ENDED = { timeoutMs: 90000, what: 'every process npm start began to end' };
+
+/** `npm start` on free ports; resolves once it says n8n is ready, with what it started. */
+async function npmStart(name) {
+	const userFolder = path.join(OUTPUT, `n8n-start-${name}`);
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	const [port, sandboxPort] = [await freePort(), await freePort()];
+	const npm = spawn('npm', ['start'], {
+		cwd: ROOT,
+		env: { ...process.env, START_N8N_PORT: String(port), START_SANDBOX_PORT: String(sandboxPort), START_USER_FOLDER: userFolder },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let output = '';
+	const ended = { output: false };
+	npm.stdout.once('close', () => (ended.output = true));
+	npm.stdout.on('data', (chunk) => (output += chunk));
+	npm.stderr.on('data', (chunk) => (output += chunk));
+	const exited = new Promise((resolve) => npm.once('exit', (code, signal) => resolve({ code, signal })));
+	try {
+		await waitFor(() => output.includes('n8n is ready'), { ...READY, exited });
+	} catch (error) {
+		killTree(npm.pid);
+		throw new Error(`${error.message}:\n${output.slice(-2000)}`);
+	}
+	const [, modelPort] = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output.slice(output.indexOf('Fake OpenAI'))) ?? [];
+	return { npm, port, sandboxPort, modelPort: Number(modelPort), pids: processTree(npm.pid), output: () => output, ended, exited };
+}
+
+/** What a failed test must not leave behind. */
+function killTree(pid) {
+	for (const each of processTree(pid).reverse()) {
+		try {
+			process.kill(each, 'SIGKILL');
+		} catch {
+			// gone already
+		}
+	}
+}
+
+describe('npm start stops everything it started, however it is stopped', { timeout: 900000 }, () => {
+	for (const signal of ['SIGTERM', 'SIGINT']) {
+		test(`${signal} to the npm process alone ends n8n, the sandbox and the fake model, and frees their ports`, async () => {
+			const started = await npmStart(signal.toLowerCase());
+			try {
+				// npm, the node script, n8n and its task runner at least.
+				assert.ok(started.pids.length >= 4, `npm start's processes: ${started.pids.join(', ')}`);
+				assert.match(started.output(), new RegExp(`open http://localhost:${started.port}/signin\\?redirect=%2Fworkflow%2F${EXAMPLE.id}`));
+
+				process.kill(started.npm.pid, signal);
+				await started.exited;
+				// Output ends when the last process holding it does.
+				await waitFor(() => started.ended.output, ENDED);
+				await waitFor(() => started.pids.every((pid) => !alive(pid)), ENDED);
+
+				const lines = started.output().trim().split('\n');
+				const ports = [started.sandboxPort, started.modelPort, started.port];
+				assert.equal(lines.at(-1), `Stopped n8n, the DTS sandbox and the fake model; ports ${ports.join(', ')} are free.`);
+				for (const port of ports) assert.equal(await freePort(port), port, `port ${port} is free`);
+			} finally {
+				// Only a failed test finds anything here.
+				started.pids.filter(alive).forEach(killTree);
+			}
+		});
+	}
+});
