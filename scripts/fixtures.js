@@ -34,7 +34,7 @@ function supermetricsNode(parameters = {}, extra = {}) {
 			operation: 'create',
 			teamId: '12345',
 			dataSourceId: locator('GAWA', 'Google Analytics 4'),
-			destinationType: locator('SQL_BQ', 'Google BigQuery'),
+			destinationType: locator('SQL_BQ', 'BigQuery'),
 			options: {},
 			...parameters,
 		},

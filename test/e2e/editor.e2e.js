@@ -119,7 +119,7 @@ describe('the n8n editor with the packed package', { timeout: 900000 }, () => {
 			assert.equal(await ndv.locator('[data-test-id=resource-locator-dataSourceId] input[data-test-id=rlc-input]').inputValue(), 'Google Analytics 4 (GAWA)');
 			assert.equal(
 				await ndv.locator('[data-test-id=resource-locator-destinationType] input[data-test-id=rlc-input]').inputValue(),
-				'Google BigQuery (SQL_BQ)',
+				'BigQuery (SQL_BQ)',
 			);
 			// The select shows the credential's id until the editor has loaded the credentials list.
 			assert.equal(await settledValue(ndv.locator('[data-test-id=node-credentials-select] input'), CREDENTIAL.name), CREDENTIAL.name);

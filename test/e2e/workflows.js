@@ -2,7 +2,7 @@
 /** The workflows the CLI tests run, next to the example one `npm start` imports. */
 const { workflow, supermetricsNode, exampleWorkflow, EXAMPLE, SECRETS_CREDENTIAL, CREDENTIAL } = require('../../scripts/fixtures');
 
-const byCode = (value) => ({ __rl: true, mode: 'id', value });
+const byCode = (value) => ({ __rl: true, mode: 'code', value });
 
 /** The sandbox knows no data source NOPE, so it answers 422 with its request id. */
 const UNKNOWN_SOURCE = 'NOPE';
