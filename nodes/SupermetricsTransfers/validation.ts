@@ -164,6 +164,11 @@ export function checkNotEmpty(node: INode, field: FieldName, list: unknown[], it
 	if (list.length === 0) throw invalid(node, field, list, itemIndex, 'needs at least one entry');
 }
 
+/** A value the API requires, from wherever it may come (a form field, a list of names, a secret). */
+export function checkPresent(node: INode, field: FieldName, value: unknown, itemIndex: number): void {
+	if (value === undefined || value === null || value === '') throw invalid(node, field, value, itemIndex, 'is required');
+}
+
 /** Free text such as display_name: trimmed, and within the API's maxLength. */
 export function checkText(
 	node: INode,

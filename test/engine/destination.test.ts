@@ -1,4 +1,4 @@
-import { byId, json, SEEDED, TEAM, useSandbox } from './context';
+import { byCode, byId, json, SEEDED, TEAM, useSandbox } from './context';
 
 const ctx = useSandbox();
 
@@ -6,13 +6,15 @@ const PRIVATE_KEY = '-----BEGIN ENCRYPTED PRIVATE KEY-----MIIFHDBOBgkqhkiG9w0BBQ
 const PASSPHRASE = 'correct horse battery staple';
 
 const configuration = {
-	destinationType: byId('DWH_SNOWFLAKE'),
+	destinationType: byCode('DWH_SNOWFLAKE'),
 	displayName: 'Warehouse',
 	authMethod: 'AUTH_METHOD_KEY_PAIR',
 	settings: {
 		entries: [
 			{ name: 'hostname', value: 'acme.eu-west-1.snowflakecomputing.com' },
 			{ name: 'warehouse', value: 'DEMO_WH' },
+			{ name: 'database_name', value: 'MARKETING' },
+			{ name: 'schema', value: 'PUBLIC' },
 			{ name: 'username', value: 'LOADER' },
 		],
 	},
@@ -28,6 +30,8 @@ const expectedBody = {
 	fields: {
 		hostname: 'acme.eu-west-1.snowflakecomputing.com',
 		warehouse: 'DEMO_WH',
+		database_name: 'MARKETING',
+		schema: 'PUBLIC',
 		username: 'LOADER',
 		private_key: PRIVATE_KEY,
 		passphrase: PASSPHRASE,
@@ -91,7 +95,7 @@ describe('Destination: Create', () => {
 
 	test('a name in use is a 409; an unknown type a 422', async () => {
 		expect((await ctx.run(destination('create', { ...configuration, displayName: 'Sandbox Snowflake' }))).error.httpCode).toBe('409');
-		expect((await ctx.run(destination('create', { ...configuration, destinationType: byId('DWH_ORACLE') }))).error.httpCode).toBe('422');
+		expect((await ctx.run(destination('create', { ...configuration, destinationType: byCode('DWH_ORACLE') }))).error.httpCode).toBe('422');
 	});
 
 	test('a read-only key gets 403', async () => {
@@ -102,7 +106,7 @@ describe('Destination: Create', () => {
 
 	test.each([
 		[{ displayName: '={{ "   " }}' }, 'Invalid Display Name "   " in item 0: is required'],
-		[{ destinationType: byId('={{ "dwh_snowflake" }}') }, 'Codes are upper case'],
+		[{ destinationType: byCode('={{ "dwh_snowflake" }}') }, 'Codes are upper case'],
 		[{ authMethod: 'A'.repeat(101) }, 'Invalid Auth Method'],
 		[{ settings: { entries: [{ name: '', value: 'x' }] } }, 'Invalid Setting Name "" in item 0: is required'],
 		[{ settings: { entries: [{ name: '__proto__', value: 'x' }] } }, 'Invalid Setting Name "__proto__" in item 0: is not allowed as a setting name'],
@@ -193,7 +197,7 @@ describe('Destination: Test Connection', () => {
 	});
 
 	test('an unknown type is a 422', async () => {
-		expect((await ctx.run(destination('testConnection', { ...configuration, destinationType: byId('DWH_ORACLE') }))).error.httpCode).toBe('422');
+		expect((await ctx.run(destination('testConnection', { ...configuration, destinationType: byCode('DWH_ORACLE') }))).error.httpCode).toBe('422');
 	});
 
 	test('a bad destination id sends nothing', async () => {
