@@ -14,6 +14,7 @@ import {
 	searchTransfers,
 } from './methods/listSearch';
 import { getAuthMethods, getDestinationSettings } from './methods/setupSchema';
+import { getAccounts, getSchemas, getSegments } from './methods/transferOptions';
 import { findOperation, nodeProperties, resources, subtitle } from './router';
 import { requestOptions as requestOptionsField } from './descriptions';
 import { batchPlan, runInBatches } from './batching';
@@ -61,7 +62,7 @@ export class SupermetricsTransfers implements INodeType {
 
 	methods = {
 		listSearch: { searchDataSources, searchDestinations, searchDestinationTypes, searchTransfers },
-		loadOptions: { getAuthMethods },
+		loadOptions: { getAuthMethods, getAccounts, getSchemas, getSegments },
 		resourceMapping: { getDestinationSettings },
 		credentialTest: { destinationSecretsTest },
 	};
