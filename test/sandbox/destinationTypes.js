@@ -85,7 +85,7 @@ const SCHEMAS = {
 			text('warehouse', 'Warehouse', { required: true }),
 			database(),
 			schema('PUBLIC'),
-			text('role', 'Role', { help: "Empty for the user's default role" }),
+			text('role', 'Role', { help: "Empty: user's default" }),
 		],
 		auth_methods: [
 			authMethod(
@@ -115,7 +115,7 @@ const SCHEMAS = {
 		settings: [
 			hostname('Server hostname, e.g. adb-1234567890123456.7.azuredatabricks.net'),
 			text('http_path', 'HTTP path', { required: true, help: 'e.g. /sql/1.0/warehouses/abc123' }),
-			text('catalog', 'Catalog', { help: 'Empty for hive_metastore' }),
+			text('catalog', 'Catalog', { help: 'Empty: hive_metastore' }),
 			schema('default'),
 		],
 		auth_methods: [
@@ -141,7 +141,7 @@ const SCHEMAS = {
 				],
 				{ required: true },
 			),
-			text('path_prefix', 'Path prefix', { help: 'A folder in the bucket, e.g. supermetrics/' }),
+			text('path_prefix', 'Path prefix', { help: 'Folder in the bucket' }),
 			select('file_format', 'File format', [['CSV', 'CSV'], ['PARQUET', 'Parquet']], { required: true, value: 'CSV' }),
 			select('csv_delimiter', 'CSV delimiter', [[',', 'Comma'], [';', 'Semicolon'], ['\t', 'Tab']], {
 				value: ',',

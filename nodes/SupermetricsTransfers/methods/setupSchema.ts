@@ -1,4 +1,3 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type {
 	FieldType,
 	IDataObject,
@@ -24,8 +23,11 @@ import { availableSources, teamId } from './listSearch';
 const MAX_SETTINGS = 500;
 const MAX_OPTIONS = 500;
 const MAX_METHODS = 50;
-/** A label stays readable; the help text it carries is cut past this. */
-const MAX_HELP = 100;
+/**
+ * The mapper shows a field's label on one line and nothing else (no description, no placeholder):
+ * help text goes into the label only while the whole stays this short, else it is left out.
+ */
+const MAX_LABEL = 34;
 const CODE = /^[A-Z0-9_]{1,50}$/;
 
 type Schema = { type: string; settings: IDataObject[]; methods: IDataObject[] };
@@ -72,23 +74,23 @@ const titleOf = (method: IDataObject) => text(method.title) ?? String(method.id)
 /** The mapper shows its notice as HTML: what the API said is shown as text. */
 const escapeHtml = (value: string) => value.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** What a method asks for, for its description: its fields, and where each secret comes from. */
+/** What a method asks for, for its description: its fields, and its secrets by the names Secrets gives them. */
 function describeMethod(method: IDataObject): string {
 	const fields = list(method.fields, MAX_METHODS);
 	const plain = fields.filter((f) => !isSecret(f)).map(labelOf);
-	const secrets = fields.filter(isSecret).map((f) => {
-		const place = secretDisplayName(String(f.id));
-		return place ? `${labelOf(f)} (Secrets: ${place})` : `${labelOf(f)} (no secret field in this node: fields.${String(f.id)})`;
-	});
-	const parts = [plain.length ? `Fields: ${plain.join(', ')}` : 'No fields of its own', secrets.length ? `secrets: ${secrets.join(', ')}` : ''];
-	return `${parts.filter(Boolean).join('; ')}. ID ${String(method.id)}.`;
+	const secrets = fields
+		.filter(isSecret)
+		.map((f) => secretDisplayName(String(f.id)) ?? `${labelOf(f)} (no secret field in this node: fields.${String(f.id)})`);
+	return [`Fields: ${plain.join(', ') || 'none of its own'}.`, secrets.length ? `Secrets: ${secrets.join(', ')}.` : 'No secrets.'].join(' ');
 }
 
-/** Auth Method: the chosen type's methods, the default first among them marked as such. */
+/** Auth Method: the type's default (sending no auth_method), then each of the type's methods with its ID. */
 export async function getAuthMethods(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const schema = await loadSchema.call(this);
 	if (typeof schema === 'string') {
-		throw new NodeOperationError(this.getNode(), `${schema} to list its auth methods, or set the method's ID with an expression`);
+		// Not an error while the form is being filled in: the default needs no choice.
+		const advice = `${schema} to choose another, or set the method's ID with an expression`;
+		return [{ name: "Type's Default", value: '', description: `Send no auth_method: Supermetrics uses the type's default. ${advice}.` }];
 	}
 	const methods = schema.methods.filter((m) => typeof m.id === 'string');
 	const byDefault = methods.find((m) => m.is_default === true);
@@ -99,7 +101,7 @@ export async function getAuthMethods(this: ILoadOptionsFunctions): Promise<INode
 			description: 'Send no auth_method: Supermetrics uses the type\'s default',
 		},
 		...methods.map((method) => ({
-			name: titleOf(method),
+			name: `${titleOf(method)} (${String(method.id)})`,
 			value: String(method.id),
 			description: describeMethod(method),
 		})),
@@ -130,9 +132,9 @@ function optionsOf(setting: IDataObject): INodePropertyOptions[] {
 }
 
 /**
- * One setting as a mapper field. The mapper shows a label and nothing else, so the help text goes
- * into the label; a setting shown only for some values of another (show_for) says so there, and is
- * not marked required, since the mapper cannot hide it.
+ * One setting as a mapper field. The mapper shows a label and nothing else, so a short help text
+ * goes into the label; a setting shown only for some values of another (show_for) says so there
+ * instead, and is not marked required, since the mapper cannot hide it.
  */
 function mapperField(setting: IDataObject, labels: Map<string, string>): ResourceMapperField {
 	const options = optionsOf(setting);
@@ -141,12 +143,13 @@ function mapperField(setting: IDataObject, labels: Map<string, string>): Resourc
 	const when = rules
 		.map((rule) => `${labels.get(String(rule.id)) ?? String(rule.id)} ${(Array.isArray(rule.values) ? rule.values : []).map(String).join(' or ')}`)
 		.join(', ');
+	const label = when ? `${labelOf(setting)} (only with ${when})` : labelOf(setting);
 	const help = text(setting.help_text);
-	const notes = [help && (help.length > MAX_HELP ? `${help.slice(0, MAX_HELP - 1)}…` : help), when && `only with ${when}`].filter(Boolean);
+	const helped = help && !when ? `${label} (${help})` : label;
 	const value = setting.value;
 	return {
 		id: String(setting.id),
-		displayName: notes.length ? `${labelOf(setting)} (${notes.join('; ')})` : labelOf(setting),
+		displayName: helped.length <= MAX_LABEL ? helped : label,
 		required: setting.is_required === true && rules.length === 0,
 		defaultMatch: false,
 		canBeUsedToMatch: false,
