@@ -1,6 +1,9 @@
-import { byCode, byId, json, TEAM, useSandbox } from './context';
+import { byCode, byId, byName, json, TEAM, useSandbox } from './context';
 
 const ctx = useSandbox();
+
+/** A BigQuery destination with its own service account, but for the account's private key. */
+const BIGQUERY = { project_id: 'acme-analytics', dataset_location: 'EU', client_email: 'loader@acme-analytics.iam.gserviceaccount.com' };
 
 /**
  * The setup chain as a workflow runs it: each step's output items are the next step's input, and
@@ -23,13 +26,7 @@ test('create connection → create destination → create transfer → backfill 
 				// Team ID is an expression, so the form cannot load: the auth method and the settings
 				// are given by name.
 				authMethod: '=AUTH_METHOD_SERVICE_ACCOUNT_KEY',
-				settings: {
-					entries: [
-						{ name: 'project_id', value: 'acme-analytics' },
-						{ name: 'dataset_location', value: 'EU' },
-						{ name: 'client_email', value: 'loader@acme-analytics.iam.gserviceaccount.com' },
-					],
-				},
+				settings: byName(BIGQUERY),
 			},
 			// The private key comes from a Destination Secrets credential, the default source.
 			{ items: [connection], secrets: { privateKey: 'service-account-secret' } },
@@ -38,12 +35,7 @@ test('create connection → create destination → create transfer → backfill 
 	expect(destination).toMatchObject({ id: '9', display_name: 'BigQuery for GAWA', destination_type: { type: 'SQL_BQ' } });
 	expect(JSON.stringify(destination)).not.toContain('service-account-secret');
 	const sentDestination = ctx.sent().find((r) => r.method === 'POST' && r.path === '/teams/12345/destinations');
-	expect(sentDestination?.body.fields).toEqual({
-		project_id: 'acme-analytics',
-		dataset_location: 'EU',
-		client_email: 'loader@acme-analytics.iam.gserviceaccount.com',
-		private_key: 'service-account-secret',
-	});
+	expect(sentDestination?.body.fields).toEqual({ ...BIGQUERY, private_key: 'service-account-secret' });
 
 	// A Merge node's output: the connection and the destination side by side.
 	const [created] = json(

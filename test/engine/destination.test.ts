@@ -1,23 +1,18 @@
-import { byCode, byId, json, SEEDED, TEAM, useSandbox } from './context';
+import { byCode, byId, byName, json, SEEDED, TEAM, useSandbox } from './context';
 
 const ctx = useSandbox();
 
 const PRIVATE_KEY = '-----BEGIN ENCRYPTED PRIVATE KEY-----MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI';
 const PASSPHRASE = 'correct horse battery staple';
 
+/** What a Snowflake destination needs besides its key, given by name (Other Settings). */
+const SETTINGS = { hostname: 'acme.eu-west-1.snowflakecomputing.com', warehouse: 'DEMO_WH', database_name: 'MARKETING', schema: 'PUBLIC', username: 'LOADER' };
+
 const configuration = {
 	destinationType: byCode('DWH_SNOWFLAKE'),
 	displayName: 'Warehouse',
 	authMethod: 'AUTH_METHOD_KEY_PAIR',
-	settings: {
-		entries: [
-			{ name: 'hostname', value: 'acme.eu-west-1.snowflakecomputing.com' },
-			{ name: 'warehouse', value: 'DEMO_WH' },
-			{ name: 'database_name', value: 'MARKETING' },
-			{ name: 'schema', value: 'PUBLIC' },
-			{ name: 'username', value: 'LOADER' },
-		],
-	},
+	settings: byName(SETTINGS),
 	// Typed into the node; the Destination Secrets credential is tested on its own below.
 	secretsSource: 'node',
 	secrets: { privateKey: PRIVATE_KEY, passphrase: PASSPHRASE },
@@ -28,11 +23,7 @@ const expectedBody = {
 	display_name: 'Warehouse',
 	auth_method: 'AUTH_METHOD_KEY_PAIR',
 	fields: {
-		hostname: 'acme.eu-west-1.snowflakecomputing.com',
-		warehouse: 'DEMO_WH',
-		database_name: 'MARKETING',
-		schema: 'PUBLIC',
-		username: 'LOADER',
+		...SETTINGS,
 		private_key: PRIVATE_KEY,
 		passphrase: PASSPHRASE,
 	},

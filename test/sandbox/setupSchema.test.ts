@@ -2,28 +2,13 @@
  * The destination types' setup schema (available-sources) and the destination routes that follow
  * it, against the reference's SetupSetting, AuthMethod and DestinationTypeSettings shapes.
  */
-import { createSandbox } from './server';
+import { useSandboxClient } from './client';
 
 const SETUP_SETTING_KEYS = ['id', 'label', 'value', 'input_type', 'is_required', 'options', 'help_text', 'help_url', 'note', 'group', 'group_label', 'show_for'];
 const AUTH_METHOD_KEYS = ['id', 'title', 'fields', 'new_secret_field', 'is_default'];
 const TYPE_KEYS = ['title', 'type', 'connection_check_url', 'create_url', 'update_url_template', 'icon_url', 'app_id', 'is_internal', 'settings', 'auth_methods'];
 
-let sandbox: any;
-beforeAll(async () => {
-	sandbox = await createSandbox().start();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
-
-async function call(method: string, path: string, body?: object) {
-	const response = await fetch(`${sandbox.url}/teams/12345${path}`, {
-		method,
-		headers: { authorization: 'sandbox-demo-key', 'content-type': 'application/json' },
-		body: body && JSON.stringify(body),
-	});
-	const text = await response.text();
-	return { status: response.status, json: text ? JSON.parse(text) : undefined };
-}
+const { holder, call } = useSandboxClient('/teams/12345');
 
 async function destinationTypes(): Promise<any[]> {
 	return (await call('GET', '/transfers/available-sources')).json.destination_types;
@@ -158,9 +143,9 @@ describe('destinations follow their type\'s schema', () => {
 		const { fields } = snowflake;
 		const keyPair = { type: 'DWH_SNOWFLAKE', display_name: 'Renamed', fields: { ...fields, password: undefined } };
 		expect((await call('PUT', '/destinations/8', keyPair)).status).toBe(200);
-		expect(sandbox.state.destinations.get('8').fields.private_key).toBe('seeded-secret-key');
+		expect(holder.sandbox.state.destinations.get('8').fields.private_key).toBe('seeded-secret-key');
 		expect((await call('PUT', '/destinations/8', { ...keyPair, new_password: 'rotated' })).status).toBe(200);
-		expect(sandbox.state.destinations.get('8').fields.private_key).toBe('rotated');
+		expect(holder.sandbox.state.destinations.get('8').fields.private_key).toBe('rotated');
 	});
 
 	test('a new secret for an auth method that has none is refused', async () => {

@@ -69,28 +69,26 @@ export async function getSchemas(this: ILoadOptionsFunctions): Promise<INodeProp
 		.map((schema) => ({ name: `${String(schema.name ?? 'Schema')} (${String(schema.schema_id)})`, value: String(schema.schema_id) }));
 }
 
-export async function getAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const options = await availableOptions.call(this, 'its accounts');
+/**
+ * Accounts or segments as options: named by their name, id and login; valued by what the API
+ * takes of them. `sent` says whether the name is part of that (segment_name is, account_name not).
+ */
+function loginOptions(options: IDataObject, listKey: string, idKey: string, nameKey: string, sent: boolean): INodePropertyOptions[] {
 	const names = usernames(options);
-	return list(options.accounts)
-		.filter((account) => present(account.account_id))
-		.map((account) => {
-			const value = { account_id: String(account.account_id), ...login(account, names) };
-			return {
-				name: `${String(account.account_name ?? account.account_id)} (${value.account_id})${withLogin(value)}`,
-				value: JSON.stringify(value),
-			};
+	return list(options[listKey])
+		.filter((entry) => present(entry[idKey]))
+		.map((entry) => {
+			const id = String(entry[idKey]);
+			const name = typeof entry[nameKey] === 'string' ? entry[nameKey] : undefined;
+			const value = { [idKey]: id, ...(sent && name ? { [nameKey]: name } : {}), ...login(entry, names) };
+			return { name: `${name ?? id} (${id})${withLogin(value)}`, value: JSON.stringify(value) };
 		});
 }
 
+export async function getAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return loginOptions(await availableOptions.call(this, 'its accounts'), 'accounts', 'account_id', 'account_name', false);
+}
+
 export async function getSegments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const options = await availableOptions.call(this, 'its segments');
-	const names = usernames(options);
-	return list(options.segments)
-		.filter((segment) => present(segment.segment_id))
-		.map((segment) => {
-			const name = typeof segment.segment_name === 'string' ? segment.segment_name : undefined;
-			const value = { segment_id: String(segment.segment_id), ...(name ? { segment_name: name } : {}), ...login(segment, names) };
-			return { name: `${name ?? value.segment_id} (${value.segment_id})${withLogin(value)}`, value: JSON.stringify(value) };
-		});
+	return loginOptions(await availableOptions.call(this, 'its segments'), 'segments', 'segment_id', 'segment_name', true);
 }
