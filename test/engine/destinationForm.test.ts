@@ -172,6 +172,17 @@ describe('a run sends what the form holds', () => {
 		expect(ctx.last().body.fields).toEqual({ bucket_name: 'lake', region: 'eu-north-1', file_format: 'PARQUET', access_key_id: 'AKIA1', secret_access_key: 'wJalrXUtnFEMI' });
 		expect(result.error).toBeUndefined();
 		expect(json(result)[0].edit_settings).toContainEqual(expect.objectContaining({ id: 'secret_access_key', value: null }));
+		expect(JSON.stringify(result.output)).not.toContain('wJalrXUtnFEMI');
+	});
+
+	test('an access token or a secret access key echoed in an error shows as ***, as every secret does', async () => {
+		const databricks = await filledForm({ destinationType: byCode('DWH_DATABRICKS') }, { hostname: 'adb-1.azuredatabricks.net', http_path: '/sql/1.0/warehouses/a1', schema: 'default' });
+		const token = 'dapi0123456789abcdef0123456789abcdef';
+		ctx.sandbox.queueFault({ status: 400, code: 'BAD_REQUEST', message: 'Bad Request', description: `The token ${token} is not valid.` });
+		const result = await ctx.run(create({ destinationType: byCode('DWH_DATABRICKS'), typeSettings: databricks, secrets: { accessToken: token } }), { continueOnFail: true });
+		expect(ctx.last().body.fields.access_token).toBe(token);
+		expect(json(result)[0].error).toBe('The token *** is not valid. (BAD_REQUEST)');
+		expect(JSON.stringify(result.output)).not.toContain(token);
 	});
 
 	test('a required setting left empty in the form blocks the run, as the editor does, and sends nothing', async () => {
