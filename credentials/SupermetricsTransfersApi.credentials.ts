@@ -44,7 +44,7 @@ export class SupermetricsTransfersApi implements ICredentialType {
 			default: 'raw',
 			options: [
 				{
-					name: 'Raw Key (As Documented)',
+					name: 'API Key Only',
 					value: 'raw',
 					description: 'Authorization: &lt;your-api-key&gt;, as the DTS API reference shows',
 				},

@@ -51,13 +51,29 @@ export class SupermetricsTransfersSecretsApi implements ICredentialType {
 			description: 'The passphrase of the private key (sent as fields.passphrase)',
 		},
 		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'For token authentication, e.g. a Databricks personal access token (sent as fields.access_token)',
+		},
+		{
+			displayName: 'Secret Access Key',
+			name: 'secretAccessKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'The secret of an access key, e.g. for Amazon S3 (sent as fields.secret_access_key)',
+		},
+		{
 			displayName: 'New Secret',
 			name: 'newSecret',
 			type: 'string',
 			typeOptions: { password: true, rows: 4 },
 			default: '',
 			description:
-				'Only for Update and Test Connection: a rotated password or private key to replace the stored one (sent as new_password)',
+				'Only for Update and Test Connection: a rotated password, private key, token or secret key to replace the stored one (sent as new_password)',
 		},
 	];
 }

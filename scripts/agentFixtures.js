@@ -38,7 +38,8 @@ const FROM_AI = {
 
 /** The expression the editor writes for "let the model define this parameter", with a description. */
 const fromAI = (key) => `={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${key}', \`${FROM_AI[key]}\`, 'string') }}`;
-const byModel = (key) => ({ __rl: true, mode: 'id', value: fromAI(key) });
+/** A picker typed by the model: a code (`code` mode) or an id (`id` mode). */
+const byModel = (key, mode) => ({ __rl: true, mode, value: fromAI(key) });
 
 function fakeModelCredential(url) {
 	return { ...OPENAI_CREDENTIAL, data: { apiKey: FAKE_MODEL_KEY, url, header: false } };
@@ -71,15 +72,15 @@ function agentWorkflow({ id = AGENT.id, name = AGENT.name, webhookId = CHAT_WEBH
 		resource: 'dataSourceConnection',
 		operation: 'create',
 		teamId: fromAI('Team_ID'),
-		dataSourceId: byModel('Data_Source'),
-		destinationType: byModel('Destination_Type'),
+		dataSourceId: byModel('Data_Source', 'code'),
+		destinationType: byModel('Destination_Type', 'code'),
 		options: {},
 	}, toolCredentials);
 	const listRuns = node(5, TOOLS.listRuns, TOOL_TYPE, 1, [600, 240], {
 		resource: 'transferRun',
 		operation: 'list',
 		teamId: fromAI('Team_ID'),
-		transferId: byModel('Transfer_ID'),
+		transferId: byModel('Transfer_ID', 'id'),
 		startDate: fromAI('Start_Date'),
 		endDate: fromAI('End_Date'),
 		limit: 50,

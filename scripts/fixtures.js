@@ -47,7 +47,7 @@ function supermetricsNode(parameters = {}, extra = {}) {
 		operation: 'create',
 		teamId: '12345',
 		dataSourceId: locator('GAWA', 'Google Analytics 4'),
-		destinationType: locator('SQL_BQ', 'Google BigQuery'),
+		destinationType: locator('SQL_BQ', 'BigQuery'),
 		options: {},
 	};
 	return packageNode({ id: '5b1e0c3e-0d6a-4d5e-9a51-5c1f2a7e0001', name: NODE, type: NODE_TYPE, position: [220, 0] }, defaults, parameters, extra);

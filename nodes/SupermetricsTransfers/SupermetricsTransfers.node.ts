@@ -13,7 +13,9 @@ import {
 	searchDestinationTypes,
 	searchTransfers,
 } from './methods/listSearch';
-import { findOperation, nodeProperties, resources } from './router';
+import { getAuthMethods, getDestinationSettings } from './methods/setupSchema';
+import { getAccounts, getSchemas, getSegments } from './methods/transferOptions';
+import { findOperation, nodeProperties, resources, subtitle } from './router';
 import { requestOptions as requestOptionsField } from './descriptions';
 import { batchPlan, runInBatches } from './batching';
 import { SECRET_PARAMETERS } from './destination/configuration';
@@ -31,7 +33,7 @@ export class SupermetricsTransfers implements INodeType {
 		},
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: subtitle(),
 		description: 'Set up Supermetrics warehouse transfers with the Data Transfer Service (DTS) API',
 		defaults: { name: 'Supermetrics Transfers' },
 		usableAsTool: true,
@@ -60,6 +62,8 @@ export class SupermetricsTransfers implements INodeType {
 
 	methods = {
 		listSearch: { searchDataSources, searchDestinations, searchDestinationTypes, searchTransfers },
+		loadOptions: { getAuthMethods, getAccounts, getSchemas, getSegments },
+		resourceMapping: { getDestinationSettings },
 		credentialTest: { destinationSecretsTest },
 	};
 

@@ -20,20 +20,21 @@ export function teamIdField(displayOptions?: IDisplayOptions): INodeProperties {
 			name: 'teamId',
 			placeholder: '12345',
 			description:
-				'Your Supermetrics team ID, a whole number of up to 19 digits. In expressions keep it a string: ids past 2^53 lose digits as JavaScript numbers.',
+				'Your Supermetrics team ID, a whole number of up to 19 digits. From an expression, pass it as text (in quotes in JSON): very long numbers lose their last digits in JavaScript.',
 		},
 		displayOptions,
 	);
 }
 
-const CODE_REGEX = '^[A-Z0-9_]{1,50}$';
-const ID_REGEX = '^[1-9][0-9]{0,18}$';
-
-/** A picker loaded from the API that still takes a typed value or an expression. */
+/**
+ * A picker loaded from the API that still takes a typed value or an expression. The typed mode has
+ * no `validation` regex: n8n-workflow runs those under a 250 ms wall-clock watchdog, which fails
+ * on a busy machine; the node's own checks (validation.ts) check every value before use.
+ */
 function locator(
 	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'> & { required?: boolean },
 	searchListMethod: string,
-	typed: { displayName: string; placeholder: string; regex: string; errorMessage: string },
+	typed: TypedMode,
 	displayOptions?: IDisplayOptions,
 ): INodeProperties {
 	return {
@@ -49,32 +50,25 @@ function locator(
 				type: 'list',
 				typeOptions: { searchListMethod, searchable: true },
 			},
-			{
-				displayName: typed.displayName,
-				name: 'id',
-				type: 'string',
-				placeholder: typed.placeholder,
-				validation: [
-					{ type: 'regex', properties: { regex: typed.regex, errorMessage: typed.errorMessage } },
-				],
-			},
+			{ ...typed, type: 'string' },
 		],
 	};
 }
 
-/** How a value may be typed instead of picked: a Supermetrics code, or a numeric id. */
-const byCode = (placeholder: string) => ({
-	displayName: 'By Code',
-	placeholder,
-	regex: CODE_REGEX,
-	errorMessage: 'Use upper-case letters, digits and _ (at most 50), e.g. ' + placeholder,
-});
-const byId = (placeholder: string) => ({
-	displayName: 'By ID',
-	placeholder,
-	regex: ID_REGEX,
-	errorMessage: 'Use a whole number, e.g. ' + placeholder,
-});
+interface TypedMode {
+	displayName: string;
+	name: string;
+	placeholder: string;
+}
+
+/**
+ * How a value may be typed instead of picked: a Supermetrics code, or a numeric id. The code mode
+ * is not named `id`: n8n's editor labels a mode of that name "By ID" whatever its displayName.
+ * Workflows saved with mode `id` for a code still run: n8n hands the value of a mode it does not
+ * know through unchanged, and the node checks it as a code.
+ */
+const byCode = (placeholder: string): TypedMode => ({ displayName: 'By Code', name: 'code', placeholder });
+const byId = (placeholder: string): TypedMode => ({ displayName: 'By ID', name: 'id', placeholder });
 
 /**
  * transfer_id: picked from the team's transfers (GET /teams/{team_id}/transfers) or typed. The
@@ -164,12 +158,17 @@ export function backfillIdField(displayOptions: IDisplayOptions): INodePropertie
 	);
 }
 
-/** A day; the picker's time of day is ignored, and a typed YYYY-MM-DD is taken as it is. */
+/**
+ * A day, typed as YYYY-MM-DD: the API takes days, and a date-and-time picker would offer a time
+ * that is dropped. A date-time from an expression (or a workflow saved with the old picker) still
+ * counts as its day.
+ */
 export function dateField(
 	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
 	displayOptions: IDisplayOptions,
+	placeholder = '2024-01-31',
 ): INodeProperties {
-	return { ...base, type: 'dateTime', required: true, default: '', displayOptions };
+	return { ...base, type: 'string', required: true, default: '', placeholder, displayOptions };
 }
 
 /** For an API answer that reports a failed check as data: hand it on, or fail the item. */
@@ -211,7 +210,7 @@ export const requestOptions: INodeProperties = {
 							description: 'Input items per batch; -1 puts all items in one batch',
 						},
 						{
-							displayName: 'Batch Interval (Ms)',
+							displayName: 'Batch Interval (Milliseconds)',
 							name: 'batchInterval',
 							type: 'number',
 							typeOptions: { minValue: 0 },
@@ -241,7 +240,7 @@ export const requestOptions: INodeProperties = {
 				'When the API answers 429, wait its Retry-After and try again (3 tries at most) if the wait is no longer than this. A longer wait, such as the monthly row quota, fails the item at once. 0 never waits.',
 		},
 		{
-			displayName: 'Timeout (Ms)',
+			displayName: 'Timeout (Milliseconds)',
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },

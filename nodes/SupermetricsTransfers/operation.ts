@@ -26,13 +26,13 @@ export interface TeamCall {
 
 /**
  * What the item becomes: the answer's data object after `echo` (default), one item per element of
- * its list, `echo` alone (for a 204), or a shape of the operation's own.
+ * its list, `echo` alone (for a 204), or a shape (or list of shapes) of the operation's own.
  */
 type Output =
 	| 'data'
 	| 'list'
 	| 'echo'
-	| ((this: IExecuteFunctions, response: DtsResponse, itemIndex: number, echo: IDataObject) => IDataObject);
+	| ((this: IExecuteFunctions, response: DtsResponse, itemIndex: number, echo: IDataObject) => IDataObject | IDataObject[]);
 
 /**
  * The shape most operations share: Team ID and the operation's fields, then one request. The

@@ -77,3 +77,14 @@ export function nodeProperties(): INodeProperties[] {
 	const fields = resources.flatMap((r) => r.operations.flatMap((o) => o.module.fields));
 	return [resourceField, ...operationFields, ...fields];
 }
+
+/**
+ * The canvas subtitle, e.g. "Create: Data Source Connection": the operation's and the resource's
+ * names as the pickers show them, looked up from the parameters' values.
+ */
+export function subtitle(): string {
+	const names = Object.fromEntries(
+		resources.flatMap((r) => r.operations.map((o) => [`${r.value}.${o.value}`, `${o.name}: ${r.name}`])),
+	);
+	return `={{ (${JSON.stringify(names)})[$parameter["resource"] + "." + $parameter["operation"]] }}`;
+}

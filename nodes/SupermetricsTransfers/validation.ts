@@ -1,4 +1,4 @@
-import type { INode, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INode, NodeOperationError } from 'n8n-workflow';
 
 import { itemError } from './itemError';
 
@@ -162,6 +162,28 @@ export function checkOption<T extends string>(
 /** A list the API requires at least one entry of. */
 export function checkNotEmpty(node: INode, field: FieldName, list: unknown[], itemIndex: number): void {
 	if (list.length === 0) throw invalid(node, field, list, itemIndex, 'needs at least one entry');
+}
+
+/** A value the API requires, from wherever it may come (a form field, a list of names, a secret). */
+export function checkPresent(node: INode, field: FieldName, value: unknown, itemIndex: number): void {
+	if (value === undefined || value === null || value === '') throw invalid(node, field, value, itemIndex, 'is required');
+}
+
+/**
+ * An entry a multi-select's list gave (an object as JSON text), or the object itself from an
+ * expression. The text is bounded before it is parsed; JSON.parse reads it in linear time.
+ */
+export function checkJsonObject(node: INode, field: FieldName, value: unknown, itemIndex: number, rule: string): IDataObject {
+	let parsed = value;
+	if (typeof value === 'string' && value.length <= 2000) {
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			parsed = undefined;
+		}
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid(node, field, value, itemIndex, rule);
+	return parsed as IDataObject;
 }
 
 /** Free text such as display_name: trimmed, and within the API's maxLength. */

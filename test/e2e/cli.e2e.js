@@ -125,7 +125,7 @@ describe('n8n CLI with the packed package', { timeout: 600000 }, () => {
 		const { outcome, run } = await execute(wf.DESTINATION_FROM_SECRETS);
 		assert.equal(outcome, 'Execution was successful:');
 		const [call] = apiCalls(n8n.sandbox);
-		assert.deepEqual(call.body.fields, { project_id: 'acme-analytics', password: SANDBOX_WAREHOUSE_PASSWORD });
+		assert.deepEqual(call.body.fields, { ...wf.SNOWFLAKE_SETTINGS, password: SANDBOX_WAREHOUSE_PASSWORD });
 		assert.equal(run.data.main[0][0].json.display_name, 'e2e warehouse');
 		assert.ok(!JSON.stringify(run).includes(SANDBOX_WAREHOUSE_PASSWORD));
 	});

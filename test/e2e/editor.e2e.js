@@ -8,17 +8,18 @@ const { describe, test, before, after } = require('node:test');
 const { NODE_TYPE, startN8n } = require('../../scripts/n8n');
 const http = require('node:http');
 
-const { NODE, CREDENTIAL, EXAMPLE, DEMO_KEY, SECRETS_CREDENTIAL } = require('../../scripts/fixtures');
+const { NODE, CREDENTIAL, EXAMPLE, DEMO_KEY, SECRETS_CREDENTIAL, SANDBOX_WAREHOUSE_PASSWORD } = require('../../scripts/fixtures');
 const { OWNER, waitReady, setupOwner, login, data } = require('../../scripts/rest');
 const { launchBrowser } = require('../../scripts/chromium');
 const { freePort } = require('../../scripts/proc');
 const { OUTPUT, openInstance } = require('./instance');
-const { EXAMPLE_WORKFLOW } = require('./workflows');
+const { DESTINATION_FORM, EXAMPLE_WORKFLOW } = require('./workflows');
 
 // Page loads take 10-20 s on two cores.
 const TIMEOUT = 60000;
 const ICON = '/icons/n8n-nodes-supermetrics-transfers/dist/icons/supermetrics-transfers.svg';
 const SCREENSHOT = path.join(OUTPUT, 'editor-run.png');
+const FORM_SCREENSHOT = path.join(OUTPUT, 'destination-form.png');
 
 describe('the n8n editor with the packed package', { timeout: 900000 }, () => {
 	let n8n;
@@ -27,7 +28,7 @@ describe('the n8n editor with the packed package', { timeout: 900000 }, () => {
 	let page;
 
 	before(async () => {
-		n8n = await openInstance('editor', [EXAMPLE_WORKFLOW]);
+		n8n = await openInstance('editor', [EXAMPLE_WORKFLOW, DESTINATION_FORM]);
 		const port = await freePort();
 		const log = fs.createWriteStream(path.join(n8n.userFolder, 'n8n.log'));
 		server = startN8n(n8n.userFolder, { port, brokerPort: await freePort(), output: log });
@@ -106,6 +107,7 @@ describe('the n8n editor with the packed package', { timeout: 900000 }, () => {
 			const canvasNode = page.locator(`[data-test-id=canvas-node][data-node-name="${NODE}"]`);
 			await canvasNode.waitFor();
 			await assertIconShown(canvasNode);
+			await canvasNode.getByText('Create: Data Source Connection', { exact: true }).waitFor();
 
 			await canvasNode.dblclick();
 			const ndv = page.locator('[data-test-id=ndv]');
@@ -119,7 +121,7 @@ describe('the n8n editor with the packed package', { timeout: 900000 }, () => {
 			assert.equal(await ndv.locator('[data-test-id=resource-locator-dataSourceId] input[data-test-id=rlc-input]').inputValue(), 'Google Analytics 4 (GAWA)');
 			assert.equal(
 				await ndv.locator('[data-test-id=resource-locator-destinationType] input[data-test-id=rlc-input]').inputValue(),
-				'Google BigQuery (SQL_BQ)',
+				'BigQuery (SQL_BQ)',
 			);
 			// The select shows the credential's id until the editor has loaded the credentials list.
 			assert.equal(await settledValue(ndv.locator('[data-test-id=node-credentials-select] input'), CREDENTIAL.name), CREDENTIAL.name);
@@ -141,6 +143,64 @@ describe('the n8n editor with the packed package', { timeout: 900000 }, () => {
 			throw error;
 		}
 	});
+
+	test('Destination → Create: pick a type, and its auth methods and settings become the form; fill it in and run', async () => {
+		try {
+			await page.goto(editorUrl(`/workflow/${DESTINATION_FORM.id}`));
+			const canvasNode = page.locator(`[data-test-id=canvas-node][data-node-name="${NODE}"]`);
+			await canvasNode.getByText('Create: Destination', { exact: true }).waitFor();
+			await canvasNode.dblclick();
+			const ndv = page.locator('[data-test-id=ndv]');
+			const mapper = ndv.locator('[data-test-id=resource-mapper-container]');
+			// Before a type is picked, the form says what to do, and Other Settings is there.
+			await mapper.getByText('Pick a Destination Type to get its settings here, or add them under Other Settings by name.').waitFor();
+			await ndv.getByText('Other Settings', { exact: true }).waitFor();
+
+			const fields = page.waitForResponse((r) => r.url().includes('/rest/dynamic-node-parameters/resource-mapper-fields') && r.ok());
+			await ndv.locator('[data-test-id=resource-locator-destinationType] input[data-test-id=rlc-input]').click();
+			await page.getByText('Snowflake (DWH_SNOWFLAKE)', { exact: true }).click();
+			await fields;
+			for (const [id, label] of [['hostname', 'Hostname'], ['warehouse', 'Warehouse'], ['database_name', 'Database'], ['schema', 'Schema'], ['username', 'Username']]) {
+				await mapper.locator(`[data-test-id=parameter-input-${id}]`).waitFor();
+				await mapper.getByText(label, { exact: true }).waitFor();
+			}
+			assert.equal(await mapper.locator('[data-test-id=parameter-input-schema] input').inputValue(), 'PUBLIC', 'the API\'s default value is filled in');
+			assert.equal(await mapper.locator('[data-test-id=parameter-input-private_key]').count(), 0, 'a secret is no plain field');
+
+			await ndv.locator('[data-test-id=parameter-input-authMethod]').click();
+			const options = page.locator('.el-select-dropdown__item:visible');
+			await options.filter({ hasText: 'Username and Password (AUTH_METHOD_PASSWORD)' }).waitFor();
+			assert.deepEqual(
+				(await options.allInnerTexts()).map((text) => text.split('\n')[0]),
+				["Type's Default (Key Pair Authentication)", 'Key Pair Authentication (AUTH_METHOD_KEY_PAIR)', 'Username and Password (AUTH_METHOD_PASSWORD)'],
+			);
+			const refetched = page.waitForResponse((r) => r.url().includes('/rest/dynamic-node-parameters/resource-mapper-fields') && r.ok());
+			await options.filter({ hasText: 'Username and Password (AUTH_METHOD_PASSWORD)' }).click();
+			await refetched;
+			await mapper.locator('[data-test-id=parameter-input-username]').waitFor();
+
+			const values = { hostname: 'acme.eu-west-1.snowflakecomputing.com', warehouse: 'LOAD_WH', database_name: 'MARKETING', username: 'LOADER' };
+			for (const [id, value] of Object.entries(values)) await mapper.locator(`[data-test-id=parameter-input-${id}] input`).fill(value);
+			n8n.sandbox.requests.length = 0;
+			await ndv.locator('[data-test-id=node-execute-button]').first().click();
+			const output = ndv.locator('[data-test-id=output-panel]');
+			await output.locator('[data-test-id=node-run-status-success]').waitFor();
+			await closeToasts(page);
+			await page.screenshot({ path: FORM_SCREENSHOT });
+			const created = n8n.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/teams/12345/destinations');
+			assert.deepEqual(created.map((r) => r.body), [
+				{
+					type: 'DWH_SNOWFLAKE',
+					display_name: 'Marketing warehouse',
+					auth_method: 'AUTH_METHOD_PASSWORD',
+					fields: { ...values, schema: 'PUBLIC', password: SANDBOX_WAREHOUSE_PASSWORD },
+				},
+			]);
+		} catch (error) {
+			await page.screenshot({ path: path.join(OUTPUT, 'destination-form-failure.png') }).catch(() => {});
+			throw error;
+		}
+	});
 });
 
 /** The node's own SVG is on screen and loaded (an unloaded image has no natural width). */
@@ -148,6 +208,13 @@ async function assertIconShown(container) {
 	const icon = container.locator(`img[src$="${ICON}"]`).first();
 	await icon.waitFor();
 	assert.ok(await icon.evaluate((img) => img.complete && img.naturalWidth > 0), `the icon ${ICON} did not load`);
+}
+
+/** Closes n8n's notifications, so a screenshot shows the form under them. */
+async function closeToasts(page) {
+	const toasts = page.locator('.el-notification');
+	for (const close of await toasts.locator('.el-notification__closeBtn').all()) await close.click().catch(() => {});
+	await toasts.first().waitFor({ state: 'detached', timeout: 10000 }).catch(() => {});
 }
 
 /** A bare HTTP server on loopback that records `METHOD path authorization` of each request. */

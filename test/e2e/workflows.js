@@ -2,7 +2,7 @@
 /** The workflows the CLI tests run, next to the example one `npm start` imports. */
 const { workflow, supermetricsNode, exampleWorkflow, EXAMPLE, SECRETS_CREDENTIAL, CREDENTIAL } = require('../../scripts/fixtures');
 
-const byCode = (value) => ({ __rl: true, mode: 'id', value });
+const byCode = (value) => ({ __rl: true, mode: 'code', value });
 
 /** The sandbox knows no data source NOPE, so it answers 422 with its request id. */
 const UNKNOWN_SOURCE = 'NOPE';
@@ -21,6 +21,9 @@ const CONTINUE_ON_FAIL = workflow({
 	items: CONTINUE_ON_FAIL_SOURCES.map((dataSource) => ({ dataSource })),
 });
 
+/** What a Snowflake destination needs besides its password, given by name (Other Settings). */
+const SNOWFLAKE_SETTINGS = { hostname: 'acme.eu-west-1.snowflakecomputing.com', warehouse: 'LOAD_WH', database_name: 'MARKETING', schema: 'PUBLIC', username: 'LOADER' };
+
 /** Destination → Create with its password from the Destination Secrets credential. */
 const DESTINATION_FROM_SECRETS = workflow({
 	id: 'SmE2eSecrets0001',
@@ -30,9 +33,32 @@ const DESTINATION_FROM_SECRETS = workflow({
 			resource: 'destination',
 			operation: 'create',
 			dataSourceId: undefined,
-			destinationType: byCode('SQL_BQ'),
+			destinationType: byCode('DWH_SNOWFLAKE'),
 			displayName: 'e2e warehouse',
-			settings: { entries: [{ name: 'project_id', value: 'acme-analytics' }] },
+			authMethod: 'AUTH_METHOD_PASSWORD',
+			settings: { entries: Object.entries(SNOWFLAKE_SETTINGS).map(([name, value]) => ({ name, value })) },
+			secretsSource: 'credential',
+		},
+		{
+			credentials: {
+				supermetricsTransfersApi: { id: CREDENTIAL.id, name: CREDENTIAL.name },
+				supermetricsTransfersSecretsApi: { id: SECRETS_CREDENTIAL.id, name: SECRETS_CREDENTIAL.name },
+			},
+		},
+	),
+});
+
+/** Destination → Create as a user starts it: a Team ID, and the destination type still to pick. */
+const DESTINATION_FORM = workflow({
+	id: 'SmE2eDestForm001',
+	name: 'e2e: destination form',
+	node: supermetricsNode(
+		{
+			resource: 'destination',
+			operation: 'create',
+			dataSourceId: undefined,
+			destinationType: { __rl: true, mode: 'list', value: '' },
+			displayName: 'Marketing warehouse',
 			secretsSource: 'credential',
 		},
 		{
@@ -45,7 +71,9 @@ const DESTINATION_FROM_SECRETS = workflow({
 });
 
 module.exports = {
+	DESTINATION_FORM,
 	DESTINATION_FROM_SECRETS,
+	SNOWFLAKE_SETTINGS,
 	EXAMPLE,
 	EXAMPLE_WORKFLOW: exampleWorkflow(),
 	API_ERROR,

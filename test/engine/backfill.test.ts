@@ -1,4 +1,4 @@
-import { byId, json, SEEDED, TEAM, useSandbox } from './context';
+import { byCode, byId, json, SEEDED, TEAM, useSandbox } from './context';
 
 const ctx = useSandbox();
 
@@ -87,7 +87,7 @@ describe('Backfill: Get Latest', () => {
 				resource: 'transfer',
 				operation: 'create',
 				teamId: TEAM,
-				dataSourceId: byId('GAWA'),
+				dataSourceId: byCode('GAWA'),
 				schemaId: '2',
 				destinationId: byId('8'),
 				displayName: 'New',

@@ -1,6 +1,9 @@
-import { byId, json, TEAM, useSandbox } from './context';
+import { byCode, byId, byName, json, TEAM, useSandbox } from './context';
 
 const ctx = useSandbox();
+
+/** A BigQuery destination with its own service account, but for the account's private key. */
+const BIGQUERY = { project_id: 'acme-analytics', dataset_location: 'EU', client_email: 'loader@acme-analytics.iam.gserviceaccount.com' };
 
 /**
  * The setup chain as a workflow runs it: each step's output items are the next step's input, and
@@ -8,7 +11,7 @@ const ctx = useSandbox();
  */
 test('create connection → create destination → create transfer → backfill → list runs', async () => {
 	const [connection] = json(
-		await ctx.run({ resource: 'dataSourceConnection', operation: 'create', teamId: TEAM, dataSourceId: byId('GAWA'), destinationType: byId('SQL_BQ') }),
+		await ctx.run({ resource: 'dataSourceConnection', operation: 'create', teamId: TEAM, dataSourceId: byCode('GAWA'), destinationType: byCode('SQL_BQ') }),
 	);
 	expect(connection).toMatchObject({ data_source_id: 'GAWA', destination_type: 'SQL_BQ', team_id: TEAM });
 
@@ -18,18 +21,21 @@ test('create connection → create destination → create transfer → backfill 
 				resource: 'destination',
 				operation: 'create',
 				teamId: '={{ $json.team_id }}',
-				destinationType: byId('={{ $json.destination_type }}'),
+				destinationType: byCode('={{ $json.destination_type }}'),
 				displayName: '={{ "BigQuery for " + $json.data_source_id }}',
-				settings: { entries: [{ name: 'project_id', value: 'acme-analytics' }] },
+				// Team ID is an expression, so the form cannot load: the auth method and the settings
+				// are given by name.
+				authMethod: '=AUTH_METHOD_SERVICE_ACCOUNT_KEY',
+				settings: byName(BIGQUERY),
 			},
-			// The password comes from a Destination Secrets credential, the default source.
-			{ items: [connection], secrets: { password: 'service-account-secret' } },
+			// The private key comes from a Destination Secrets credential, the default source.
+			{ items: [connection], secrets: { privateKey: 'service-account-secret' } },
 		),
 	);
 	expect(destination).toMatchObject({ id: '9', display_name: 'BigQuery for GAWA', destination_type: { type: 'SQL_BQ' } });
 	expect(JSON.stringify(destination)).not.toContain('service-account-secret');
 	const sentDestination = ctx.sent().find((r) => r.method === 'POST' && r.path === '/teams/12345/destinations');
-	expect(sentDestination?.body.fields).toEqual({ project_id: 'acme-analytics', password: 'service-account-secret' });
+	expect(sentDestination?.body.fields).toEqual({ ...BIGQUERY, private_key: 'service-account-secret' });
 
 	// A Merge node's output: the connection and the destination side by side.
 	const [created] = json(
@@ -38,7 +44,7 @@ test('create connection → create destination → create transfer → backfill 
 				resource: 'transfer',
 				operation: 'create',
 				teamId: '={{ $json.connection.team_id }}',
-				dataSourceId: byId('={{ $json.connection.data_source_id }}'),
+				dataSourceId: byCode('={{ $json.connection.data_source_id }}'),
 				schemaId: '2',
 				destinationId: byId('={{ $json.destination.id }}'),
 				displayName: 'GA4 to BigQuery',

@@ -42,8 +42,11 @@ export function useSandbox(): Context {
 	return context;
 }
 
-/** A resource locator value as the editor saves it. */
+/** A resource locator value as the editor saves it: a numeric id typed By ID, a code typed By Code. */
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+export const byCode = (value: string) => ({ __rl: true, mode: 'code', value });
+/** Other Settings as the editor saves them: settings by name and value. */
+export const byName = (values: Record<string, unknown>) => ({ entries: Object.entries(values).map(([name, value]) => ({ name, value })) });
 
 export const TEAM = '12345';
 /** Seeded on every sandbox reset. */

@@ -39,13 +39,24 @@ describe('Create Data Source Connection: the request that leaves', () => {
 			{
 				teamId: '={{ $json.team }}',
 				dataSourceId: { __rl: true, mode: 'list', value: '={{ $json.source }}' },
-				destinationType: { __rl: true, mode: 'id', value: 'DWH_SNOWFLAKE' },
+				destinationType: { __rl: true, mode: 'code', value: 'DWH_SNOWFLAKE' },
 			},
 			{ items: [{ team: '777', source: 'ADM' }] },
 		);
 		expect(ctx.sandbox.requests[0].path).toBe('/teams/777/data-source-connections');
 		expect(ctx.sandbox.requests[0].body).toEqual({ data_source_id: 'ADM', destination_type: 'DWH_SNOWFLAKE' });
 		expect(output![0].json).toMatchObject({ team_id: '777', data_source_id: 'ADM', destination_type: 'DWH_SNOWFLAKE' });
+	});
+
+	test('a workflow saved before the By Code mode (mode "id" for a code) still runs, checked as a code', async () => {
+		const legacy = (value: string) => ({ __rl: true, mode: 'id', value });
+		const { output } = await runCreate(ctx.sandbox, { teamId: '12345', dataSourceId: legacy('GAWA'), destinationType: legacy('SQL_BQ') });
+		expect(ctx.sandbox.requests[0].body).toEqual({ data_source_id: 'GAWA', destination_type: 'SQL_BQ' });
+		expect(output![0].json).toMatchObject({ data_source_id: 'GAWA', destination_type: 'SQL_BQ' });
+
+		const refused = await runCreate(ctx.sandbox, { teamId: '12345', dataSourceId: legacy('ga4'), destinationType: legacy('SQL_BQ') });
+		expect(refused.error!.message).toContain('Invalid Data Source "ga4" in item 0');
+		expect(ctx.sandbox.requests).toHaveLength(1);
 	});
 });
 

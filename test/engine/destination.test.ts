@@ -1,21 +1,18 @@
-import { byId, json, SEEDED, TEAM, useSandbox } from './context';
+import { byCode, byId, byName, json, SEEDED, TEAM, useSandbox } from './context';
 
 const ctx = useSandbox();
 
 const PRIVATE_KEY = '-----BEGIN ENCRYPTED PRIVATE KEY-----MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI';
 const PASSPHRASE = 'correct horse battery staple';
 
+/** What a Snowflake destination needs besides its key, given by name (Other Settings). */
+const SETTINGS = { hostname: 'acme.eu-west-1.snowflakecomputing.com', warehouse: 'DEMO_WH', database_name: 'MARKETING', schema: 'PUBLIC', username: 'LOADER' };
+
 const configuration = {
-	destinationType: byId('DWH_SNOWFLAKE'),
+	destinationType: byCode('DWH_SNOWFLAKE'),
 	displayName: 'Warehouse',
 	authMethod: 'AUTH_METHOD_KEY_PAIR',
-	settings: {
-		entries: [
-			{ name: 'hostname', value: 'acme.eu-west-1.snowflakecomputing.com' },
-			{ name: 'warehouse', value: 'DEMO_WH' },
-			{ name: 'username', value: 'LOADER' },
-		],
-	},
+	settings: byName(SETTINGS),
 	// Typed into the node; the Destination Secrets credential is tested on its own below.
 	secretsSource: 'node',
 	secrets: { privateKey: PRIVATE_KEY, passphrase: PASSPHRASE },
@@ -26,9 +23,7 @@ const expectedBody = {
 	display_name: 'Warehouse',
 	auth_method: 'AUTH_METHOD_KEY_PAIR',
 	fields: {
-		hostname: 'acme.eu-west-1.snowflakecomputing.com',
-		warehouse: 'DEMO_WH',
-		username: 'LOADER',
+		...SETTINGS,
 		private_key: PRIVATE_KEY,
 		passphrase: PASSPHRASE,
 	},
@@ -91,7 +86,7 @@ describe('Destination: Create', () => {
 
 	test('a name in use is a 409; an unknown type a 422', async () => {
 		expect((await ctx.run(destination('create', { ...configuration, displayName: 'Sandbox Snowflake' }))).error.httpCode).toBe('409');
-		expect((await ctx.run(destination('create', { ...configuration, destinationType: byId('DWH_ORACLE') }))).error.httpCode).toBe('422');
+		expect((await ctx.run(destination('create', { ...configuration, destinationType: byCode('DWH_ORACLE') }))).error.httpCode).toBe('422');
 	});
 
 	test('a read-only key gets 403', async () => {
@@ -102,7 +97,7 @@ describe('Destination: Create', () => {
 
 	test.each([
 		[{ displayName: '={{ "   " }}' }, 'Invalid Display Name "   " in item 0: is required'],
-		[{ destinationType: byId('={{ "dwh_snowflake" }}') }, 'Codes are upper case'],
+		[{ destinationType: byCode('={{ "dwh_snowflake" }}') }, 'Codes are upper case'],
 		[{ authMethod: 'A'.repeat(101) }, 'Invalid Auth Method'],
 		[{ settings: { entries: [{ name: '', value: 'x' }] } }, 'Invalid Setting Name "" in item 0: is required'],
 		[{ settings: { entries: [{ name: '__proto__', value: 'x' }] } }, 'Invalid Setting Name "__proto__" in item 0: is not allowed as a setting name'],
@@ -193,7 +188,7 @@ describe('Destination: Test Connection', () => {
 	});
 
 	test('an unknown type is a 422', async () => {
-		expect((await ctx.run(destination('testConnection', { ...configuration, destinationType: byId('DWH_ORACLE') }))).error.httpCode).toBe('422');
+		expect((await ctx.run(destination('testConnection', { ...configuration, destinationType: byCode('DWH_ORACLE') }))).error.httpCode).toBe('422');
 	});
 
 	test('a bad destination id sends nothing', async () => {

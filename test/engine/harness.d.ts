@@ -29,8 +29,8 @@ export function withDefaults(data: object): IDataObject;
 export const NODE_TYPE: string;
 export const CREDENTIAL_TYPE: string;
 export const NODE_NAME: string;
-/** A list search's context, with n8n's real credential handling and HTTP helpers. */
-export function loadOptionsContext(options: { parameters: Record<string, unknown>; credentials: object }): ILoadOptionsFunctions;
+/** A list search's, load-options method's or resource mapper's context, with n8n's real credential handling and HTTP helpers. */
+export function loadOptionsContext(options: { parameters: Record<string, unknown>; credentials: object; path?: string }): ILoadOptionsFunctions;
 
 export interface PollResult {
 	/** The json of the items the poll emitted (none when it returned null or failed). */

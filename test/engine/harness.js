@@ -217,10 +217,11 @@ async function credentialTestRequest(data) {
 }
 
 /**
- * The context n8n gives a list search (a picker in the editor): the node's current parameters,
- * the credential resolved by n8n's credentials helper and n8n's real HTTP helpers.
+ * The context n8n gives a list search, a load-options method or a resource mapper (a picker or a
+ * form in the editor): the node's current parameters, the credential resolved by n8n's
+ * credentials helper and n8n's real HTTP helpers. `path` is the parameter being loaded.
  */
-function loadOptionsContext({ parameters, credentials }) {
+function loadOptionsContext({ parameters, credentials, path = 'parameters.dataSourceId' }) {
 	const node = {
 		id: 'a6a3a9d6-7d0b-4c3c-9f59-2e5bb0000001',
 		name: NODE_NAME,
@@ -234,7 +235,7 @@ function loadOptionsContext({ parameters, credentials }) {
 	const helper = new CredentialsHelper({ [CREDENTIAL_TYPE]: { type: credentialType, data: withDefaults(credentials) } });
 	// The editor sends the node's parameters with their defaults filled in, as the Workflow has them.
 	const data = { ...additionalData(undefined, helper), currentNodeParameters: workflow.getNode(NODE_NAME).parameters };
-	return new LoadOptionsContext(workflow, node, data, 'parameters.dataSourceId');
+	return new LoadOptionsContext(workflow, node, data, path);
 }
 
 const TRIGGER_TYPE = 'n8n-nodes-supermetrics-transfers.supermetricsTransfersTrigger';

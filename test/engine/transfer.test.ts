@@ -1,9 +1,9 @@
-import { byId, json, SEEDED, TEAM, useSandbox } from './context';
+import { byCode, byId, json, SEEDED, TEAM, useSandbox } from './context';
 
 const ctx = useSandbox();
 
 const configuration = {
-	dataSourceId: byId('AW'),
+	dataSourceId: byCode('AW'),
 	schemaId: '2',
 	destinationId: byId(SEEDED.destinationId),
 	displayName: 'Google Ads to Snowflake',
@@ -23,12 +23,20 @@ const expectedBody = {
 const transfer = (operation: string, extra: object = {}) => ({ resource: 'transfer', operation, teamId: TEAM, ...extra });
 
 describe('Transfer: List', () => {
-	test('one item per transfer, ids as strings', async () => {
+	test('one item per transfer, ids as strings, transfer_id beside the API\'s dwh_transfer_id', async () => {
 		const result = await ctx.run(transfer('list'));
 		expect(json(result)).toEqual([
-			expect.objectContaining({ dwh_transfer_id: '36091', display_name: 'AW enhanced 2022-11-17', state: 'active' }),
+			expect.objectContaining({ dwh_transfer_id: '36091', transfer_id: '36091', display_name: 'AW enhanced 2022-11-17', state: 'active' }),
 		]);
+		expect(Object.keys(json(result)[0]).slice(0, 2)).toEqual(['dwh_transfer_id', 'transfer_id']);
 		expect(ctx.sent()).toEqual([expect.objectContaining({ method: 'GET', path: '/teams/12345/transfers' })]);
+	});
+
+	test('its items chain into the next step on transfer_id, as every other step\'s do', async () => {
+		const listed = json(await ctx.run(transfer('list')));
+		const result = await ctx.run(transfer('get', { transferId: byId('={{ $json.transfer_id }}') }), { items: listed });
+		expect(ctx.last().path).toBe('/teams/12345/transfers/36091');
+		expect(json(result)[0]).toMatchObject({ transfer_id: '36091' });
 	});
 
 	test('a bad team id sends nothing', async () => {
@@ -116,7 +124,7 @@ describe('Transfer: Create', () => {
 	test.each([
 		[{ schemaId: 'tg_99999' }, 'Invalid Schema ID "tg_99999" in item 0: must be a whole number from 1 to 2147483647'],
 		[{ destinationId: byId('2147483648') }, 'Invalid Destination "2147483648" in item 0: must be a whole number from 1 to 2147483647'],
-		[{ dataSourceId: byId('={{ "aw" }}') }, 'Invalid Data Source "aw" in item 0: may contain only A-Z, 0-9 and _ (pattern ^[A-Z0-9_]+$)'],
+		[{ dataSourceId: byCode('={{ "aw" }}') }, 'Invalid Data Source "aw" in item 0: may contain only A-Z, 0-9 and _ (pattern ^[A-Z0-9_]+$)'],
 		[{ displayName: 'x'.repeat(256) }, 'must be at most 255 characters (it has 256)'],
 		[{ displayName: '  ' }, 'Invalid Display Name "  " in item 0: is required'],
 		[{ schedule: {} }, 'Invalid Schedule [] in item 0: needs at least one entry'],
@@ -283,18 +291,18 @@ describe('Transfer: Get Available Sources and Options', () => {
 	});
 
 	test('available options: source_id and destination_id go in the query', async () => {
-		const [item] = json(await ctx.run(transfer('getAvailableOptions', { dataSourceId: byId('AW'), destinationId: byId('8') })));
+		const [item] = json(await ctx.run(transfer('getAvailableOptions', { dataSourceId: byCode('AW'), destinationId: byId('8') })));
 		expect(ctx.sent()[0]).toMatchObject({ path: '/teams/12345/transfers/available-options', query: { source_id: 'AW', destination_id: '8' } });
 		expect(item.schemas).toEqual([expect.objectContaining({ schema_id: '2' }), expect.objectContaining({ schema_id: '3' })]);
 	});
 
 	test('an unknown source is refused by the API', async () => {
-		const result = await ctx.run(transfer('getAvailableOptions', { dataSourceId: byId('NOPE'), destinationId: byId('8') }));
+		const result = await ctx.run(transfer('getAvailableOptions', { dataSourceId: byCode('NOPE'), destinationId: byId('8') }));
 		expect(result.error.httpCode).toBe('422');
 	});
 
 	test('a bad destination id sends nothing', async () => {
-		const result = await ctx.run(transfer('getAvailableOptions', { dataSourceId: byId('AW'), destinationId: byId('={{ "eight" }}') }));
+		const result = await ctx.run(transfer('getAvailableOptions', { dataSourceId: byCode('AW'), destinationId: byId('={{ "eight" }}') }));
 		expect(result.error.message).toContain('Invalid Destination "eight"');
 		expect(ctx.sent()).toEqual([]);
 	});

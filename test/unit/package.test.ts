@@ -43,7 +43,7 @@ test('the Destination Secrets credential keeps every value in a password field',
 	const credential = loadListed(pkg.n8n.credentials[1]);
 	expect(credential.name).toBe('supermetricsTransfersSecretsApi');
 	const values = credential.properties.filter((p: { type: string }) => p.type === 'string');
-	expect(values.map((p: { name: string }) => p.name)).toEqual(['password', 'privateKey', 'passphrase', 'newSecret']);
+	expect(values.map((p: { name: string }) => p.name)).toEqual(['password', 'privateKey', 'passphrase', 'accessToken', 'secretAccessKey', 'newSecret']);
 	for (const field of values) expect(field.typeOptions.password).toBe(true);
 });
 

@@ -1,23 +1,8 @@
-import { createSandbox } from '../sandbox/server';
+import { useSandboxClient } from '../sandbox/client';
 
 /** Rules of the sandbox subtle enough to pin down directly, without the node in between. */
 describe('sandbox rules', () => {
-	let sandbox: any;
-	beforeAll(async () => {
-		sandbox = await createSandbox().start();
-	});
-	afterAll(() => sandbox.close());
-	beforeEach(() => sandbox.reset());
-
-	async function call(method: string, path: string, body?: object) {
-		const response = await fetch(sandbox.url + path, {
-			method,
-			headers: { authorization: 'sandbox-demo-key', 'content-type': 'application/json' },
-			body: body && JSON.stringify(body),
-		});
-		const text = await response.text();
-		return { status: response.status, text, json: text ? JSON.parse(text) : undefined };
-	}
+	const { holder, call } = useSandboxClient();
 	const backfill = (range_start: string, range_end: string) =>
 		call('POST', '/teams/12345/transfers/36091/backfills', { range_start, range_end });
 
@@ -72,7 +57,7 @@ describe('sandbox rules', () => {
 
 	test('write routes need dwh_transfers_write; the read-only key may still read', async () => {
 		const readOnly = (method: string, path: string) =>
-			fetch(sandbox.url + path, { method, headers: { authorization: 'sandbox-readonly-key' } }).then((r) => r.status);
+			fetch(holder.sandbox.url + path, { method, headers: { authorization: 'sandbox-readonly-key' } }).then((r) => r.status);
 		expect(await readOnly('GET', '/teams/12345/transfers')).toBe(200);
 		expect(await readOnly('DELETE', '/teams/12345/transfers/36091')).toBe(403);
 		expect(await readOnly('PATCH', '/teams/12345/backfills/12344')).toBe(403);

@@ -14,8 +14,8 @@ const operation = teamOperation({
 	operation: 'create',
 	fields: (show) => [
 		transferIdField(show),
-		dateField({ displayName: 'Range Start', name: 'rangeStart', description: 'First day to re-process, inclusive (range_start)' }, show),
-		dateField({ displayName: 'Range End', name: 'rangeEnd', description: 'Last day to re-process, inclusive (range_end)' }, show),
+		dateField({ displayName: 'Range Start', name: 'rangeStart', description: 'First day to re-process, inclusive (range_start), as YYYY-MM-DD' }, show, '2024-01-01'),
+		dateField({ displayName: 'Range End', name: 'rangeEnd', description: 'Last day to re-process, inclusive (range_end), as YYYY-MM-DD' }, show),
 	],
 	call(itemIndex) {
 		const transferId = transferIdParam.call(this, itemIndex, INT64_MAX);

@@ -1,50 +1,31 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { destinationTypeField, displayNameField } from '../descriptions';
-import { codeParam, optionParam, textParam } from '../params';
+import { codeParam, textParam } from '../params';
 import {
 	AUTH_METHOD,
+	checkPresent,
 	checkSettingName,
 	checkText,
 	DESTINATION_TYPE,
 	DISPLAY_NAME,
 	NEW_PASSWORD,
-	SECRETS_SOURCE,
 	SETTING_NAME,
 } from '../validation';
+import { password, SECRETS, secretInputs } from './secrets';
+import { typeSettings } from './typeSettings';
 
 /**
  * The destination body shared by Create, Update and Test Connection: type, display_name,
- * auth_method and the type's own `fields`. Secret inputs come from a Destination Secrets
- * credential (encrypted by n8n, never in the workflow) or are typed into password fields; the
- * call lists them so the transport masks any echo of them in answers and errors.
+ * auth_method and the type's own `fields`. The form comes from the API's setup schema (Auth Method
+ * from the type's auth methods, Settings from its settings and the method's plain fields); Other
+ * Settings takes any setting by name, for an expression-driven node or a schema that cannot load.
+ * Secret inputs come from a Destination Secrets credential (encrypted by n8n, never in the
+ * workflow) or are typed into password fields; the call lists them so the transport masks any
+ * echo of them in answers and errors.
  */
 
-export const SECRETS_CREDENTIAL = 'supermetricsTransfersSecretsApi';
-
-/** Parameters that hold secrets: n8n's stored copy of the node in an error gets them replaced. */
-export const SECRET_PARAMETERS = ['secrets', 'newPassword'];
-
-const SOURCES = ['credential', 'node', 'none'] as const;
-
-const password = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	typeOptions: { password: true },
-	default: '',
-	description,
-});
-
-/**
- * Secret settings: the node's parameter, the key in `fields`, and the same value's name in the
- * Destination Secrets credential.
- */
-const SECRETS: Array<[name: string, key: string, displayName: string, description: string]> = [
-	['privateKey', 'private_key', 'Private Key', 'The private key for key-pair authentication (fields.private_key), e.g. an encrypted PEM'],
-	['passphrase', 'passphrase', 'Passphrase', 'The passphrase of the private key (fields.passphrase)'],
-	['password', 'password', 'Password', 'The password for password authentication (fields.password)'],
-];
+export { SECRET_PARAMETERS, SECRETS_CREDENTIAL } from './secrets';
 
 export function destinationConfigurationFields(
 	displayOptions: IDisplayOptions,
@@ -57,20 +38,43 @@ export function destinationConfigurationFields(
 		{
 			displayName: 'Auth Method',
 			name: 'authMethod',
-			type: 'string',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getAuthMethods', loadOptionsDependsOn: ['teamId', 'destinationType.value'] },
 			default: '',
-			placeholder: 'AUTH_METHOD_KEY_PAIR',
-			description: 'How the destination authenticates (auth_method), as Get Available Sources lists for its type. Leave empty for the default.',
+			description:
+				'How the destination authenticates (auth_method), from the auth methods of its type. Its secrets come from Secrets From below. With Team ID as an expression, set the method\'s ID (e.g. AUTH_METHOD_KEY_PAIR) with an expression.',
 			displayOptions,
 		},
 		{
 			displayName: 'Settings',
+			name: 'typeSettings',
+			type: 'resourceMapper',
+			noDataExpression: true,
+			default: { mappingMode: 'defineBelow', value: null },
+			typeOptions: {
+				loadOptionsDependsOn: ['teamId', 'destinationType.value', 'authMethod'],
+				resourceMapper: {
+					resourceMapperMethod: 'getDestinationSettings',
+					mode: 'add',
+					valuesLabel: 'Settings',
+					fieldWords: { singular: 'setting', plural: 'settings' },
+					addAllFields: true,
+					supportAutoMap: false,
+					noFieldsError: 'This destination type has no settings to fill in',
+				},
+			},
+			description: 'The destination type\'s settings (fields) and the auth method\'s, as the API describes them',
+			displayOptions,
+		},
+		{
+			displayName: 'Other Settings',
 			name: 'settings',
 			type: 'fixedCollection',
 			typeOptions: { multipleValues: true },
-			placeholder: 'Add Setting',
+			placeholder: 'Add Setting by Name',
 			default: {},
-			description: 'The destination type\'s settings (fields), e.g. hostname, warehouse, database_name, schema, role, username',
+			description:
+				'Settings (fields) by name, sent with those above: for one the form does not show, or for all of them when the form cannot load (Team ID as an expression). E.g. hostname, warehouse, database_name.',
 			displayOptions,
 			options: [
 				{
@@ -105,7 +109,7 @@ export function destinationConfigurationFields(
 					description: newSecret ? 'Send no secret: the stored destination keeps its own' : 'Send no secret',
 				},
 			],
-			description: 'Where the password, private key or passphrase come from',
+			description: 'Where the auth method\'s secrets (password, private key, passphrase, access token or key) come from',
 			displayOptions,
 		},
 		{
@@ -128,17 +132,6 @@ export function destinationConfigurationFields(
 	return fields;
 }
 
-/** The secrets of one item: from the credential, from the node's password fields, or none. */
-async function secretInputs(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const source = optionParam.call(this, 'secretsSource', SECRETS_SOURCE, itemIndex, SOURCES);
-	if (source === 'none') return {};
-	if (source === 'credential') return (await this.getCredentials(SECRETS_CREDENTIAL, itemIndex)) ?? {};
-	return {
-		...(this.getNodeParameter('secrets', itemIndex, {}) as IDataObject),
-		newSecret: this.getNodeParameter('newPassword', itemIndex, ''),
-	};
-}
-
 /** The body and the secrets in it, read and checked for one item. */
 export async function destinationConfiguration(
 	this: IExecuteFunctions,
@@ -146,7 +139,8 @@ export async function destinationConfiguration(
 	{ newSecret }: { newSecret: boolean },
 ): Promise<{ body: IDataObject; secrets: string[] }> {
 	const node = this.getNode();
-	const settings: Array<[string, unknown]> = [];
+	const form = typeSettings.call(this, itemIndex);
+	const settings: Array<[string, unknown]> = [...form.entries];
 	const entries = (this.getNodeParameter('settings.entries', itemIndex, []) as IDataObject[]) ?? [];
 	for (const entry of entries) {
 		settings.push([checkText(node, SETTING_NAME, entry.name, itemIndex, { maxLength: 100 }) as string, entry.value]);
@@ -159,15 +153,18 @@ export async function destinationConfiguration(
 			secrets.push(inputs[name] as string);
 		}
 	}
-	// A name given twice, or one that is not plain data, is refused rather than dropped.
+	// A name given twice (in the form, by name or as a secret), or one that is not plain data, is
+	// refused rather than dropped.
 	const seen = new Set<string>();
 	for (const [name] of settings) checkSettingName(node, SETTING_NAME, name, itemIndex, seen);
+	const fields = Object.fromEntries(settings);
+	for (const [id, name] of form.required) checkPresent(node, name, fields[id], itemIndex);
 
 	const body: IDataObject = {
 		type: codeParam.call(this, 'destinationType', DESTINATION_TYPE, itemIndex),
 		display_name: textParam.call(this, 'displayName', DISPLAY_NAME, itemIndex, { maxLength: 255 }),
 		auth_method: textParam.call(this, 'authMethod', AUTH_METHOD, itemIndex, { maxLength: 100, required: false }),
-		fields: Object.fromEntries(settings),
+		fields,
 	};
 	const rotated = inputs.newSecret;
 	if (newSecret && typeof rotated === 'string' && rotated !== '') {

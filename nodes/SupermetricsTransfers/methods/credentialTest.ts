@@ -1,5 +1,7 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 
+import { SECRETS } from '../destination/secrets';
+
 /**
  * The Destination Secrets credential's test. Supermetrics can only check secrets together with a
  * destination's other settings (Destination → Test Connection), so this checks what can be checked
@@ -10,7 +12,7 @@ export async function destinationSecretsTest(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
-	const filled = ['password', 'privateKey', 'passphrase', 'newSecret'].filter(
+	const filled = [...SECRETS.map(([name]) => name), 'newSecret'].filter(
 		(name) => typeof data[name] === 'string' && data[name] !== '',
 	);
 	if (filled.length === 0) return { status: 'Error', message: 'Fill in at least one secret.' };

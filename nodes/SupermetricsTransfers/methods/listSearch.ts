@@ -13,7 +13,7 @@ export const KNOWN_DATA_SOURCES: Array<[code: string, name: string]> = [
 ];
 
 export const KNOWN_DESTINATION_TYPES: Array<[code: string, name: string]> = [
-	['SQL_BQ', 'Google BigQuery'],
+	['SQL_BQ', 'BigQuery'],
 	['DWH_SNOWFLAKE', 'Snowflake'],
 ];
 
@@ -27,7 +27,7 @@ function search(list: Array<[string, string]>, filter?: string): INodeListSearch
 }
 
 /** The team id typed so far; an expression or a half-typed id cannot be listed against. */
-function teamId(this: ILoadOptionsFunctions): string | undefined {
+export function teamId(this: ILoadOptionsFunctions): string | undefined {
 	const value = String(this.getCurrentNodeParameter('teamId') ?? '').trim();
 	return /^[1-9][0-9]{0,18}$/.test(value) ? value : undefined;
 }
@@ -41,7 +41,7 @@ function requireTeamId(this: ILoadOptionsFunctions, what: string): string {
 	);
 }
 
-async function availableSources(this: ILoadOptionsFunctions, team: string): Promise<IDataObject> {
+export async function availableSources(this: ILoadOptionsFunctions, team: string): Promise<IDataObject> {
 	const settings = await requestSettings.call(this);
 	return dtsObject.call(this, { method: 'GET', path: `/teams/${team}/transfers/available-sources` }, settings, 0);
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { dataSourceIdField, destinationIdField, displayNameField, failOnFalseField, idField } from '../descriptions';
+import { dataSourceIdField, destinationIdField, displayNameField, failOnFalseField } from '../descriptions';
 import { failIfFalse } from '../outcome';
 import { requireData } from '../transport';
 import type { DtsResponse } from '../transport';
@@ -8,6 +8,7 @@ import { codeParam, idParam, textParam } from '../params';
 import {
 	checkEmail,
 	checkInteger,
+	checkJsonObject,
 	checkNotEmpty,
 	checkOption,
 	checkText,
@@ -64,7 +65,7 @@ const list = (
 	name,
 	type: 'fixedCollection',
 	typeOptions: { multipleValues: true },
-	placeholder: `Add ${displayName.replace(/s$/, '')}`,
+	placeholder: `Add ${displayName.replace(/^More /, '').replace(/s$/, '')}`,
 	default: {},
 	description,
 	options: [{ displayName, name: 'entries', values }],
@@ -73,21 +74,38 @@ const list = (
 const loginId = number('Login ID', 'loginId', 0, 'The login_id of the data source login (0 to leave out)', 0);
 const username = text('Data Source Username', 'dataSourceUsername', 'The data_source_username of the login');
 
+/** Offered from Get Available Options once Team ID, Data Source and Destination are known. */
+const AVAILABLE_OPTIONS = ['teamId', 'dataSourceId.value', 'destinationId.value'];
+
+const picker = (
+	displayName: string,
+	name: string,
+	loadOptionsMethod: string,
+	description: string,
+): INodeProperties => ({
+	displayName,
+	name,
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod, loadOptionsDependsOn: AVAILABLE_OPTIONS },
+	default: [],
+	description,
+});
+
 export function transferConfigurationFields(displayOptions: IDisplayOptions): INodeProperties[] {
 	const withShow = (field: INodeProperties): INodeProperties => ({ ...field, displayOptions });
 	return [
 		dataSourceIdField(displayOptions),
-		idField(
-			{
-				displayName: 'Schema ID',
-				name: 'schemaId',
-				placeholder: '2',
-				description:
-					'The numeric schema_id (dwh_schema_id) of the table group the transfer writes into, as Get Available Options lists it. Not the prefixed group_id such as tg_99999.',
-			},
-			displayOptions,
-		),
 		destinationIdField(displayOptions),
+		withShow({
+			displayName: 'Schema',
+			name: 'schemaId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getSchemas', loadOptionsDependsOn: AVAILABLE_OPTIONS },
+			required: true,
+			default: '',
+			description:
+				'The table group the transfer writes into (schema_id), as Get Available Options lists them for the Data Source and Destination. With an expression, its numeric schema_id (not a group_id such as tg_99999).',
+		}),
 		displayNameField(displayOptions, 'The transfer\'s name (display_name), at most 255 characters'),
 		withShow({
 			...list('Schedule', 'schedule', 'When the transfer runs (schedule). Add at least one.', [
@@ -110,11 +128,27 @@ export function transferConfigurationFields(displayOptions: IDisplayOptions): IN
 			required: true,
 		}),
 		withShow(
-			list('Accounts', 'accounts', 'The data source accounts the transfer includes (accounts)', [
+			picker(
+				'Accounts',
+				'accountList',
+				'getAccounts',
+				'The data source accounts the transfer includes (accounts), as Get Available Options lists them. An expression may give its accounts list as it is.',
+			),
+		),
+		withShow(
+			list('More Accounts', 'accounts', 'Accounts by ID (accounts), sent after those picked above: for an account the list does not show, or from expressions', [
 				text('Account ID', 'accountId', 'The account_id in the data source'),
 				username,
 				loginId,
 			]),
+		),
+		withShow(
+			picker(
+				'Segments',
+				'segmentList',
+				'getSegments',
+				'Data segments the transfer includes (segments), as Get Available Options lists them. An expression may give its segments list as it is.',
+			),
 		),
 		{
 			displayName: 'Additional Fields',
@@ -130,7 +164,7 @@ export function transferConfigurationFields(displayOptions: IDisplayOptions): IN
 					text('Group', 'group', 'The setting\'s group, e.g. Default'),
 				]),
 				text('Notification Recipients', 'notificationRecipients', 'Email addresses to notify of transfer events, separated by commas (notification_recipients)'),
-				list('Segments', 'segments', 'Data segments the transfer includes (segments)', [
+				list('More Segments', 'segments', 'Segments by ID (segments), sent after those picked under Segments', [
 					text('Segment ID', 'segmentId', 'The segment_id, e.g. -1'),
 					text('Segment Name', 'segmentName', 'The segment_name, e.g. All users'),
 					username,
@@ -148,6 +182,30 @@ const nested = (list: string, field: string, index: number): FieldName => ({
 });
 
 type Entries = IDataObject[];
+
+/**
+ * The entries picked in a multi-select (JSON text in the API's words), or given by an expression
+ * (a list of objects, such as Get Available Options' accounts), in the typed list's shape.
+ */
+function pickedEntries(
+	this: IExecuteFunctions,
+	parameterName: string,
+	list: string,
+	itemIndex: number,
+	toEntry: (picked: IDataObject) => IDataObject,
+): Entries {
+	const value = this.getNodeParameter(parameterName, itemIndex, []);
+	const values = Array.isArray(value) ? value : value === '' || value === null || value === undefined ? [] : [value];
+	const rule = `must be one of the ${list.toLowerCase()} Get Available Options lists (an object in the API's words)`;
+	return values.map((entry, i) =>
+		toEntry(checkJsonObject(this.getNode(), { displayName: `${list} ${i + 1}`, apiName: parameterName }, entry, itemIndex, rule)),
+	);
+}
+
+const loginEntry = (picked: IDataObject): IDataObject => ({
+	dataSourceUsername: picked.data_source_username,
+	loginId: picked.login_id ?? 0,
+});
 
 /** Reads and checks every configuration field of one item, in the API's words. */
 export function transferConfiguration(this: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -181,7 +239,10 @@ export function transferConfiguration(this: IExecuteFunctions, itemIndex: number
 			run_weekday: entry.runInterval === 'weekly' ? int('Schedule', 'run_weekday', i, entry.runWeekday, 1, 7) : undefined,
 			run_day: entry.runInterval === 'monthly' ? int('Schedule', 'run_day', i, entry.runDay, 1, 31) : undefined,
 		})),
-		accounts: entries('accounts').map((entry, i) => ({
+		accounts: [
+			...pickedEntries.call(this, 'accountList', 'Accounts', itemIndex, (picked) => ({ accountId: picked.account_id, ...loginEntry(picked) })),
+			...entries('accounts'),
+		].map((entry, i) => ({
 			account_id: str('Accounts', 'account_id', i, entry.accountId, 100),
 			...login('Accounts', entry, i),
 		})),
@@ -189,8 +250,13 @@ export function transferConfiguration(this: IExecuteFunctions, itemIndex: number
 	checkNotEmpty(node, SCHEDULE, body.schedule as Entries, itemIndex);
 
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	if (extra.segments !== undefined) {
-		body.segments = entries('segments', extra).map((entry, i) => ({
+	const segments = pickedEntries.call(this, 'segmentList', 'Segments', itemIndex, (picked) => ({
+		segmentId: picked.segment_id,
+		segmentName: picked.segment_name,
+		...loginEntry(picked),
+	}));
+	if (segments.length > 0 || extra.segments !== undefined) {
+		body.segments = [...segments, ...entries('segments', extra)].map((entry, i) => ({
 			segment_id: str('Segments', 'segment_id', i, entry.segmentId, 100),
 			segment_name: str('Segments', 'segment_name', i, entry.segmentName, 255),
 			...login('Segments', entry, i),

@@ -30,8 +30,8 @@ const SORT_DIRECTIONS = ['DESC', 'ASC'] as const;
 export const fields: INodeProperties[] = [
 	teamIdField(show),
 	transferIdField(show),
-	dateField({ displayName: 'Start Date', name: 'startDate', description: 'First day of runs to list, inclusive (start_date)' }, show),
-	dateField({ displayName: 'End Date', name: 'endDate', description: 'Last day of runs to list, inclusive (end_date)' }, show),
+	dateField({ displayName: 'Start Date', name: 'startDate', description: 'First day of runs to list, inclusive (start_date), as YYYY-MM-DD' }, show, '2024-01-01'),
+	dateField({ displayName: 'End Date', name: 'endDate', description: 'Last day of runs to list, inclusive (end_date), as YYYY-MM-DD' }, show),
 	{
 		displayName: 'Return All',
 		name: 'returnAll',

@@ -146,6 +146,7 @@ describe('answers parse in linear time', () => {
 		const result = await list({}, true);
 		expect(result.output![0].json).toEqual({
 			dwh_transfer_id: '9223372036854775807',
+			transfer_id: '9223372036854775807',
 			display_name: 'a "9007199254740993" b',
 			nested: { run_id: '-9007199254740993', rows: Infinity },
 		});

@@ -3,7 +3,7 @@
  * what a person or a log sees: output items, errors, Continue On Fail items, the error n8n stores
  * (with its copy of the node's parameters) and the log. Masking leaves unrelated data alone.
  */
-import { byId, TEAM } from '../context';
+import { byCode, TEAM } from '../context';
 import { runNode } from '../harness';
 import { apiData, apiError, hostileServer } from '../hostile';
 import type { Hostile } from '../hostile';
@@ -38,12 +38,12 @@ function expectHidden(visible: string, secret: string) {
 	}
 }
 
-const createConnection = { resource: 'dataSourceConnection', operation: 'create', teamId: TEAM, dataSourceId: byId('GAWA'), destinationType: byId('SQL_BQ') };
+const createConnection = { resource: 'dataSourceConnection', operation: 'create', teamId: TEAM, dataSourceId: byCode('GAWA'), destinationType: byCode('SQL_BQ') };
 const createDestination = {
 	resource: 'destination',
 	operation: 'create',
 	teamId: TEAM,
-	destinationType: byId('DWH_SNOWFLAKE'),
+	destinationType: byCode('DWH_SNOWFLAKE'),
 	displayName: 'Snowflake warehouse',
 	secretsSource: 'node',
 	secrets: { privateKey: PEM, password: PASSWORD },

@@ -1,5 +1,5 @@
 /** Retry-After never breaks an item, and with Batching one 429 pauses the whole run's sending. */
-import { byId } from '../context';
+import { byCode } from '../context';
 import { runNode } from '../harness';
 import { apiData, apiError, hostileServer, pause } from '../hostile';
 import type { Hostile } from '../hostile';
@@ -18,7 +18,7 @@ beforeEach(() => {
 const created = (res: Parameters<typeof apiData>[0]) => apiData(res, 201, { connection_id: '019461A0-0000-7000-8000-000000000001' });
 const create = (extra: { items?: object[]; options?: object; continueOnFail?: boolean } = {}) =>
 	runNode({
-		parameters: { resource: 'dataSourceConnection', operation: 'create', teamId: '={{ $json.team ?? "12345" }}', dataSourceId: byId('GAWA'), destinationType: byId('SQL_BQ'), options: extra.options ?? {} },
+		parameters: { resource: 'dataSourceConnection', operation: 'create', teamId: '={{ $json.team ?? "12345" }}', dataSourceId: byCode('GAWA'), destinationType: byCode('SQL_BQ'), options: extra.options ?? {} },
 		items: extra.items,
 		continueOnFail: extra.continueOnFail,
 		credentials: { apiKey: SECRET_KEY, baseUrl: api.url },

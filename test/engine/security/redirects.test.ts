@@ -1,5 +1,5 @@
 /** A redirect never takes the key or a body to another origin; nothing is followed. */
-import { byId, TEAM } from '../context';
+import { byCode, TEAM } from '../context';
 import { runNode } from '../harness';
 import { apiData, hostileServer } from '../hostile';
 import type { Hostile } from '../hostile';
@@ -38,7 +38,7 @@ describe.each([301, 302, 303, 307, 308])('HTTP %i from the API host to another o
 	});
 
 	test('Create Data Source Connection: an error naming the status and the target origin; nothing sent there', async () => {
-		const result = await run({ resource: 'dataSourceConnection', operation: 'create', teamId: TEAM, dataSourceId: byId('GAWA'), destinationType: byId('SQL_BQ') });
+		const result = await run({ resource: 'dataSourceConnection', operation: 'create', teamId: TEAM, dataSourceId: byCode('GAWA'), destinationType: byCode('SQL_BQ') });
 		expect(result.output).toBeUndefined();
 		expect(result.error!.message).toBe(`The Supermetrics API answered with a redirect (HTTP ${code}) to ${elsewhere.origin}, which the node does not follow`);
 		expect(api.received).toHaveLength(1);
@@ -52,7 +52,7 @@ describe.each([301, 302, 303, 307, 308])('HTTP %i from the API host to another o
 				resource: 'destination',
 				operation: 'create',
 				teamId: TEAM,
-				destinationType: byId('DWH_SNOWFLAKE'),
+				destinationType: byCode('DWH_SNOWFLAKE'),
 				displayName: 'Warehouse',
 				secretsSource: 'node',
 				secrets: { password: PASSWORD },

@@ -2,11 +2,12 @@
 /** /teams/{team_id}/destinations…: the Data Destinations tag of the spec, all wrapped in {meta, data}. */
 const { ApiError } = require('../http');
 const { DESTINATION_TYPES } = require('../catalog');
+const { findAuthMethod, setupFields } = require('../destinationTypes');
 const { usedBy } = require('../store');
 const { int32Id, int64Id, jsonObject, string, integer, onlyKeys } = require('../validate');
 
-/** Inputs the API takes but never shows again: an answer carries null in their place. */
-const SECRET_FIELDS = ['private_key', 'passphrase', 'password'];
+/** Inputs the API takes but never shows again (input_type password): an answer carries null for them. */
+const isSecret = (field) => field.input_type === 'password';
 
 function find(state, teamId, id) {
 	const destination = state.destinations.get(id);
@@ -16,18 +17,21 @@ function find(state, teamId, id) {
 	return destination;
 }
 
+/** The destination as its setup form shows it: every field of its type and auth method, then any other it was given. */
 function info(destination) {
 	const type = destination.type;
+	const schema = setupFields(type, findAuthMethod(type, destination.auth_method));
+	const known = new Set(schema.map((field) => field.id));
+	const extra = Object.keys(destination.fields)
+		.filter((id) => !known.has(id))
+		.map((id) => ({ id, label: id, value: null, input_type: 'text', is_required: false, options: [], help_text: null, help_url: null, note: null, show_for: [] }));
 	return {
 		id: Number(destination.id),
 		display_name: destination.display_name,
 		destination_type: { type, title: DESTINATION_TYPES[type], icon_url: `https://sandbox.invalid/icons/${type.toLowerCase()}.svg` },
-		edit_settings: Object.entries(destination.fields).map(([id, value]) => ({
-			id,
-			label: id,
-			value: SECRET_FIELDS.includes(id) ? null : value,
-			input_type: SECRET_FIELDS.includes(id) ? 'password' : 'text',
-			is_required: false,
+		edit_settings: [...schema, ...extra].map((field) => ({
+			...field,
+			value: isSecret(field) ? null : (destination.fields[field.id] ?? null),
 		})),
 	};
 }
@@ -44,14 +48,49 @@ function readBody(body, extraKeys) {
 		throw new ApiError(400, { description: "The field 'fields' must be an object." });
 	}
 	if (!DESTINATION_TYPES[type]) throw new ApiError(422, { description: `Unsupported destination type '${type}'.` });
+	const method = findAuthMethod(type, authMethod);
+	if (!method) throw new ApiError(422, { description: `Unknown auth_method '${authMethod}' for destination type '${type}'.` });
 	const newPassword = extraKeys.includes('new_password') ? string(input, 'new_password', { required: false, maxLength: 255 }) : undefined;
-	return { type, display_name: displayName, auth_method: authMethod ?? null, fields: { ...input.fields }, newPassword, input };
+	return { type, display_name: displayName, auth_method: method.id, method, fields: { ...input.fields }, newPassword, input };
 }
 
-/** A new secret goes where the auth method keeps it. */
-function withNewSecret(fields, authMethod, newPassword) {
+/** A new secret goes where the auth method's new_secret_field says: new_private_key replaces private_key. */
+function withNewSecret(fields, method, newPassword) {
 	if (newPassword === undefined) return fields;
-	return { ...fields, [authMethod === 'AUTH_METHOD_KEY_PAIR' ? 'private_key' : 'password']: newPassword };
+	const replaced = method.new_secret_field?.id.replace(/^new_/, '');
+	if (!replaced) throw new ApiError(422, { description: `The auth method '${method.id}' has no secret to replace.` });
+	return { ...fields, [replaced]: newPassword };
+}
+
+/**
+ * What a stored destination needs (fields is open, additionalProperties: true, so other names pass):
+ * every required setting and auth-method field filled in, a select's value among its options, a
+ * number a whole number, a checkbox a boolean. A field shown only for some values of another
+ * (show_for) is needed only then.
+ */
+function checkSetup(type, method, fields) {
+	for (const field of setupFields(type, method)) {
+		const shown = field.show_for.every((rule) => rule.values.includes(String(fields[rule.id])));
+		const value = fields[field.id];
+		if (value === undefined || value === null || value === '') {
+			if (field.is_required && shown) {
+				throw new ApiError(422, { description: `The setting '${field.id}' is required for ${type} with ${method.id}.` });
+			}
+			continue;
+		}
+		const problem = settingProblem(field, value);
+		if (problem) throw new ApiError(422, { description: `The setting '${field.id}' ${problem}.` });
+	}
+}
+
+function settingProblem(field, value) {
+	if (field.input_type === 'select' && !field.options.some((option) => option.value === value)) {
+		return `must be one of ${field.options.map((option) => option.value).join(', ')}`;
+	}
+	if (field.input_type === 'number' && !(Number.isInteger(value) && value >= -2147483648 && value <= 2147483647)) return 'must be a whole number';
+	if (field.input_type === 'checkbox' && typeof value !== 'boolean') return 'must be true or false';
+	if (typeof value === 'string' && value.length > 1000) return 'must be at most 1000 characters';
+	return undefined;
 }
 
 function uniqueName(state, teamId, displayName, exceptId) {
@@ -67,8 +106,8 @@ function uniqueName(state, teamId, displayName, exceptId) {
  * reachable, and the passphrase "wrong" never decrypts a key.
  */
 function tryConnection(fields) {
-	const host = String(fields.hostname ?? fields.project_id ?? '');
-	if (!host) return { success: false, error: 'No hostname (or project_id) was given.' };
+	const host = String(fields.hostname ?? fields.project_id ?? fields.bucket_name ?? '');
+	if (!host) return { success: false, error: 'No hostname (or project_id, or bucket_name) was given.' };
 	if (host.endsWith('.invalid')) return { success: false, error: `Could not resolve host '${host}'.` };
 	if (fields.passphrase === 'wrong') return { success: false, error: 'The private key could not be decrypted with the passphrase given.' };
 	return { success: true, error: null };
@@ -105,7 +144,8 @@ module.exports = [
 		scope: 'dwh_transfers_write',
 		handle({ params, body, state, baseUrl }) {
 			const teamId = int64Id('team_id', params.team_id);
-			const { type, display_name, auth_method, fields } = readBody(body, []);
+			const { type, display_name, auth_method, method, fields } = readBody(body, []);
+			checkSetup(type, method, fields);
 			uniqueName(state, teamId, display_name);
 			const id = String(state.nextDestinationId++);
 			const destination = { id, team_id: teamId, display_name, type, auth_method, fields };
@@ -123,7 +163,7 @@ module.exports = [
 		scope: 'dwh_transfers_write',
 		handle({ params, body, state }) {
 			const teamId = int64Id('team_id', params.team_id);
-			const { fields, auth_method, newPassword, input } = readBody(body, ['destination_id', 'new_password']);
+			const { fields, method, newPassword, input } = readBody(body, ['destination_id', 'new_password']);
 			const destinationId = integer(input, 'destination_id', { required: false, min: 1 });
 			let tested = fields;
 			if (destinationId !== undefined) {
@@ -131,7 +171,7 @@ module.exports = [
 				if (!stored || stored.team_id !== teamId) throw new ApiError(422, { description: `Destination ${destinationId} does not exist in team ${teamId}.` });
 				tested = { ...stored.fields, ...fields };
 			}
-			return { status: 200, data: tryConnection(withNewSecret(tested, auth_method, newPassword)) };
+			return { status: 200, data: tryConnection(withNewSecret(tested, method, newPassword)) };
 		},
 	},
 	{
@@ -149,10 +189,13 @@ module.exports = [
 		scope: 'dwh_transfers_write',
 		handle({ params, body, state }) {
 			const destination = find(state, int64Id('team_id', params.team_id), int32Id('destination_id', params.destination_id));
-			const { type, display_name, auth_method, fields, newPassword } = readBody(body, ['new_password']);
+			const { type, display_name, auth_method, method, fields, newPassword } = readBody(body, ['new_password']);
 			// Secrets are write-only: an update that leaves one out keeps the stored one.
-			const kept = Object.fromEntries(Object.entries(destination.fields).filter(([key]) => SECRET_FIELDS.includes(key)));
-			Object.assign(destination, { type, display_name, auth_method, fields: withNewSecret({ ...kept, ...fields }, auth_method, newPassword) });
+			const storedSecrets = new Set(setupFields(destination.type, findAuthMethod(destination.type, destination.auth_method)).filter(isSecret).map((field) => field.id));
+			const kept = Object.fromEntries(Object.entries(destination.fields).filter(([key]) => storedSecrets.has(key)));
+			const updated = withNewSecret({ ...kept, ...fields }, method, newPassword);
+			checkSetup(type, method, updated);
+			Object.assign(destination, { type, display_name, auth_method, fields: updated });
 			return { status: 200, data: info(destination) };
 		},
 	},

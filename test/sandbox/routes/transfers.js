@@ -5,10 +5,16 @@
  */
 const { ApiError } = require('../http');
 const { DATA_SOURCES, DESTINATION_TYPES } = require('../catalog');
+const { destinationTypeSettings } = require('../destinationTypes');
 const { findTransfer, addRun, FIRST_BIG_RUN_ID } = require('../store');
 const { int32Id, int64Id, jsonObject, string, integer, oneOf, onlyKeys, CODE } = require('../validate');
 
 const SCHEMAS = { 2: 'Standard tables', 3: 'Enhanced tables' };
+/** The data source logins of the sandbox team, as Get Available Options lists them. */
+const LOGINS = [
+	{ login_id: 2682599, data_source_username: 'user.name@supermetrics.com' },
+	{ login_id: 2830506, data_source_username: 'analyst@supermetrics.com' },
+];
 const RUN_INTERVALS = ['hourly', 'daily', 'weekly', 'monthly'];
 const CONFIGURATION_KEYS = ['data_source_id', 'schema_id', 'destination_id', 'display_name', 'schedule', 'accounts', 'segments', 'data_source_settings', 'notification_recipients', 'transfer_type'];
 
@@ -226,7 +232,7 @@ module.exports = [
 				destinations: [...state.destinations.values()]
 					.filter((d) => d.team_id === teamId)
 					.map((d) => ({ destination_id: Number(d.id), destination_name: d.display_name, destination_type: d.type, destination_label: DESTINATION_TYPES[d.type], is_internal: false, details: [] })),
-				destination_types: Object.entries(DESTINATION_TYPES).map(([type, title]) => ({ title, type, is_internal: false, settings: [], auth_methods: [] })),
+				destination_types: destinationTypeSettings(),
 			};
 			return { status: 200, body };
 		},
@@ -247,9 +253,16 @@ module.exports = [
 				data_source: { data_source_id: sourceId, service_name: DATA_SOURCES[sourceId], settings: [] },
 				schedule_options: RUN_INTERVALS.map((run_interval) => ({ run_interval })),
 				schemas: Object.entries(SCHEMAS).map(([schema_id, name]) => ({ schema_id: Number(schema_id), name })),
-				logins: [{ login_id: 2682599, data_source_username: 'user.name@supermetrics.com' }],
-				accounts: [{ account_id: '8733197711', account_name: 'Sandbox account', login_id: 2682599 }],
-				segments: [{ segment_id: '-1', segment_name: 'All users', login_id: 2830506 }],
+				logins: LOGINS,
+				accounts: [
+					{ account_id: '8733197711', account_name: 'Sandbox account', login_id: 2682599 },
+					{ account_id: '5512340987', account_name: 'Sandbox EU shop', login_id: 2682599 },
+					{ account_id: '6620019375', account_name: 'Agency client', login_id: 2830506 },
+				],
+				segments: [
+					{ segment_id: '-1', segment_name: 'All users', login_id: 2830506 },
+					{ segment_id: '-3', segment_name: 'New users', login_id: 2830506 },
+				],
 				license: { id: 1, product_title: 'Supermetrics Hub', license_title: 'Sandbox', is_expired: false, is_trial: true },
 			};
 			return { status: 200, body };
