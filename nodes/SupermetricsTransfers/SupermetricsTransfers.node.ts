@@ -20,7 +20,7 @@ import { requestOptions as requestOptionsField } from './descriptions';
 import { batchPlan, runInBatches } from './batching';
 import { SECRET_PARAMETERS } from './destination/configuration';
 import { destinationSecretsTest } from './methods/credentialTest';
-import { errorItem, redactedNode, stoppingError } from './outcome';
+import { failedItem, redactedNode, stoppingError } from './outcome';
 import { connection, requestOptions } from './transport';
 
 export class SupermetricsTransfers implements INodeType {
@@ -86,7 +86,7 @@ export class SupermetricsTransfers implements INodeType {
 		} catch (error) {
 			// Nothing was sent: every item gets the same error, or the run stops on it.
 			if (!continueOnFail) throw stoppingError(safeNode, error);
-			return [items.map((_, item) => ({ json: errorItem(error), pairedItem: { item } }))];
+			return [items.map((_, item) => failedItem(safeNode, error, item))];
 		}
 
 		const { step, plan, shared } = run;
@@ -106,7 +106,7 @@ export class SupermetricsTransfers implements INodeType {
 						output.push({ json, pairedItem });
 					}
 				} else if (continueOnFail) {
-					output.push({ json: errorItem(result.error), pairedItem });
+					output.push(failedItem(safeNode, result.error, itemIndex));
 				} else {
 					throw stoppingError(safeNode, result.error, itemIndex);
 				}

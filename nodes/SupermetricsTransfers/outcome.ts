@@ -1,5 +1,5 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INode, INodeParameters, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameters, JsonObject } from 'n8n-workflow';
 
 import { itemError } from './itemError';
 import { errorDetails } from './transport';
@@ -28,9 +28,22 @@ export function failIfFalse(
  * The JSON of a failed item under Continue On Fail: the usual five, then the error's own facts
  * (a wait's transfer_backfill_id and last status).
  */
-export function errorItem(error: unknown): IDataObject {
+function errorItem(error: unknown): IDataObject {
 	const { message, ...details } = errorDetails(error);
 	return { error: message, ...details };
+}
+
+/**
+ * A failed item under Continue On Fail, paired to its input. With "Continue (using error output)"
+ * n8n sends to the error output only items whose json holds nothing but `error`, `message` and
+ * `details` (an item with an `error` property too, but n8n then keeps only the message), so the
+ * facts go under `details` there; n8n adds the input item's fields beside them.
+ */
+export function failedItem(node: INode, error: unknown, itemIndex: number): INodeExecutionData {
+	const json = errorItem(error);
+	if (node.onError !== 'continueErrorOutput') return { json, pairedItem: { item: itemIndex } };
+	const { error: message, ...details } = json;
+	return { json: { error: message, details }, pairedItem: { item: itemIndex } };
 }
 
 /**

@@ -16,7 +16,7 @@ const UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/i;
 describe('n8n CLI with the packed package', { timeout: 600000 }, () => {
 	let n8n;
 	before(async () => {
-		n8n = await openInstance('cli', [wf.EXAMPLE_WORKFLOW, wf.API_ERROR, wf.CONTINUE_ON_FAIL, wf.DESTINATION_FROM_SECRETS]);
+		n8n = await openInstance('cli', [wf.EXAMPLE_WORKFLOW, wf.API_ERROR, wf.CONTINUE_ON_FAIL, wf.ERROR_OUTPUT, wf.DESTINATION_FROM_SECRETS]);
 	});
 	after(() => n8n?.close());
 
@@ -107,6 +107,24 @@ describe('n8n CLI with the packed package', { timeout: 600000 }, () => {
 			apiCalls(n8n.sandbox).map((call) => call.body.data_source_id),
 			wf.CONTINUE_ON_FAIL_SOURCES,
 		);
+	});
+
+	test('On Error "Continue (using error output)": the failed item leaves on the error output, the others on the main one', async () => {
+		const { outcome, run } = await execute(wf.ERROR_OUTPUT);
+		assert.equal(outcome, 'Execution was successful:');
+		const [main, errors] = run.data.main;
+		assert.deepEqual(main.map((item) => item.pairedItem), [{ item: 0 }, { item: 2 }]);
+		assertConnection(main[0].json, 'GAWA');
+		assertConnection(main[1].json, 'FA');
+		assert.deepEqual(errors.map((item) => item.pairedItem), [{ item: 1 }]);
+		assert.equal(errors[0].json.error, `Unknown data_source_id '${wf.UNKNOWN_SOURCE}'. (UNPROCESSABLE_ENTITY)`);
+		assert.deepEqual(errors[0].json.details, {
+			code: 'UNPROCESSABLE_ENTITY',
+			http_code: 422,
+			request_id: n8n.sandbox.requests[1].requestId,
+			description: 'Unprocessable Entity.',
+		});
+		assert.equal(errors[0].json.dataSource, wf.UNKNOWN_SOURCE);
 	});
 
 	test('a 429 is waited out for its Retry-After and the create retried once', async () => {

@@ -8,6 +8,8 @@ export interface RunOptions {
 	/** Data of a Destination Secrets credential given to the node. */
 	secrets?: object;
 	continueOnFail?: boolean;
+	/** The node's On Error setting, as n8n names it, e.g. 'continueErrorOutput'. */
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	nodeType?: INodeType;
 	type?: string;
 	typeVersion?: number;
@@ -18,6 +20,8 @@ export interface RunOptions {
 export interface RunResult {
 	/** The node's output items, or undefined when the execution failed. */
 	output?: INodeExecutionData[];
+	/** Every output of the node: [main] or, with the error output, [main, error]. */
+	outputs?: Array<INodeExecutionData[] | null>;
 	/** The execution's error, as n8n stores and shows it. */
 	error?: ExecutionError;
 	run: IRun;

@@ -129,7 +129,8 @@ function additionalData(hooks, credentialsHelper) {
 /**
  * Runs one node of `nodeType` over `items` and returns its output items, or the execution's error.
  * `secrets` is the data of a Destination Secrets credential, when the node should have one.
- * @param {{parameters: object, items?: object[], credentials?: object, secrets?: object, continueOnFail?: boolean,
+ * `onError` sets the node's On Error setting as n8n names it (e.g. 'continueErrorOutput').
+ * @param {{parameters: object, items?: object[], credentials?: object, secrets?: object, continueOnFail?: boolean, onError?: string,
  *   nodeType?: object, type?: string, typeVersion?: number, credentialType?: object, credentialName?: string}} options
  */
 async function runNode(options) {
@@ -147,6 +148,7 @@ async function runNode(options) {
 			...(options.secrets ? { [SECRETS_TYPE]: { id: '2', name: 'Warehouse secrets' } } : {}),
 		},
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+		...(options.onError ? { onError: options.onError } : {}),
 	};
 	const workflow = new Workflow({
 		id: 'engine-test',
@@ -193,7 +195,7 @@ async function runNode(options) {
 	await execution.processRunExecutionData(workflow);
 	const run = await done;
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
-	return { output: taskData?.data?.main?.[0] ?? undefined, error: run.data.resultData.error, run };
+	return { output: taskData?.data?.main?.[0] ?? undefined, outputs: taskData?.data?.main, error: run.data.resultData.error, run };
 }
 
 /**

@@ -16,6 +16,9 @@ export const POLL_INTERVAL_S = { min: 1, max: 3600, default: 30 };
 export const MAX_WAIT_MIN = { min: 0, max: 60, default: 10 };
 
 function waitFields(show: IDisplayOptions): INodeProperties[] {
+	// Named first: n8n's lint reads a default given as a name, not as a member expression.
+	const pollInterval = POLL_INTERVAL_S.default;
+	const maxWait = MAX_WAIT_MIN.default;
 	const whenWaiting = { show: { ...show.show, waitUntilFinished: [true] } };
 	return [
 		{
@@ -32,7 +35,7 @@ function waitFields(show: IDisplayOptions): INodeProperties[] {
 			name: 'pollInterval',
 			type: 'number',
 			typeOptions: { minValue: POLL_INTERVAL_S.min, maxValue: POLL_INTERVAL_S.max },
-			default: POLL_INTERVAL_S.default,
+			default: pollInterval,
 			description: 'Seconds between two Backfill Get calls while waiting (at least 1)',
 			displayOptions: whenWaiting,
 		},
@@ -41,7 +44,7 @@ function waitFields(show: IDisplayOptions): INodeProperties[] {
 			name: 'maxWait',
 			type: 'number',
 			typeOptions: { minValue: 0.01, maxValue: MAX_WAIT_MIN.max, numberPrecision: 2 },
-			default: MAX_WAIT_MIN.default,
+			default: maxWait,
 			description:
 				'Minutes to wait at most (above 0, at most 60; decimals allowed, e.g. 0.5). Past it the item fails with WAIT_TIMEOUT and the backfill goes on.',
 			displayOptions: whenWaiting,

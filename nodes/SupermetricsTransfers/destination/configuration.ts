@@ -36,13 +36,13 @@ export function destinationConfigurationFields(
 		destinationTypeField(displayOptions),
 		displayNameField(displayOptions, 'The destination\'s name (display_name), at most 255 characters'),
 		{
-			displayName: 'Auth Method',
+			displayName: 'Auth Method Name or ID',
 			name: 'authMethod',
 			type: 'options',
 			typeOptions: { loadOptionsMethod: 'getAuthMethods', loadOptionsDependsOn: ['teamId', 'destinationType.value'] },
 			default: '',
 			description:
-				'How the destination authenticates (auth_method), from the auth methods of its type. Its secrets come from Secrets From below. With Team ID as an expression, set the method\'s ID (e.g. AUTH_METHOD_KEY_PAIR) with an expression.',
+				'How the destination authenticates (auth_method), from the auth methods of its type; its secrets come from Secrets From below. With Team ID as an expression, give the method\'s ID, e.g. AUTH_METHOD_KEY_PAIR. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			displayOptions,
 		},
 		{

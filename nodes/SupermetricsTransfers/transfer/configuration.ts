@@ -97,14 +97,14 @@ export function transferConfigurationFields(displayOptions: IDisplayOptions): IN
 		dataSourceIdField(displayOptions),
 		destinationIdField(displayOptions),
 		withShow({
-			displayName: 'Schema',
+			displayName: 'Schema Name or ID',
 			name: 'schemaId',
 			type: 'options',
 			typeOptions: { loadOptionsMethod: 'getSchemas', loadOptionsDependsOn: AVAILABLE_OPTIONS },
 			required: true,
 			default: '',
 			description:
-				'The table group the transfer writes into (schema_id), as Get Available Options lists them for the Data Source and Destination. With an expression, its numeric schema_id (not a group_id such as tg_99999).',
+				'The table group the transfer writes into (schema_id), as Get Available Options lists them for the Data Source and Destination; by ID, its numeric schema_id (not a group_id such as tg_99999). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		}),
 		displayNameField(displayOptions, 'The transfer\'s name (display_name), at most 255 characters'),
 		withShow({
