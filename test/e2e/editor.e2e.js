@@ -97,11 +97,13 @@ describe('the n8n editor with the packed package', { timeout: 900000 }, () => {
 
 	test('log in, open the node, see its fields and icon, run it and see a connection_id', async () => {
 		try {
-			await page.goto(editorUrl('/signin'));
+			// The link npm start prints: after sign-in, the example workflow, not n8n's start page.
+			await page.goto(editorUrl(`/signin?redirect=${encodeURIComponent(`/workflow/${EXAMPLE.id}`)}`));
 			await page.fill('input[name=emailOrLdapLoginId]', OWNER.email);
 			await page.fill('input[name=password]', OWNER.password);
 			await page.click('[data-test-id=form-submit-button]');
 			await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+			await page.waitForURL((url) => url.pathname === `/workflow/${EXAMPLE.id}`);
 
 			await page.goto(editorUrl(`/workflow/${EXAMPLE.id}`));
 			const canvasNode = page.locator(`[data-test-id=canvas-node][data-node-name="${NODE}"]`);

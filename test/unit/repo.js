@@ -1,0 +1,65 @@
+// @ts-check
+'use strict';
+/**
+ * What the release tests read and run: the repository's files, the list `npm pack` would ship,
+ * and a manual `npm publish` against a registry on loopback that records what reaches it, so the
+ * test can show that nothing would be published and nothing leaves this machine.
+ */
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const { execFileSync, spawn } = require('node:child_process');
+const YAML = require('yaml');
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** @param {string} relative */
+const readText = (relative) => fs.readFileSync(path.join(ROOT, relative), 'utf8');
+/** @param {string} relative */
+const readYaml = (relative) => YAML.parse(readText(relative));
+/** @param {string} relative */
+const readJson = (relative) => JSON.parse(readText(relative));
+
+/** The paths `npm pack` would put in the tarball (dist/ must be built). */
+function packedFiles() {
+	const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+	return /** @type {Array<{path: string}>} */ (pack.files).map((file) => file.path);
+}
+
+/**
+ * `npm publish` as a maintainer would type it on a laptop (no CI, a token for the registry), to a
+ * registry on loopback that answers 404 to every read and records every request.
+ * @returns {Promise<{code: number | null, output: string, requests: string[]}>}
+ */
+async function manualPublish() {
+	const requests = /** @type {string[]} */ ([]);
+	const registry = http.createServer((req, res) => {
+		requests.push(`${req.method} ${req.url}`);
+		res.writeHead(404, { 'Content-Type': 'application/json' });
+		res.end('{"error":"not found"}');
+	});
+	await new Promise((resolve) => registry.listen(0, '127.0.0.1', () => resolve(undefined)));
+	const address = /** @type {import('node:net').AddressInfo} */ (registry.address());
+	const url = `http://127.0.0.1:${address.port}/`;
+	const home = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'publish-'));
+	const userconfig = path.join(home, '.npmrc');
+	fs.writeFileSync(userconfig, `//127.0.0.1:${address.port}/:_authToken=npm_test_token_for_loopback\n`);
+	/** @type {Record<string, string | undefined>} */
+	const env = { ...process.env, npm_config_registry: url, npm_config_userconfig: userconfig };
+	for (const name of ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'ACTIONS_ID_TOKEN_REQUEST_URL']) delete env[name];
+	try {
+		return await new Promise((resolve) => {
+			const npm = spawn('npm', ['publish', '--registry', url], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+			let output = '';
+			npm.stdout.on('data', (chunk) => (output += chunk));
+			npm.stderr.on('data', (chunk) => (output += chunk));
+			npm.once('close', (code) => resolve({ code, output, requests }));
+		});
+	} finally {
+		registry.closeAllConnections();
+		await new Promise((resolve) => registry.close(() => resolve(undefined)));
+		fs.rmSync(home, { recursive: true, force: true });
+	}
+}
+
+module.exports = { ROOT, readText, readYaml, readJson, packedFiles, manualPublish };
