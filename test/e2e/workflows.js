@@ -21,6 +21,14 @@ const CONTINUE_ON_FAIL = workflow({
 	items: CONTINUE_ON_FAIL_SOURCES.map((dataSource) => ({ dataSource })),
 });
 
+/** The same three items with On Error "Continue (using error output)": the node gets a second output. */
+const ERROR_OUTPUT = workflow({
+	id: 'SmE2eErrorOut001',
+	name: 'e2e: Continue (using error output) over three items',
+	node: supermetricsNode({ dataSourceId: byCode('={{ $json.dataSource }}') }, { onError: 'continueErrorOutput' }),
+	items: CONTINUE_ON_FAIL_SOURCES.map((dataSource) => ({ dataSource })),
+});
+
 /** What a Snowflake destination needs besides its password, given by name (Other Settings). */
 const SNOWFLAKE_SETTINGS = { hostname: 'acme.eu-west-1.snowflakecomputing.com', warehouse: 'LOAD_WH', database_name: 'MARKETING', schema: 'PUBLIC', username: 'LOADER' };
 
@@ -79,5 +87,6 @@ module.exports = {
 	API_ERROR,
 	CONTINUE_ON_FAIL,
 	CONTINUE_ON_FAIL_SOURCES,
+	ERROR_OUTPUT,
 	UNKNOWN_SOURCE,
 };
