@@ -1,28 +1,15 @@
 /** Shared set-up for engine tests: a sandbox per file, a distinctive key, and log capture. */
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
-import { jsonStringify, LoggerProxy } from 'n8n-workflow';
+import { jsonStringify } from 'n8n-workflow';
 
 import { createSandbox, DEFAULT_KEYS } from '../sandbox/server';
 import { runNode } from './harness';
+import { logLines } from './logs';
+
+export { logLines };
 
 /** A key that must never show up in an output, an error or a log line. */
 export const SECRET_KEY = 'sk_live_SECRET_4f9a_do_not_leak';
 export const READONLY_KEY = 'sk_live_READONLY_77c1';
-
-export const logLines: string[] = [];
-const capture =
-	(level: string) =>
-	(message: unknown, meta?: unknown): void => {
-		logLines.push(`${level} ${String(message)} ${meta ? JSON.stringify(meta) : ''}`);
-	};
-// n8n-core logs through its DI Logger (winston): put a capturing one in its place, and in
-// LoggerProxy (what nodes log through), so a test can read every line a log would show.
-const levels = ['error', 'warn', 'info', 'debug'] as const;
-const captureLogger: Record<string, unknown> = Object.fromEntries(levels.map((level) => [level, capture(level)]));
-captureLogger.scoped = () => captureLogger;
-Container.set(Logger, captureLogger as never);
-LoggerProxy.init(captureLogger as never);
 
 export type Sandbox = Awaited<ReturnType<ReturnType<typeof createSandbox>['start']>>;
 
