@@ -76,7 +76,7 @@ describe('Create Data Source Connection: the item that comes out', () => {
 			destination_type: 'SQL_BQ',
 		});
 		expect(item.pairedItem).toEqual({ item: 0 });
-		expect(ctx.sandbox.state.connections.has(item.json.connection_id)).toBe(true);
+		expect(ctx.sandbox.state.connections.has(String(item.json.connection_id))).toBe(true);
 	});
 
 	test('one output item per input item, in order, each paired to its input', async () => {

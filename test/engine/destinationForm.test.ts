@@ -34,6 +34,9 @@ async function filledForm(parameters: Record<string, unknown>, value: Record<str
 	return { mappingMode: 'defineBelow', value, matchingColumns: [], schema: fields, attemptToConvertTypes: false, convertFieldsToString: false };
 }
 
+/** The `fields` of the last request's body: a destination's settings and secrets as sent. */
+const sentFields = () => (ctx.last().body as { fields: Record<string, unknown> }).fields;
+
 const snowflake = { destinationType: byCode('DWH_SNOWFLAKE') };
 const SNOWFLAKE_VALUES = { hostname: 'acme.eu-west-1.snowflakecomputing.com', warehouse: 'LOAD_WH', database_name: 'MARKETING', schema: 'PUBLIC', username: 'LOADER' };
 
@@ -164,12 +167,12 @@ describe('a run sends what the form holds', () => {
 			{ hostname: 'h.example.com', port: '={{ "5440" }}', database_name: 'dev', schema: 'public', use_ssl: '={{ "true" }}', username: 'u' },
 		);
 		await ctx.run(create({ destinationType: byCode('DWH_REDSHIFT'), typeSettings, secrets: { password: 'pw' } }));
-		expect(ctx.last().body.fields).toEqual({ hostname: 'h.example.com', port: 5440, database_name: 'dev', schema: 'public', use_ssl: true, username: 'u', password: 'pw' });
+		expect(sentFields()).toEqual({ hostname: 'h.example.com', port: 5440, database_name: 'dev', schema: 'public', use_ssl: true, username: 'u', password: 'pw' });
 		expect(ctx.sent().at(-1)).toMatchObject({ method: 'POST' });
 
 		const s3 = await filledForm({ destinationType: byCode('DWH_S3') }, { bucket_name: 'lake', region: 'eu-north-1', file_format: 'PARQUET', access_key_id: 'AKIA1' });
 		const result = await ctx.run(create({ destinationType: byCode('DWH_S3'), displayName: 'Lake', typeSettings: s3, secrets: { secretAccessKey: 'wJalrXUtnFEMI' } }));
-		expect(ctx.last().body.fields).toEqual({ bucket_name: 'lake', region: 'eu-north-1', file_format: 'PARQUET', access_key_id: 'AKIA1', secret_access_key: 'wJalrXUtnFEMI' });
+		expect(sentFields()).toEqual({ bucket_name: 'lake', region: 'eu-north-1', file_format: 'PARQUET', access_key_id: 'AKIA1', secret_access_key: 'wJalrXUtnFEMI' });
 		expect(result.error).toBeUndefined();
 		expect(json(result)[0].edit_settings).toContainEqual(expect.objectContaining({ id: 'secret_access_key', value: null }));
 		expect(JSON.stringify(result.output)).not.toContain('wJalrXUtnFEMI');
@@ -177,12 +180,12 @@ describe('a run sends what the form holds', () => {
 
 	test('an access token or a secret access key echoed in an error shows as ***, as every secret does', async () => {
 		const databricks = await filledForm({ destinationType: byCode('DWH_DATABRICKS') }, { hostname: 'adb-1.azuredatabricks.net', http_path: '/sql/1.0/warehouses/a1', schema: 'default' });
-		const token = 'dapi0123456789abcdef0123456789abcdef';
-		ctx.sandbox.queueFault({ status: 400, code: 'BAD_REQUEST', message: 'Bad Request', description: `The token ${token} is not valid.` });
-		const result = await ctx.run(create({ destinationType: byCode('DWH_DATABRICKS'), typeSettings: databricks, secrets: { accessToken: token } }), { continueOnFail: true });
-		expect(ctx.last().body.fields.access_token).toBe(token);
+		const canary = 'databricks-canary-0123456789abcdef';
+		ctx.sandbox.queueFault({ status: 400, code: 'BAD_REQUEST', message: 'Bad Request', description: `The token ${canary} is not valid.` });
+		const result = await ctx.run(create({ destinationType: byCode('DWH_DATABRICKS'), typeSettings: databricks, secrets: { accessToken: canary } }), { continueOnFail: true });
+		expect(sentFields().access_token).toBe(canary);
 		expect(json(result)[0].error).toBe('The token *** is not valid. (BAD_REQUEST)');
-		expect(JSON.stringify(result.output)).not.toContain(token);
+		expect(JSON.stringify(result.output)).not.toContain(canary);
 	});
 
 	test('a required setting left empty in the form blocks the run, as the editor does, and sends nothing', async () => {

@@ -105,7 +105,7 @@ describe('a run sends what was picked', () => {
 			accounts: [{ account_id: '8733197711', login_id: 2682599 }],
 			segments: [{ segment_id: '-1', segment_name: 'All users', login_id: 2830506 }],
 		});
-		expect(ctx.last().body.accounts[0]).not.toHaveProperty('account_name');
+		expect((ctx.last().body as { accounts: object[] }).accounts[0]).not.toHaveProperty('account_name');
 	});
 
 	test.each([

@@ -127,8 +127,8 @@ describe('Backfill Finished', () => {
 		ctx.sandbox.clock.advance(HOUR);
 		ctx.sandbox.queueFault({ status: 503, path: '/backfills/latest' });
 		const failed = await t.poll();
-		expect(failed.error.httpCode).toBe('503');
-		expect(failed.error.description).toContain(`code SERVICE_UNAVAILABLE, request_id ${ctx.sandbox.requests.at(-1).requestId}]`);
+		expect(failed.error?.httpCode).toBe('503');
+		expect(failed.error?.description).toContain(`code SERVICE_UNAVAILABLE, request_id ${ctx.sandbox.requests.at(-1)?.requestId}]`);
 		expect(everythingVisible({ run: failed.saved, error: failed.error, output: failed.items })).not.toContain(SECRET_KEY);
 		expect(backfillIds((await t.poll()).items)).toEqual([id]);
 	});
@@ -144,10 +144,10 @@ describe('Backfill Finished', () => {
 			const other = await createTransfer(ctx.sandbox, 'Second');
 			const { items, error } = await backfillTrigger({ transferId: other }).fetchTestEvent();
 			expect(items).toEqual([]);
-			expect(error.message).toBe('No finished backfill to show yet');
-			expect(error.description).toContain(`latest backfill of transfer ${other}`);
+			expect(error?.message).toBe('No finished backfill to show yet');
+			expect(error?.description).toContain(`latest backfill of transfer ${other}`);
 			const failures = await backfillTrigger({ onlyFailures: true }).fetchTestEvent();
-			expect(failures.error.message).toBe('No finished failed backfill to show yet');
+			expect(failures.error?.message).toBe('No finished failed backfill to show yet');
 		});
 	});
 });

@@ -38,7 +38,7 @@ describe('Transfer Run Finished', () => {
 		expect(activated.items).toEqual([]);
 		expect(takeRequests(ctx.sandbox)).toEqual([`GET /teams/${TEAM}/backfills`, runList(TRANSFER)]);
 		// The cutoff is the API's time (the sandbox's clock, by its Date header), not n8n's.
-		expect(activated.saved.supermetricsTransfersTrigger).toMatchObject({ cutoff: START + 5 * MINUTE, reported: {} });
+		expect(activated.saved?.supermetricsTransfersTrigger).toMatchObject({ cutoff: START + 5 * MINUTE, reported: {} });
 		expect((await t.poll()).items).toEqual([]);
 		expect(takeRequests(ctx.sandbox)).toHaveLength(2);
 	});
@@ -131,7 +131,7 @@ describe('Transfer Run Finished', () => {
 			expect((await t.poll()).items).toEqual([]);
 		}
 		expect(t.saved()).toEqual(savedAfterEmit);
-		expect(savedAfterEmit.supermetricsTransfersTrigger.reported).toEqual({ [first.id]: Date.parse(first.ends_at) });
+		expect(savedAfterEmit?.supermetricsTransfersTrigger?.reported).toEqual({ [first.id]: Date.parse(first.ends_at) });
 
 		// n8n stops; a run finishes meanwhile; n8n starts again from the saved copy.
 		const meanwhile = startRun(ctx.sandbox);
@@ -259,7 +259,7 @@ describe('Transfer Run Finished', () => {
 		let sent = takeRequests(ctx.sandbox);
 		expect(sent).toHaveLength(2 + 20);
 		expect(sent).not.toContain(runList(last));
-		expect(t.saved().supermetricsTransfersTrigger.cursor).toBe(created[created.length - 3]);
+		expect(t.saved()?.supermetricsTransfersTrigger?.cursor).toBe(created[created.length - 3]);
 
 		const run = startRun(ctx.sandbox, { transferId: last });
 		ctx.sandbox.clock.advance(5 * MINUTE);
@@ -278,12 +278,12 @@ describe('Transfer Run Finished', () => {
 		ctx.sandbox.clock.advance(5 * MINUTE);
 		ctx.sandbox.queueFault({ status: 500, path: '/runs' });
 		const failed = await t.poll();
-		const requestId = ctx.sandbox.requests.at(-1).requestId;
+		const requestId = ctx.sandbox.requests.at(-1)?.requestId;
 		expect(failed.items).toEqual([]);
-		expect(failed.error.message).toContain('INTERNAL_SERVER_ERROR');
-		expect(failed.error.httpCode).toBe('500');
-		expect(failed.error.description).toContain(`[HTTP 500, code INTERNAL_SERVER_ERROR, request_id ${requestId}]`);
-		expect(failed.error.context.dts).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', http_code: 500, request_id: requestId });
+		expect(failed.error?.message).toContain('INTERNAL_SERVER_ERROR');
+		expect(failed.error?.httpCode).toBe('500');
+		expect(failed.error?.description).toContain(`[HTTP 500, code INTERNAL_SERVER_ERROR, request_id ${requestId}]`);
+		expect(failed.error?.context.dts).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', http_code: 500, request_id: requestId });
 		expect(everythingVisible({ run: failed.saved, error: failed.error, output: failed.items })).not.toContain(SECRET_KEY);
 		expect(ctx.sandbox.requests.every((r: any) => r.headers.authorization === SECRET_KEY)).toBe(true);
 		expect(ids((await t.poll()).items)).toEqual([run.id]);
@@ -292,18 +292,18 @@ describe('Transfer Run Finished', () => {
 	test('a wrong key fails activation with API_KEY_INVALID and the key nowhere; bad input sends nothing', async () => {
 		const wrongKey = 'sk_live_WRONG_9d2e_secret';
 		const refused = await trigger(ctx.sandbox, {}, wrongKey).activate();
-		expect(refused.error.httpCode).toBe('401');
-		expect(refused.error.message).toContain('API_KEY_INVALID');
+		expect(refused.error?.httpCode).toBe('401');
+		expect(refused.error?.message).toContain('API_KEY_INVALID');
 		expect(refused.saved).toBeNull();
 		expect(everythingVisible({ run: refused.saved, error: refused.error, output: refused.items })).not.toContain(wrongKey);
 		takeRequests(ctx.sandbox);
 
 		const badTeam = await trigger(ctx.sandbox, { teamId: 'abc' }).activate();
-		expect(badTeam.error.message).toContain('Invalid Team ID "abc"');
+		expect(badTeam.error?.message).toContain('Invalid Team ID "abc"');
 		const badTransfer = await trigger(ctx.sandbox, { transferId: byId('12.5') }).activate();
-		expect(badTransfer.error.message).toContain('Invalid Transfer "12.5"');
+		expect(badTransfer.error?.message).toContain('Invalid Transfer "12.5"');
 		const badFilter = await trigger(ctx.sandbox, { onlyFailures: '={{ "maybe" }}' }).activate();
-		expect(badFilter.error.message).toContain('Invalid Only Failures "maybe"');
+		expect(badFilter.error?.message).toContain('Invalid Only Failures "maybe"');
 		expect(takeRequests(ctx.sandbox)).toEqual([]);
 	});
 
@@ -313,9 +313,9 @@ describe('Transfer Run Finished', () => {
 		startRun(ctx.sandbox, { outcome: 'FAILED' });
 		ctx.sandbox.clock.advance(5 * MINUTE);
 		// Edited and activated again (n8n keeps the node's static data across edits).
-		(t as any).node.parameters.onlyFailures = true;
+		t.node.parameters.onlyFailures = true;
 		expect((await t.restart()).items).toEqual([]);
-		expect(t.saved().supermetricsTransfersTrigger.key).toBe(`transferRunFinished|${TEAM}|${TRANSFER}|failures`);
+		expect(t.saved()?.supermetricsTransfersTrigger?.key).toBe(`transferRunFinished|${TEAM}|${TRANSFER}|failures`);
 		const next = startRun(ctx.sandbox, { outcome: 'FAILED' });
 		ctx.sandbox.clock.advance(5 * MINUTE);
 		expect(ids((await t.poll()).items)).toEqual([next.id]);
@@ -326,8 +326,8 @@ describe('Transfer Run Finished', () => {
 			const t = trigger(ctx.sandbox);
 			const { error, items } = await t.fetchTestEvent();
 			expect(items).toEqual([]);
-			expect(error.message).toBe('No finished transfer run to show yet');
-			expect(error.description).toContain(`transfer ${TRANSFER} dated 2026-02-23 to 2026-03-03`);
+			expect(error?.message).toBe('No finished transfer run to show yet');
+			expect(error?.description).toContain(`transfer ${TRANSFER} dated 2026-02-23 to 2026-03-03`);
 			expect(t.saved()).toBeNull();
 		});
 

@@ -93,13 +93,13 @@ describe('Wait Until Finished', () => {
 		const started = Date.now();
 		const result = await ctx.run(create({ maxWait: 0.05 }));
 		expect(Date.now() - started).toBeGreaterThanOrEqual(2900);
-		expect(result.error.message).toBe('Backfill 12345 did not finish within 0.05 minutes (last status CREATED)');
-		expect(result.error.description).toContain('nothing was cancelled');
-		expect(result.error.description).toContain('Supermetrics Transfers Trigger');
+		expect(result.error?.message).toBe('Backfill 12345 did not finish within 0.05 minutes (last status CREATED)');
+		expect(result.error?.description).toContain('nothing was cancelled');
+		expect(result.error?.description).toContain('Supermetrics Transfers Trigger');
 		// ⌈3 s / 1 s⌉ Gets at most, and nothing else: no cancel.
 		expect(backfillGets().length).toBeLessThanOrEqual(3);
 		expect(ctx.sent().filter((r) => r.method !== 'GET')).toEqual([expect.objectContaining({ method: 'POST' })]);
-		expect(ctx.sandbox.state.backfills.get('12345').status).toBe('CREATED');
+		expect(ctx.sandbox.state.backfills.get('12345')?.status).toBe('CREATED');
 	});
 
 	test('a 429 mid-wait is waited out (its Retry-After) and the Get tried again', async () => {
@@ -127,7 +127,7 @@ describe('Wait Until Finished', () => {
 			],
 		});
 		const items = json(result);
-		expect(result.output.map((item: any) => item.pairedItem.item)).toEqual([0, 1, 2]);
+		expect(result.output?.map((item: any) => item.pairedItem.item)).toEqual([0, 1, 2]);
 		expect(items[0]).toMatchObject({ transfer_backfill_id: '12344', succeeded: true });
 		expect(items[1]).toEqual({
 			error: `Backfill ${id} did not finish within 0.02 minutes (last status CREATED)`,
@@ -151,7 +151,7 @@ describe('Wait Until Finished', () => {
 		[{ waitUntilFinished: '={{ "yes" }}' }, 'Invalid Wait Until Finished "yes" in item 0: must be true or false'],
 	])('bad wait settings %j: the create is not sent', async (change, message) => {
 		const result = await ctx.run(create(change));
-		expect(result.error.message).toContain(message);
+		expect(result.error?.message).toContain(message);
 		expect(ctx.sent()).toEqual([]);
 	});
 
@@ -167,5 +167,5 @@ describe('Wait Until Finished', () => {
 async function createdBackfill(): Promise<string> {
 	const [item] = json(await ctx.run(create({ waitUntilFinished: false })));
 	ctx.sandbox.requests.length = 0;
-	return item.transfer_backfill_id;
+	return String(item.transfer_backfill_id);
 }
