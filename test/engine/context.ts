@@ -50,5 +50,12 @@ export const TEAM = '12345';
 /** Seeded on every sandbox reset. */
 export const SEEDED = { transferId: '36091', destinationId: '8', backfillId: '12344' };
 
+/** A copy of `object` without the named members: parameters with some left out. */
+export function without<T extends object, K extends keyof T>(object: T, ...names: K[]): Omit<T, K> {
+	const copy = { ...object };
+	for (const name of names) delete copy[name];
+	return copy;
+}
+
 /** The JSON of each output item. */
 export const json = (result: RunResult): IDataObject[] => (result.output ?? []).map((item) => item.json);

@@ -1,4 +1,5 @@
 import { byCode, byId, byName, json, SEEDED, TEAM, useSandbox } from './context';
+import type { RunResult } from './harness';
 
 const ctx = useSandbox();
 
@@ -32,7 +33,7 @@ const expectedBody = {
 const destination = (operation: string, extra: object = {}) => ({ resource: 'destination', operation, teamId: TEAM, ...extra });
 
 /** Secrets must not be anywhere a user or a log sees: the output items or the error. */
-function expectNoSecrets(result: any) {
+function expectNoSecrets(result: RunResult) {
 	const seen = JSON.stringify({ output: result.output, message: result.error?.message, description: result.error?.description, context: result.error?.context });
 	expect(seen).not.toContain(PRIVATE_KEY);
 	expect(seen).not.toContain(PASSPHRASE);

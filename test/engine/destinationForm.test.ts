@@ -3,12 +3,12 @@
  * Settings form are loaded as the editor loads them (n8n's load-options context, the node's
  * current parameters, the sandbox's available-sources), and a run sends what the form holds.
  */
-import { loadOptionsContext } from './harness';
-import { byCode, byId, byName, json, TEAM, useSandbox } from './context';
-import { apiError, hostileServer } from './hostile';
-import { SECRET_KEY } from './support';
+import { SupermetricsTransfers } from '../../dist/nodes/SupermetricsTransfers/SupermetricsTransfers.node';
 
-const { SupermetricsTransfers } = require('../../dist/nodes/SupermetricsTransfers/SupermetricsTransfers.node');
+import { loadOptionsContext } from './harness';
+import { byCode, byId, byName, json, TEAM, useSandbox, without } from './context';
+import { apiError, hostileServer } from './hostile';
+import { API_CANARY } from './support';
 
 const ctx = useSandbox();
 const methods = new SupermetricsTransfers().methods;
@@ -71,7 +71,7 @@ describe('the form loads from the destination type\'s setup schema', () => {
 	test('Settings: the type\'s settings and the default method\'s plain fields, required as the API says, secrets left out', async () => {
 		const { fields, emptyFieldsNotice } = await loadForm(snowflake);
 		expect(emptyFieldsNotice).toBeUndefined();
-		expect(fields.map((f: any) => [f.id, f.displayName, f.required, f.type])).toEqual([
+		expect(fields.map((f) => [f.id, f.displayName, f.required, f.type])).toEqual([
 			// Its help would make the label too long for the mapper's one line.
 			['hostname', 'Hostname', true, 'string'],
 			['warehouse', 'Warehouse', true, 'string'],
@@ -80,11 +80,11 @@ describe('the form loads from the destination type\'s setup schema', () => {
 			['role', "Role (Empty: user's default)", false, 'string'],
 			['username', 'Username', true, 'string'],
 		]);
-		expect(fields.find((f: any) => f.id === 'schema')).toMatchObject({ defaultValue: 'PUBLIC', display: true, defaultMatch: false, canBeUsedToMatch: false });
+		expect(fields.find((f) => f.id === 'schema')).toMatchObject({ defaultValue: 'PUBLIC', display: true, defaultMatch: false, canBeUsedToMatch: false });
 	});
 
 	test('the chosen auth method\'s fields follow the choice', async () => {
-		const ids = async (authMethod: string, type = 'SQL_BQ') => (await loadForm({ destinationType: byCode(type), authMethod })).fields.map((f: any) => f.id);
+		const ids = async (authMethod: string, type = 'SQL_BQ') => (await loadForm({ destinationType: byCode(type), authMethod })).fields.map((f) => f.id);
 		expect(await ids('')).toEqual(['project_id', 'dataset_location']);
 		expect(await ids('AUTH_METHOD_SERVICE_ACCOUNT_KEY')).toEqual(['project_id', 'dataset_location', 'client_email']);
 		expect(await ids('AUTH_METHOD_PASSWORD', 'DWH_SNOWFLAKE')).toEqual(['hostname', 'warehouse', 'database_name', 'schema', 'role', 'username']);
@@ -92,13 +92,13 @@ describe('the form loads from the destination type\'s setup schema', () => {
 
 	test('selects become options, numbers numbers, checkboxes switches; a setting shown only for some values says so and is optional', async () => {
 		const s3 = (await loadForm({ destinationType: byCode('DWH_S3') })).fields;
-		expect(s3.find((f: any) => f.id === 'region')).toMatchObject({ type: 'options', required: true });
-		expect(s3.find((f: any) => f.id === 'region').options).toContainEqual({ name: 'Europe (Ireland)', value: 'eu-west-1' });
-		expect(s3.find((f: any) => f.id === 'csv_delimiter')).toMatchObject({ displayName: 'CSV delimiter (only with File format CSV)', required: false, type: 'options' });
-		expect(s3.map((f: any) => f.id)).not.toContain('secret_access_key');
+		expect(s3.find((f) => f.id === 'region')).toMatchObject({ type: 'options', required: true });
+		expect(s3.find((f) => f.id === 'region')?.options).toContainEqual({ name: 'Europe (Ireland)', value: 'eu-west-1' });
+		expect(s3.find((f) => f.id === 'csv_delimiter')).toMatchObject({ displayName: 'CSV delimiter (only with File format CSV)', required: false, type: 'options' });
+		expect(s3.map((f) => f.id)).not.toContain('secret_access_key');
 		const redshift = (await loadForm({ destinationType: byCode('DWH_REDSHIFT') })).fields;
-		expect(redshift.find((f: any) => f.id === 'port')).toMatchObject({ type: 'number', defaultValue: 5439, required: true });
-		expect(redshift.find((f: any) => f.id === 'use_ssl')).toMatchObject({ type: 'boolean', required: false });
+		expect(redshift.find((f) => f.id === 'port')).toMatchObject({ type: 'number', defaultValue: 5439, required: true });
+		expect(redshift.find((f) => f.id === 'use_ssl')).toMatchObject({ type: 'boolean', required: false });
 	});
 
 	test.each([
@@ -126,10 +126,10 @@ describe('the form loads from the destination type\'s setup schema', () => {
 	test('an API error shows in the form\'s notice, the key masked; Auth Method fails with it as any picker does', async () => {
 		const api = await hostileServer((req, res) => apiError(res, 503, { code: 'UNAVAILABLE', description: `No catalogue for key ${String(req.headers.authorization)}.` }));
 		try {
-			const form = await methods.resourceMapping.getDestinationSettings.call(editor(snowflake, { baseUrl: api.url, apiKey: SECRET_KEY }));
+			const form = await methods.resourceMapping.getDestinationSettings.call(editor(snowflake, { baseUrl: api.url, apiKey: API_CANARY }));
 			expect(form.fields).toEqual([]);
 			expect(form.emptyFieldsNotice).toBe("The type's settings could not be loaded: No catalogue for key ***. (UNAVAILABLE). Fix that, or add them under Other Settings by name.");
-			const context = editor(snowflake, { baseUrl: api.url, apiKey: SECRET_KEY, path: 'parameters.authMethod' });
+			const context = editor(snowflake, { baseUrl: api.url, apiKey: API_CANARY, path: 'parameters.authMethod' });
 			await expect(methods.loadOptions.getAuthMethods.call(context)).rejects.toThrow('No catalogue for key ***. (UNAVAILABLE)');
 		} finally {
 			await api.close();
@@ -189,7 +189,7 @@ describe('a run sends what the form holds', () => {
 	});
 
 	test('a required setting left empty in the form blocks the run, as the editor does, and sends nothing', async () => {
-		const { warehouse: _left, ...values } = SNOWFLAKE_VALUES;
+		const values = without(SNOWFLAKE_VALUES, 'warehouse');
 		const typeSettings = await filledForm(snowflake, values);
 		await expect(ctx.run(create({ typeSettings }))).rejects.toThrow("The 'Supermetrics Transfers' node has issues:\n- Setting \"warehouse\" is required");
 		expect(ctx.sent().filter((r) => r.method === 'POST')).toEqual([]);
@@ -219,7 +219,7 @@ describe('a run sends what the form holds', () => {
 
 	test('the form\'s field list is the API\'s text: it is never evaluated as an expression', async () => {
 		const typeSettings = await filledForm(snowflake, { ...SNOWFLAKE_VALUES, warehouse: '={{ "" }}' });
-		typeSettings.schema = typeSettings.schema.map((f: any) => (f.id === 'warehouse' ? { ...f, displayName: '={{ "evaluated" }}' } : f));
+		typeSettings.schema = typeSettings.schema.map((f) => (f.id === 'warehouse' ? { ...f, displayName: '={{ "evaluated" }}' } : f));
 		const result = await ctx.run(create({ typeSettings }), { continueOnFail: true });
 		expect(json(result)[0].error).toBe('Invalid Settings: ={{ "evaluated" }} nothing in item 0: is required');
 	});
@@ -235,7 +235,7 @@ describe('a run sends what the form holds', () => {
 
 	test('without the form (Team ID as an expression), Auth Method by expression and Other Settings still make a destination', async () => {
 		const settings = byName({ ...SNOWFLAKE_VALUES, role: 'R' });
-		const result = await ctx.run(create({ teamId: '={{ $json.team }}', authMethod: '=AUTH_METHOD_PASSWORD', settings, secrets: { password: 'pw' } }), {
+		const result = await ctx.run(create({ teamId: '={{ $json.team }}', authMethod: '={{ "AUTH_METHOD_PASSWORD" }}', settings, secrets: { password: 'pw' } }), {
 			items: [{ team: TEAM }],
 		});
 		expect(ctx.last().body).toEqual({ type: 'DWH_SNOWFLAKE', display_name: 'Warehouse', auth_method: 'AUTH_METHOD_PASSWORD', fields: { ...SNOWFLAKE_VALUES, role: 'R', password: 'pw' } });

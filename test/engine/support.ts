@@ -7,9 +7,12 @@ import { logLines } from './logs';
 
 export { logLines };
 
-/** A key that must never show up in an output, an error or a log line. */
-export const SECRET_KEY = 'sk_live_SECRET_4f9a_do_not_leak';
-export const READONLY_KEY = 'sk_live_READONLY_77c1';
+/**
+ * The API keys the engine tests run with: canaries, distinctive values that must never show up in
+ * an output, an error or a log line. The second lacks the write scope.
+ */
+export const API_CANARY = 'canary_SECRET_4f9a_do_not_leak';
+export const READONLY_CANARY = 'canary_READONLY_77c1';
 
 export type Sandbox = Awaited<ReturnType<ReturnType<typeof createSandbox>['start']>>;
 
@@ -20,8 +23,8 @@ export function useSandbox(options: object = {}) {
 		holder.sandbox = await createSandbox({
 			keys: {
 				...DEFAULT_KEYS,
-				[SECRET_KEY]: { scopes: ['dwh_transfers_read', 'dwh_transfers_write'], userId: 1, email: 'a@sandbox.invalid', teamId: 12345 },
-				[READONLY_KEY]: { scopes: ['dwh_transfers_read'], userId: 2, email: 'b@sandbox.invalid', teamId: 12345 },
+				[API_CANARY]: { scopes: ['dwh_transfers_read', 'dwh_transfers_write'], userId: 1, email: 'a@sandbox.invalid', teamId: 12345 },
+				[READONLY_CANARY]: { scopes: ['dwh_transfers_read'], userId: 2, email: 'b@sandbox.invalid', teamId: 12345 },
 			},
 			...options,
 		}).start();
@@ -46,7 +49,7 @@ export function runCreate(
 		parameters: { ...CREATE, ...fields, ...(extra.options ? { options: extra.options } : {}) },
 		items: extra.items,
 		continueOnFail: extra.continueOnFail,
-		credentials: { apiKey: extra.apiKey ?? SECRET_KEY, baseUrl: sandbox.url, ...extra.credentials },
+		credentials: { apiKey: extra.apiKey ?? API_CANARY, baseUrl: sandbox.url, ...extra.credentials },
 	});
 }
 

@@ -47,6 +47,13 @@ describe('Transfer Run: List', () => {
 			expect(ids).toContain('9007199254742087');
 		});
 
+		test('the sandbox writes these ids as integer literals, as the API does, though n8n-workflow gives BigInt a toJSON', async () => {
+			const response = await fetch(`${ctx.sandbox.url}/teams/${TEAM}/transfers/${SEEDED.transferId}/runs?start_date=2021-01-01&end_date=2021-01-01`, {
+				headers: { authorization: 'sandbox-demo-key' },
+			});
+			expect(await response.text()).toContain('"id":9007199254740993,');
+		});
+
 		test('a Limit past one page asks for the rest only', async () => {
 			expect(json(await ctx.run(runs('list', { ...range, limit: 1500 })))).toHaveLength(1095);
 			expect(ctx.sent().map((r) => [r.query.limit, r.query.offset])).toEqual([

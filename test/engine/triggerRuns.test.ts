@@ -3,10 +3,12 @@
  * with the workflow's static data saved the way n8n saves it, against the sandbox on a clock the
  * test moves.
  */
-import { everythingVisible, SECRET_KEY } from './support';
+import type { IDataObject } from 'n8n-workflow';
+
+import { byId, TEAM } from './context';
+import { API_CANARY, everythingVisible } from './support';
 import {
 	api,
-	byId,
 	createBackfill,
 	createTransfer,
 	DAY,
@@ -16,7 +18,6 @@ import {
 	START,
 	startRun,
 	takeRequests,
-	TEAM,
 	TRANSFER,
 	trigger,
 	useTriggerSandbox,
@@ -77,7 +78,7 @@ describe('Transfer Run Finished', () => {
 		const t = trigger(ctx.sandbox);
 		await t.activate();
 		const started: string[] = [];
-		const emitted: any[] = [];
+		const emitted: IDataObject[] = [];
 		for (let step = 0; step < 40; step++) {
 			if (step % 3 === 0) started.push(startRun(ctx.sandbox, { durationMs: ((step % 4) + 1) * 3 * MINUTE, outcome: step % 2 ? 'FAILED' : undefined }).id);
 			ctx.sandbox.clock.advance(2 * MINUTE);
@@ -284,18 +285,18 @@ describe('Transfer Run Finished', () => {
 		expect(failed.error?.httpCode).toBe('500');
 		expect(failed.error?.description).toContain(`[HTTP 500, code INTERNAL_SERVER_ERROR, request_id ${requestId}]`);
 		expect(failed.error?.context.dts).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', http_code: 500, request_id: requestId });
-		expect(everythingVisible({ run: failed.saved, error: failed.error, output: failed.items })).not.toContain(SECRET_KEY);
-		expect(ctx.sandbox.requests.every((r: any) => r.headers.authorization === SECRET_KEY)).toBe(true);
+		expect(everythingVisible({ run: failed.saved, error: failed.error, output: failed.items })).not.toContain(API_CANARY);
+		expect(ctx.sandbox.requests.every((r) => r.headers.authorization === API_CANARY)).toBe(true);
 		expect(ids((await t.poll()).items)).toEqual([run.id]);
 	});
 
 	test('a wrong key fails activation with API_KEY_INVALID and the key nowhere; bad input sends nothing', async () => {
-		const wrongKey = 'sk_live_WRONG_9d2e_secret';
-		const refused = await trigger(ctx.sandbox, {}, wrongKey).activate();
+		const wrongCanary = 'canary_WRONG_9d2e_do_not_leak';
+		const refused = await trigger(ctx.sandbox, {}, wrongCanary).activate();
 		expect(refused.error?.httpCode).toBe('401');
 		expect(refused.error?.message).toContain('API_KEY_INVALID');
 		expect(refused.saved).toBeNull();
-		expect(everythingVisible({ run: refused.saved, error: refused.error, output: refused.items })).not.toContain(wrongKey);
+		expect(everythingVisible({ run: refused.saved, error: refused.error, output: refused.items })).not.toContain(wrongCanary);
 		takeRequests(ctx.sandbox);
 
 		const badTeam = await trigger(ctx.sandbox, { teamId: 'abc' }).activate();

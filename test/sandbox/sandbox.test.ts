@@ -1,5 +1,6 @@
 /** The sandbox must refuse what the real API refuses (reference: create-data-source-connection.txt). */
 import axios from 'axios';
+import { sleep } from 'n8n-workflow';
 
 import { createSandbox } from './server';
 
@@ -159,7 +160,7 @@ test('a gate holds matching requests, recorded and unanswered, until it is relea
 	pending.forEach((p) => p.then((res) => answered.push(res.status)));
 	// A request the gate does not match is answered meanwhile.
 	expect((await axios.get(`${sandbox.url}/teams/1/data-source-connections`, { headers: { Authorization: KEY }, validateStatus: () => true })).status).toBe(405);
-	for (let i = 0; i < 400 && gate.held < 2; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+	for (let i = 0; i < 400 && gate.held < 2; i++) await sleep(25);
 	expect(gate.held).toBe(2);
 	expect(answered).toEqual([]);
 	expect(sandbox.requests.filter((r: { method: string }) => r.method === 'POST')).toHaveLength(2);

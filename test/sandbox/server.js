@@ -140,9 +140,15 @@ const ROUTE_FILES = [
 	'./routes/backfills',
 ];
 
-/** JSON with BigInt values written as plain integer literals, as an int64 API writes them. */
+/**
+ * JSON with BigInt values written as plain integer literals, as an int64 API writes them. The
+ * replacer reads the raw value (`this[key]`): n8n-workflow, loaded in the same process by engine
+ * tests, gives BigInt a toJSON that would otherwise turn it into a string first.
+ */
 function stringify(body) {
-	return JSON.stringify(body, (_, value) => (typeof value === 'bigint' ? `\u0000bigint:${value}` : value)).replace(
+	return JSON.stringify(body, function (key, value) {
+		return typeof this[key] === 'bigint' ? `\u0000bigint:${this[key]}` : value;
+	}).replace(
 		/"\\u0000bigint:(-?\d+)"/g,
 		'$1',
 	);

@@ -8,7 +8,7 @@ import { watchEventLoop } from '../eventLoop';
 import { runNode } from '../harness';
 import { apiData, gzipBomb, hostileServer, pause } from '../hostile';
 import type { Hostile } from '../hostile';
-import { SECRET_KEY } from '../support';
+import { API_CANARY } from '../support';
 
 let api: Hostile;
 let answer: Parameters<typeof hostileServer>[0] = () => {};
@@ -21,7 +21,7 @@ beforeEach(() => {
 });
 
 const list = (options: object = {}, continueOnFail = false) =>
-	runNode({ parameters: { resource: 'transfer', operation: 'list', teamId: TEAM, options }, continueOnFail, credentials: { apiKey: SECRET_KEY, baseUrl: api.url } });
+	runNode({ parameters: { resource: 'transfer', operation: 'list', teamId: TEAM, options }, continueOnFail, credentials: { apiKey: API_CANARY, baseUrl: api.url } });
 
 describe('the deadline covers the whole exchange', () => {
 	test('a server that trickles its body a byte at a time is cut at Timeout, and told so', async () => {
