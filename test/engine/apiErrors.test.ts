@@ -1,4 +1,4 @@
-import { READONLY_KEY, runCreate, useSandbox } from './support';
+import { READONLY_CANARY, runCreate, useSandbox } from './support';
 
 const ctx = useSandbox();
 const VALID = { teamId: '12345', dataSourceId: 'GAWA', destinationType: 'SQL_BQ' };
@@ -32,7 +32,7 @@ describe('API errors show the API code, message, description, HTTP status and re
 	});
 
 	test('403: a key without the write scope', async () => {
-		const error = await failing({}, { apiKey: READONLY_KEY });
+		const error = await failing({}, { apiKey: READONLY_CANARY });
 		expect(error.message).toBe('You do not have permission to perform this operation. (ACCESS_DENIED)');
 		expect(error.description).toContain('dwh_transfers_write');
 		expect(error.description).toContain('dwh.transfer.edit');

@@ -25,7 +25,7 @@ test('create connection → create destination → create transfer → backfill 
 				displayName: '={{ "BigQuery for " + $json.data_source_id }}',
 				// Team ID is an expression, so the form cannot load: the auth method and the settings
 				// are given by name.
-				authMethod: '=AUTH_METHOD_SERVICE_ACCOUNT_KEY',
+				authMethod: '={{ "AUTH_METHOD_SERVICE_ACCOUNT_KEY" }}',
 				settings: byName(BIGQUERY),
 			},
 			// The private key comes from a Destination Secrets credential, the default source.
@@ -35,7 +35,7 @@ test('create connection → create destination → create transfer → backfill 
 	expect(destination).toMatchObject({ id: '9', display_name: 'BigQuery for GAWA', destination_type: { type: 'SQL_BQ' } });
 	expect(JSON.stringify(destination)).not.toContain('service-account-secret');
 	const sentDestination = ctx.sent().find((r) => r.method === 'POST' && r.path === '/teams/12345/destinations');
-	expect(sentDestination?.body.fields).toEqual({ ...BIGQUERY, private_key: 'service-account-secret' });
+	expect((sentDestination?.body as { fields?: object } | undefined)?.fields).toEqual({ ...BIGQUERY, private_key: 'service-account-secret' });
 
 	// A Merge node's output: the connection and the destination side by side.
 	const [created] = json(
@@ -81,7 +81,7 @@ test('create connection → create destination → create transfer → backfill 
 	const listed = json(result);
 	expect(listed.map((r) => r.data_date)).toEqual(['2024-03-01', '2024-03-02', '2024-03-03', '2024-03-04', '2024-03-05', '2024-03-06', '2024-03-07']);
 	expect(listed.every((r) => r.type === 'Backfill')).toBe(true);
-	expect(result.output.every((item: any) => item.pairedItem.item === 0)).toBe(true);
+	expect(result.output?.map((item) => item.pairedItem)).toEqual(listed.map(() => ({ item: 0 })));
 });
 
 test('several input items: each gets its own answers, paired to it; a failing one under Continue On Fail too', async () => {
@@ -89,10 +89,10 @@ test('several input items: each gets its own answers, paired to it; a failing on
 		{ resource: 'backfill', operation: 'getLatest', teamId: TEAM, transferId: byId('={{ $json.transfer_id }}') },
 		{ items: [{ transfer_id: '36091' }, { transfer_id: '4242' }, { transfer_id: 'x' }], continueOnFail: true },
 	);
-	expect(result.output.map((item: any) => [item.pairedItem.item, item.json.transfer_backfill_id ?? item.json.code])).toEqual([
-		[0, '12344'],
-		[1, 'NOT_FOUND'],
-		[2, 'INVALID_INPUT'],
+	expect(result.output?.map((item) => [item.pairedItem, item.json.transfer_backfill_id ?? item.json.code])).toEqual([
+		[{ item: 0 }, '12344'],
+		[{ item: 1 }, 'NOT_FOUND'],
+		[{ item: 2 }, 'INVALID_INPUT'],
 	]);
 	expect(ctx.sent()).toHaveLength(2);
 });

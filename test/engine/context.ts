@@ -1,21 +1,19 @@
-import { runNode } from './harness';
-import { useSandbox as useSharedSandbox } from './support';
+import type { IDataObject } from 'n8n-workflow';
 
-interface Sent {
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	body: any;
-}
+import type { RecordedRequest } from '../sandbox/server';
+import { runNode } from './harness';
+import type { RunResult } from './harness';
+import { useSandbox as useSharedSandbox } from './support';
+import type { Sandbox } from './support';
 
 /** One sandbox per test file, reset before each test, and a runner with its demo credentials. */
 export interface Context {
-	sandbox: any;
-	run(parameters: object, options?: { items?: object[]; continueOnFail?: boolean; apiKey?: string; secrets?: object }): Promise<any>;
+	sandbox: Sandbox;
+	run(parameters: object, options?: { items?: object[]; continueOnFail?: boolean; apiKey?: string; secrets?: object }): Promise<RunResult>;
 	/** Requests that reached the API (the sandbox's control calls are not recorded). */
-	sent(): Sent[];
+	sent(): RecordedRequest[];
 	/** The last request that reached the API. */
-	last(): Sent;
+	last(): RecordedRequest;
 }
 
 export function useSandbox(): Context {
@@ -52,5 +50,12 @@ export const TEAM = '12345';
 /** Seeded on every sandbox reset. */
 export const SEEDED = { transferId: '36091', destinationId: '8', backfillId: '12344' };
 
+/** A copy of `object` without the named members: parameters with some left out. */
+export function without<T extends object, K extends keyof T>(object: T, ...names: K[]): Omit<T, K> {
+	const copy = { ...object };
+	for (const name of names) delete copy[name];
+	return copy;
+}
+
 /** The JSON of each output item. */
-export const json = (result: any): any[] => (result.output ?? []).map((item: any) => item.json);
+export const json = (result: RunResult): IDataObject[] => (result.output ?? []).map((item) => item.json);

@@ -1,5 +1,5 @@
 import { runNode } from './harness';
-import { everythingVisible, logLines, READONLY_KEY, runCreate, SECRET_KEY, useSandbox } from './support';
+import { API_CANARY, everythingVisible, logLines, READONLY_CANARY, runCreate, useSandbox } from './support';
 
 const ctx = useSandbox();
 const BY_ITEM = { teamId: '={{ $json.team }}', dataSourceId: '={{ $json.source }}', destinationType: 'SQL_BQ' };
@@ -49,7 +49,7 @@ describe('Continue On Fail', () => {
 	});
 
 	test('an API error item carries the API code, status and request id', async () => {
-		const { output } = await runCreate(ctx.sandbox, { ...BY_ITEM }, { continueOnFail: true, apiKey: READONLY_KEY, items: [{ team: '1', source: 'GA' }] });
+		const { output } = await runCreate(ctx.sandbox, { ...BY_ITEM }, { continueOnFail: true, apiKey: READONLY_CANARY, items: [{ team: '1', source: 'GA' }] });
 		expect(output![0].json).toEqual({
 			error: 'You do not have permission to perform this operation. (ACCESS_DENIED)',
 			code: 'ACCESS_DENIED',
@@ -97,9 +97,9 @@ describe('the API key is never shown', () => {
 				{ continueOnFail, ...extra },
 			);
 			// The key did go out, in the header; it must not come back anywhere a person looks.
-			expect(ctx.sandbox.requests[0].headers.authorization).toBe(SECRET_KEY);
+			expect(ctx.sandbox.requests[0].headers.authorization).toBe(API_CANARY);
 			const visible = everythingVisible(result);
-			expect(visible).not.toContain(SECRET_KEY);
+			expect(visible).not.toContain(API_CANARY);
 			expect(visible).not.toContain('SECRET_4f9a');
 		}
 	});
@@ -123,7 +123,7 @@ describe('On Error: Continue (using error output)', () => {
 				{ team: '300', source: 'GAWA' },
 				{ team: '400', source: 'AW' },
 			],
-			credentials: { apiKey: SECRET_KEY, baseUrl: ctx.sandbox.url },
+			credentials: { apiKey: API_CANARY, baseUrl: ctx.sandbox.url },
 		});
 		expect(error).toBeUndefined();
 		const [main, failed] = outputs!;

@@ -1,4 +1,4 @@
-import { runCreate, SECRET_KEY, useSandbox } from './support';
+import { API_CANARY, runCreate, useSandbox } from './support';
 
 const ctx = useSandbox();
 const VALID = { teamId: '12345', dataSourceId: 'GAWA', destinationType: 'SQL_BQ' };
@@ -12,14 +12,14 @@ describe('Create Data Source Connection: the request that leaves', () => {
 		expect(request.method).toBe('POST');
 		expect(request.path).toBe('/teams/12345/data-source-connections');
 		expect(JSON.parse(request.rawBody)).toEqual({ data_source_id: 'GAWA', destination_type: 'SQL_BQ' });
-		expect(request.headers.authorization).toBe(SECRET_KEY);
+		expect(request.headers.authorization).toBe(API_CANARY);
 		expect(request.headers['content-type']).toMatch(/^application\/json/);
 		expect(output).toHaveLength(1);
 	});
 
 	test('sends "Bearer <key>" when the credential asks for it', async () => {
 		await runCreate(ctx.sandbox, VALID, { credentials: { authScheme: 'bearer' } });
-		expect(ctx.sandbox.requests[0].headers.authorization).toBe(`Bearer ${SECRET_KEY}`);
+		expect(ctx.sandbox.requests[0].headers.authorization).toBe(`Bearer ${API_CANARY}`);
 	});
 
 	test('a base URL with a trailing slash still hits the right path', async () => {
@@ -76,7 +76,7 @@ describe('Create Data Source Connection: the item that comes out', () => {
 			destination_type: 'SQL_BQ',
 		});
 		expect(item.pairedItem).toEqual({ item: 0 });
-		expect(ctx.sandbox.state.connections.has(item.json.connection_id)).toBe(true);
+		expect(ctx.sandbox.state.connections.has(String(item.json.connection_id))).toBe(true);
 	});
 
 	test('one output item per input item, in order, each paired to its input', async () => {

@@ -1,15 +1,15 @@
 import axios from 'axios';
 
 import { credentialTestRequest } from './harness';
-import { runCreate, SECRET_KEY, useSandbox } from './support';
+import { API_CANARY, runCreate, useSandbox } from './support';
 
 const ctx = useSandbox();
 const VALID = { teamId: '12345', dataSourceId: 'GAWA', destinationType: 'SQL_BQ' };
 
 describe('credential test', () => {
 	test('for the default host it checks the key with GET https://api.supermetrics.com/me', async () => {
-		const request = await credentialTestRequest({ apiKey: SECRET_KEY });
-		expect(request).toEqual({ method: 'GET', url: 'https://api.supermetrics.com/me', headers: { Authorization: SECRET_KEY } });
+		const request = await credentialTestRequest({ apiKey: API_CANARY });
+		expect(request).toEqual({ method: 'GET', url: 'https://api.supermetrics.com/me', headers: { Authorization: API_CANARY } });
 		// An empty Base URL, or one with spaces and slashes around it, is the default too.
 		expect((await credentialTestRequest({ apiKey: 'k', baseUrl: '' })).url).toBe('https://api.supermetrics.com/me');
 		expect((await credentialTestRequest({ apiKey: 'k', baseUrl: ' https://dts-api.supermetrics.com/v1/ ' })).url).toBe('https://api.supermetrics.com/me');
@@ -41,7 +41,7 @@ describe('credential test', () => {
 	});
 
 	test('against the sandbox: a good key passes, a bad key fails, and nothing is created', async () => {
-		const good = await credentialTestRequest({ apiKey: SECRET_KEY, baseUrl: ctx.sandbox.url });
+		const good = await credentialTestRequest({ apiKey: API_CANARY, baseUrl: ctx.sandbox.url });
 		const ok = await axios({ ...good, validateStatus: () => true });
 		expect(ok.status).toBe(200);
 

@@ -1,4 +1,5 @@
 import { byCode, byId, byName, json, SEEDED, TEAM, useSandbox } from './context';
+import type { RunResult } from './harness';
 
 const ctx = useSandbox();
 
@@ -32,7 +33,7 @@ const expectedBody = {
 const destination = (operation: string, extra: object = {}) => ({ resource: 'destination', operation, teamId: TEAM, ...extra });
 
 /** Secrets must not be anywhere a user or a log sees: the output items or the error. */
-function expectNoSecrets(result: any) {
+function expectNoSecrets(result: RunResult) {
 	const seen = JSON.stringify({ output: result.output, message: result.error?.message, description: result.error?.description, context: result.error?.context });
 	expect(seen).not.toContain(PRIVATE_KEY);
 	expect(seen).not.toContain(PASSPHRASE);
@@ -51,18 +52,18 @@ describe('Destination: List and Get', () => {
 
 	test('Get of an unknown destination is a 404', async () => {
 		const result = await ctx.run(destination('get', { destinationId: byId('77') }));
-		expect(result.error.message).toBe('Destination 77 was not found in team 12345. (NOT_FOUND)');
+		expect(result.error?.message).toBe('Destination 77 was not found in team 12345. (NOT_FOUND)');
 	});
 
 	test('a destination id past int32 sends nothing', async () => {
 		const result = await ctx.run(destination('get', { destinationId: byId('={{ "2147483648" }}') }));
-		expect(result.error.message).toBe('Invalid Destination "2147483648" in item 0: must be a whole number from 1 to 2147483647');
+		expect(result.error?.message).toBe('Invalid Destination "2147483648" in item 0: must be a whole number from 1 to 2147483647');
 		expect(ctx.sent()).toEqual([]);
 	});
 
 	test('List with a bad team id sends nothing', async () => {
 		const result = await ctx.run(destination('list', { teamId: '0' }));
-		expect(result.error.message).toContain('Invalid Team ID "0"');
+		expect(result.error?.message).toContain('Invalid Team ID "0"');
 		expect(ctx.sent()).toEqual([]);
 	});
 });
@@ -80,18 +81,18 @@ describe('Destination: Create', () => {
 	test('an error that echoes a secret shows it masked', async () => {
 		ctx.sandbox.queueFault({ status: 400, code: 'BAD_REQUEST', message: 'Bad Request', description: `The private key ${PRIVATE_KEY} is not valid PEM.` });
 		const result = await ctx.run(destination('create', configuration));
-		expect(result.error.message).toBe('The private key *** is not valid PEM. (BAD_REQUEST)');
+		expect(result.error?.message).toBe('The private key *** is not valid PEM. (BAD_REQUEST)');
 		expectNoSecrets(result);
 	});
 
 	test('a name in use is a 409; an unknown type a 422', async () => {
-		expect((await ctx.run(destination('create', { ...configuration, displayName: 'Sandbox Snowflake' }))).error.httpCode).toBe('409');
-		expect((await ctx.run(destination('create', { ...configuration, destinationType: byCode('DWH_ORACLE') }))).error.httpCode).toBe('422');
+		expect((await ctx.run(destination('create', { ...configuration, displayName: 'Sandbox Snowflake' }))).error?.httpCode).toBe('409');
+		expect((await ctx.run(destination('create', { ...configuration, destinationType: byCode('DWH_ORACLE') }))).error?.httpCode).toBe('422');
 	});
 
 	test('a read-only key gets 403', async () => {
 		const result = await ctx.run(destination('create', configuration), { apiKey: 'sandbox-readonly-key' });
-		expect(result.error.httpCode).toBe('403');
+		expect(result.error?.httpCode).toBe('403');
 		expectNoSecrets(result);
 	});
 
@@ -107,7 +108,7 @@ describe('Destination: Create', () => {
 		[{ secretsSource: '={{ "vault" }}' }, 'Invalid Secrets From "vault" in item 0: must be one of credential, node, none'],
 	])('bad input %j sends nothing', async (change, message) => {
 		const result = await ctx.run(destination('create', { ...configuration, ...change }));
-		expect(`${result.error.message} ${result.error.description}`).toContain(message);
+		expect(`${result.error?.message} ${result.error?.description}`).toContain(message);
 		expect(ctx.sent()).toEqual([]);
 	});
 });
@@ -123,12 +124,12 @@ describe('Destination: Update', () => {
 	});
 
 	test('an unknown destination is a 404', async () => {
-		expect((await ctx.run(destination('update', { ...configuration, destinationId: byId('77') }))).error.httpCode).toBe('404');
+		expect((await ctx.run(destination('update', { ...configuration, destinationId: byId('77') }))).error?.httpCode).toBe('404');
 	});
 
 	test('a new secret past 255 characters sends nothing', async () => {
 		const result = await ctx.run(destination('update', { ...configuration, destinationId: byId('8'), newPassword: 'k'.repeat(256) }));
-		expect(result.error.message).toContain('Invalid New Secret');
+		expect(result.error?.message).toContain('Invalid New Secret');
 		expect(ctx.sent()).toEqual([]);
 	});
 });
@@ -136,7 +137,7 @@ describe('Destination: Update', () => {
 describe('Destination: Delete and Get Usage', () => {
 	test('a destination in use cannot be deleted (409); Get Usage names the transfer', async () => {
 		const result = await ctx.run(destination('delete', { destinationId: byId('8') }));
-		expect(result.error.message).toBe('Destination 8 is used by transfer(s) 36091; delete or move them first. (CONFLICT_ERROR)');
+		expect(result.error?.message).toBe('Destination 8 is used by transfer(s) 36091; delete or move them first. (CONFLICT_ERROR)');
 		expect(json(await ctx.run(destination('getUsage', { destinationId: byId('8') })))).toEqual([
 			{ destination_id: '8', is_used: true, transfers: [{ transfer_id: '36091', transfer_name: 'AW enhanced 2022-11-17' }] },
 		]);
@@ -151,13 +152,13 @@ describe('Destination: Delete and Get Usage', () => {
 	});
 
 	test('unknown destinations are 404 for both', async () => {
-		expect((await ctx.run(destination('delete', { destinationId: byId('77') }))).error.httpCode).toBe('404');
-		expect((await ctx.run(destination('getUsage', { destinationId: byId('77') }))).error.httpCode).toBe('404');
+		expect((await ctx.run(destination('delete', { destinationId: byId('77') }))).error?.httpCode).toBe('404');
+		expect((await ctx.run(destination('getUsage', { destinationId: byId('77') }))).error?.httpCode).toBe('404');
 	});
 
 	test('bad ids send nothing', async () => {
-		expect((await ctx.run(destination('delete', { destinationId: byId('={{ "8.5" }}') }))).error.message).toContain('Invalid Destination "8.5"');
-		expect((await ctx.run(destination('getUsage', { destinationId: byId('={{ -1 }}') }))).error.message).toContain('Invalid Destination -1');
+		expect((await ctx.run(destination('delete', { destinationId: byId('={{ "8.5" }}') }))).error?.message).toContain('Invalid Destination "8.5"');
+		expect((await ctx.run(destination('getUsage', { destinationId: byId('={{ -1 }}') }))).error?.message).toContain('Invalid Destination -1');
 		expect(ctx.sent()).toEqual([]);
 	});
 });
@@ -188,12 +189,12 @@ describe('Destination: Test Connection', () => {
 	});
 
 	test('an unknown type is a 422', async () => {
-		expect((await ctx.run(destination('testConnection', { ...configuration, destinationType: byCode('DWH_ORACLE') }))).error.httpCode).toBe('422');
+		expect((await ctx.run(destination('testConnection', { ...configuration, destinationType: byCode('DWH_ORACLE') }))).error?.httpCode).toBe('422');
 	});
 
 	test('a bad destination id sends nothing', async () => {
 		const result = await ctx.run(destination('testConnection', { ...configuration, destinationId: byId('={{ "x8" }}') }));
-		expect(result.error.message).toContain('Invalid Destination "x8"');
+		expect(result.error?.message).toContain('Invalid Destination "x8"');
 		expect(ctx.sent()).toEqual([]);
 	});
 });

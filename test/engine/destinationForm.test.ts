@@ -3,12 +3,12 @@
  * Settings form are loaded as the editor loads them (n8n's load-options context, the node's
  * current parameters, the sandbox's available-sources), and a run sends what the form holds.
  */
-import { loadOptionsContext } from './harness';
-import { byCode, byId, byName, json, TEAM, useSandbox } from './context';
-import { apiError, hostileServer } from './hostile';
-import { SECRET_KEY } from './support';
+import { SupermetricsTransfers } from '../../dist/nodes/SupermetricsTransfers/SupermetricsTransfers.node';
 
-const { SupermetricsTransfers } = require('../../dist/nodes/SupermetricsTransfers/SupermetricsTransfers.node');
+import { loadOptionsContext } from './harness';
+import { byCode, byId, byName, json, TEAM, useSandbox, without } from './context';
+import { apiError, hostileServer } from './hostile';
+import { API_CANARY } from './support';
 
 const ctx = useSandbox();
 const methods = new SupermetricsTransfers().methods;
@@ -33,6 +33,9 @@ async function filledForm(parameters: Record<string, unknown>, value: Record<str
 	const { fields } = await loadForm(parameters);
 	return { mappingMode: 'defineBelow', value, matchingColumns: [], schema: fields, attemptToConvertTypes: false, convertFieldsToString: false };
 }
+
+/** The `fields` of the last request's body: a destination's settings and secrets as sent. */
+const sentFields = () => (ctx.last().body as { fields: Record<string, unknown> }).fields;
 
 const snowflake = { destinationType: byCode('DWH_SNOWFLAKE') };
 const SNOWFLAKE_VALUES = { hostname: 'acme.eu-west-1.snowflakecomputing.com', warehouse: 'LOAD_WH', database_name: 'MARKETING', schema: 'PUBLIC', username: 'LOADER' };
@@ -68,7 +71,7 @@ describe('the form loads from the destination type\'s setup schema', () => {
 	test('Settings: the type\'s settings and the default method\'s plain fields, required as the API says, secrets left out', async () => {
 		const { fields, emptyFieldsNotice } = await loadForm(snowflake);
 		expect(emptyFieldsNotice).toBeUndefined();
-		expect(fields.map((f: any) => [f.id, f.displayName, f.required, f.type])).toEqual([
+		expect(fields.map((f) => [f.id, f.displayName, f.required, f.type])).toEqual([
 			// Its help would make the label too long for the mapper's one line.
 			['hostname', 'Hostname', true, 'string'],
 			['warehouse', 'Warehouse', true, 'string'],
@@ -77,11 +80,11 @@ describe('the form loads from the destination type\'s setup schema', () => {
 			['role', "Role (Empty: user's default)", false, 'string'],
 			['username', 'Username', true, 'string'],
 		]);
-		expect(fields.find((f: any) => f.id === 'schema')).toMatchObject({ defaultValue: 'PUBLIC', display: true, defaultMatch: false, canBeUsedToMatch: false });
+		expect(fields.find((f) => f.id === 'schema')).toMatchObject({ defaultValue: 'PUBLIC', display: true, defaultMatch: false, canBeUsedToMatch: false });
 	});
 
 	test('the chosen auth method\'s fields follow the choice', async () => {
-		const ids = async (authMethod: string, type = 'SQL_BQ') => (await loadForm({ destinationType: byCode(type), authMethod })).fields.map((f: any) => f.id);
+		const ids = async (authMethod: string, type = 'SQL_BQ') => (await loadForm({ destinationType: byCode(type), authMethod })).fields.map((f) => f.id);
 		expect(await ids('')).toEqual(['project_id', 'dataset_location']);
 		expect(await ids('AUTH_METHOD_SERVICE_ACCOUNT_KEY')).toEqual(['project_id', 'dataset_location', 'client_email']);
 		expect(await ids('AUTH_METHOD_PASSWORD', 'DWH_SNOWFLAKE')).toEqual(['hostname', 'warehouse', 'database_name', 'schema', 'role', 'username']);
@@ -89,13 +92,13 @@ describe('the form loads from the destination type\'s setup schema', () => {
 
 	test('selects become options, numbers numbers, checkboxes switches; a setting shown only for some values says so and is optional', async () => {
 		const s3 = (await loadForm({ destinationType: byCode('DWH_S3') })).fields;
-		expect(s3.find((f: any) => f.id === 'region')).toMatchObject({ type: 'options', required: true });
-		expect(s3.find((f: any) => f.id === 'region').options).toContainEqual({ name: 'Europe (Ireland)', value: 'eu-west-1' });
-		expect(s3.find((f: any) => f.id === 'csv_delimiter')).toMatchObject({ displayName: 'CSV delimiter (only with File format CSV)', required: false, type: 'options' });
-		expect(s3.map((f: any) => f.id)).not.toContain('secret_access_key');
+		expect(s3.find((f) => f.id === 'region')).toMatchObject({ type: 'options', required: true });
+		expect(s3.find((f) => f.id === 'region')?.options).toContainEqual({ name: 'Europe (Ireland)', value: 'eu-west-1' });
+		expect(s3.find((f) => f.id === 'csv_delimiter')).toMatchObject({ displayName: 'CSV delimiter (only with File format CSV)', required: false, type: 'options' });
+		expect(s3.map((f) => f.id)).not.toContain('secret_access_key');
 		const redshift = (await loadForm({ destinationType: byCode('DWH_REDSHIFT') })).fields;
-		expect(redshift.find((f: any) => f.id === 'port')).toMatchObject({ type: 'number', defaultValue: 5439, required: true });
-		expect(redshift.find((f: any) => f.id === 'use_ssl')).toMatchObject({ type: 'boolean', required: false });
+		expect(redshift.find((f) => f.id === 'port')).toMatchObject({ type: 'number', defaultValue: 5439, required: true });
+		expect(redshift.find((f) => f.id === 'use_ssl')).toMatchObject({ type: 'boolean', required: false });
 	});
 
 	test.each([
@@ -123,10 +126,10 @@ describe('the form loads from the destination type\'s setup schema', () => {
 	test('an API error shows in the form\'s notice, the key masked; Auth Method fails with it as any picker does', async () => {
 		const api = await hostileServer((req, res) => apiError(res, 503, { code: 'UNAVAILABLE', description: `No catalogue for key ${String(req.headers.authorization)}.` }));
 		try {
-			const form = await methods.resourceMapping.getDestinationSettings.call(editor(snowflake, { baseUrl: api.url, apiKey: SECRET_KEY }));
+			const form = await methods.resourceMapping.getDestinationSettings.call(editor(snowflake, { baseUrl: api.url, apiKey: API_CANARY }));
 			expect(form.fields).toEqual([]);
 			expect(form.emptyFieldsNotice).toBe("The type's settings could not be loaded: No catalogue for key ***. (UNAVAILABLE). Fix that, or add them under Other Settings by name.");
-			const context = editor(snowflake, { baseUrl: api.url, apiKey: SECRET_KEY, path: 'parameters.authMethod' });
+			const context = editor(snowflake, { baseUrl: api.url, apiKey: API_CANARY, path: 'parameters.authMethod' });
 			await expect(methods.loadOptions.getAuthMethods.call(context)).rejects.toThrow('No catalogue for key ***. (UNAVAILABLE)');
 		} finally {
 			await api.close();
@@ -164,12 +167,12 @@ describe('a run sends what the form holds', () => {
 			{ hostname: 'h.example.com', port: '={{ "5440" }}', database_name: 'dev', schema: 'public', use_ssl: '={{ "true" }}', username: 'u' },
 		);
 		await ctx.run(create({ destinationType: byCode('DWH_REDSHIFT'), typeSettings, secrets: { password: 'pw' } }));
-		expect(ctx.last().body.fields).toEqual({ hostname: 'h.example.com', port: 5440, database_name: 'dev', schema: 'public', use_ssl: true, username: 'u', password: 'pw' });
+		expect(sentFields()).toEqual({ hostname: 'h.example.com', port: 5440, database_name: 'dev', schema: 'public', use_ssl: true, username: 'u', password: 'pw' });
 		expect(ctx.sent().at(-1)).toMatchObject({ method: 'POST' });
 
 		const s3 = await filledForm({ destinationType: byCode('DWH_S3') }, { bucket_name: 'lake', region: 'eu-north-1', file_format: 'PARQUET', access_key_id: 'AKIA1' });
 		const result = await ctx.run(create({ destinationType: byCode('DWH_S3'), displayName: 'Lake', typeSettings: s3, secrets: { secretAccessKey: 'wJalrXUtnFEMI' } }));
-		expect(ctx.last().body.fields).toEqual({ bucket_name: 'lake', region: 'eu-north-1', file_format: 'PARQUET', access_key_id: 'AKIA1', secret_access_key: 'wJalrXUtnFEMI' });
+		expect(sentFields()).toEqual({ bucket_name: 'lake', region: 'eu-north-1', file_format: 'PARQUET', access_key_id: 'AKIA1', secret_access_key: 'wJalrXUtnFEMI' });
 		expect(result.error).toBeUndefined();
 		expect(json(result)[0].edit_settings).toContainEqual(expect.objectContaining({ id: 'secret_access_key', value: null }));
 		expect(JSON.stringify(result.output)).not.toContain('wJalrXUtnFEMI');
@@ -177,16 +180,16 @@ describe('a run sends what the form holds', () => {
 
 	test('an access token or a secret access key echoed in an error shows as ***, as every secret does', async () => {
 		const databricks = await filledForm({ destinationType: byCode('DWH_DATABRICKS') }, { hostname: 'adb-1.azuredatabricks.net', http_path: '/sql/1.0/warehouses/a1', schema: 'default' });
-		const token = 'dapi0123456789abcdef0123456789abcdef';
-		ctx.sandbox.queueFault({ status: 400, code: 'BAD_REQUEST', message: 'Bad Request', description: `The token ${token} is not valid.` });
-		const result = await ctx.run(create({ destinationType: byCode('DWH_DATABRICKS'), typeSettings: databricks, secrets: { accessToken: token } }), { continueOnFail: true });
-		expect(ctx.last().body.fields.access_token).toBe(token);
+		const canary = 'databricks-canary-0123456789abcdef';
+		ctx.sandbox.queueFault({ status: 400, code: 'BAD_REQUEST', message: 'Bad Request', description: `The token ${canary} is not valid.` });
+		const result = await ctx.run(create({ destinationType: byCode('DWH_DATABRICKS'), typeSettings: databricks, secrets: { accessToken: canary } }), { continueOnFail: true });
+		expect(sentFields().access_token).toBe(canary);
 		expect(json(result)[0].error).toBe('The token *** is not valid. (BAD_REQUEST)');
-		expect(JSON.stringify(result.output)).not.toContain(token);
+		expect(JSON.stringify(result.output)).not.toContain(canary);
 	});
 
 	test('a required setting left empty in the form blocks the run, as the editor does, and sends nothing', async () => {
-		const { warehouse: _left, ...values } = SNOWFLAKE_VALUES;
+		const values = without(SNOWFLAKE_VALUES, 'warehouse');
 		const typeSettings = await filledForm(snowflake, values);
 		await expect(ctx.run(create({ typeSettings }))).rejects.toThrow("The 'Supermetrics Transfers' node has issues:\n- Setting \"warehouse\" is required");
 		expect(ctx.sent().filter((r) => r.method === 'POST')).toEqual([]);
@@ -216,7 +219,7 @@ describe('a run sends what the form holds', () => {
 
 	test('the form\'s field list is the API\'s text: it is never evaluated as an expression', async () => {
 		const typeSettings = await filledForm(snowflake, { ...SNOWFLAKE_VALUES, warehouse: '={{ "" }}' });
-		typeSettings.schema = typeSettings.schema.map((f: any) => (f.id === 'warehouse' ? { ...f, displayName: '={{ "evaluated" }}' } : f));
+		typeSettings.schema = typeSettings.schema.map((f) => (f.id === 'warehouse' ? { ...f, displayName: '={{ "evaluated" }}' } : f));
 		const result = await ctx.run(create({ typeSettings }), { continueOnFail: true });
 		expect(json(result)[0].error).toBe('Invalid Settings: ={{ "evaluated" }} nothing in item 0: is required');
 	});
@@ -232,7 +235,7 @@ describe('a run sends what the form holds', () => {
 
 	test('without the form (Team ID as an expression), Auth Method by expression and Other Settings still make a destination', async () => {
 		const settings = byName({ ...SNOWFLAKE_VALUES, role: 'R' });
-		const result = await ctx.run(create({ teamId: '={{ $json.team }}', authMethod: '=AUTH_METHOD_PASSWORD', settings, secrets: { password: 'pw' } }), {
+		const result = await ctx.run(create({ teamId: '={{ $json.team }}', authMethod: '={{ "AUTH_METHOD_PASSWORD" }}', settings, secrets: { password: 'pw' } }), {
 			items: [{ team: TEAM }],
 		});
 		expect(ctx.last().body).toEqual({ type: 'DWH_SNOWFLAKE', display_name: 'Warehouse', auth_method: 'AUTH_METHOD_PASSWORD', fields: { ...SNOWFLAKE_VALUES, role: 'R', password: 'pw' } });

@@ -1,4 +1,6 @@
-import type { ILoadOptionsFunctions, ExecutionError, ICredentialType, IDataObject, INodeExecutionData, INodeParameters, INodeType, IRun } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, ExecutionError, ICredentialType, IDataObject, INode, INodeExecutionData, INodeParameters, INodeType, IRun } from 'n8n-workflow';
+
+import type { TriggerState } from '../../nodes/SupermetricsTransfers/trigger/state';
 
 export interface RunOptions {
 	parameters: INodeParameters | Record<string, unknown>;
@@ -17,13 +19,19 @@ export interface RunOptions {
 	credentialName?: string;
 }
 
+/**
+ * An error as n8n stores and shows it. Only an API error (NodeApiError) has an HTTP code; on the
+ * others `httpCode` is absent, which a test reads as undefined.
+ */
+export type ShownError = ExecutionError & { httpCode?: string | null };
+
 export interface RunResult {
 	/** The node's output items, or undefined when the execution failed. */
 	output?: INodeExecutionData[];
 	/** Every output of the node: [main] or, with the error output, [main, error]. */
 	outputs?: Array<INodeExecutionData[] | null>;
 	/** The execution's error, as n8n stores and shows it. */
-	error?: ExecutionError;
+	error?: ShownError;
 	run: IRun;
 }
 
@@ -36,21 +44,28 @@ export const NODE_NAME: string;
 /** A list search's, load-options method's or resource mapper's context, with n8n's real credential handling and HTTP helpers. */
 export function loadOptionsContext(options: { parameters: Record<string, unknown>; credentials: object; path?: string }): ILoadOptionsFunctions;
 
+/** The trigger node's static data as n8n keeps it: the node's state under its own key. */
+export interface SavedStaticData {
+	supermetricsTransfersTrigger?: TriggerState;
+}
+
 export interface PollResult {
 	/** The json of the items the poll emitted (none when it returned null or failed). */
-	items: any[];
+	items: IDataObject[];
 	/** The poll's error, as n8n would record it. */
-	error?: any;
+	error?: ShownError;
 	/** The saved (database) copy of the trigger node's static data after the call. */
-	saved: any;
+	saved: SavedStaticData | null;
 }
 
 export interface PollingTrigger {
+	/** The trigger node in the workflow: a test may change its parameters between polls. */
+	node: INode;
 	activate(): Promise<PollResult>;
 	poll(): Promise<PollResult>;
 	restart(): Promise<PollResult>;
 	fetchTestEvent(): Promise<PollResult>;
-	saved(): any;
+	saved(): SavedStaticData | null;
 }
 
 export function pollingTrigger(options: { parameters: Record<string, unknown>; credentials?: object }): PollingTrigger;

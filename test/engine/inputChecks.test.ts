@@ -28,7 +28,8 @@ describe('bad input is refused before anything is sent, naming field, value and 
 	});
 
 	test('a team id that arrives as a number past 2^53 is refused with advice to pass a string', async () => {
-		const error = await rejected({ teamId: '={{ $json.team }}' }, [{ team: 9007199254740993 }]);
+		// 2^53 + 1 read as a number, as a JSON parser upstream would: it arrives as 2^53.
+		const error = await rejected({ teamId: '={{ $json.team }}' }, [{ team: Number('9007199254740993') }]);
 		expect(error.message).toBe('Invalid Team ID 9007199254740992 in item 0: must be a whole number from 1 to 9223372036854775807');
 		expect(error.description).toContain('Pass the id as a string');
 	});

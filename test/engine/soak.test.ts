@@ -4,12 +4,12 @@
  * of a jest worker's RSS say nothing either way.
  */
 import { runSoak } from '../../scripts/soak';
-import { SECRET_KEY, useSandbox } from './support';
+import { API_CANARY, useSandbox } from './support';
 
 const ctx = useSandbox();
 
 test('200 items in chaos: one output each, in order; only 429s retried; key never shown', async () => {
-	const report = await runSoak({ url: ctx.sandbox.url, apiKey: SECRET_KEY, items: 200, concurrency: 10, timeoutMs: 2000, slowMs: 3000, seed: 7, checkMemory: false });
+	const report = await runSoak({ url: ctx.sandbox.url, apiKey: API_CANARY, items: 200, concurrency: 10, timeoutMs: 2000, slowMs: 3000, seed: 7, checkMemory: false });
 	expect(report.problems).toEqual([]);
 	expect(report.outputs).toBe(200);
 	// The chaos really happened, so the checks above had something to check.

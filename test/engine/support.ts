@@ -1,28 +1,18 @@
 /** Shared set-up for engine tests: a sandbox per file, a distinctive key, and log capture. */
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
-import { jsonStringify, LoggerProxy } from 'n8n-workflow';
+import { jsonStringify } from 'n8n-workflow';
 
 import { createSandbox, DEFAULT_KEYS } from '../sandbox/server';
 import { runNode } from './harness';
+import { logLines } from './logs';
 
-/** A key that must never show up in an output, an error or a log line. */
-export const SECRET_KEY = 'sk_live_SECRET_4f9a_do_not_leak';
-export const READONLY_KEY = 'sk_live_READONLY_77c1';
+export { logLines };
 
-export const logLines: string[] = [];
-const capture =
-	(level: string) =>
-	(message: unknown, meta?: unknown): void => {
-		logLines.push(`${level} ${String(message)} ${meta ? JSON.stringify(meta) : ''}`);
-	};
-// n8n-core logs through its DI Logger (winston): put a capturing one in its place, and in
-// LoggerProxy (what nodes log through), so a test can read every line a log would show.
-const levels = ['error', 'warn', 'info', 'debug'] as const;
-const captureLogger: Record<string, unknown> = Object.fromEntries(levels.map((level) => [level, capture(level)]));
-captureLogger.scoped = () => captureLogger;
-Container.set(Logger, captureLogger as never);
-LoggerProxy.init(captureLogger as never);
+/**
+ * The API keys the engine tests run with: canaries, distinctive values that must never show up in
+ * an output, an error or a log line. The second lacks the write scope.
+ */
+export const API_CANARY = 'canary_SECRET_4f9a_do_not_leak';
+export const READONLY_CANARY = 'canary_READONLY_77c1';
 
 export type Sandbox = Awaited<ReturnType<ReturnType<typeof createSandbox>['start']>>;
 
@@ -33,8 +23,8 @@ export function useSandbox(options: object = {}) {
 		holder.sandbox = await createSandbox({
 			keys: {
 				...DEFAULT_KEYS,
-				[SECRET_KEY]: { scopes: ['dwh_transfers_read', 'dwh_transfers_write'], userId: 1, email: 'a@sandbox.invalid', teamId: 12345 },
-				[READONLY_KEY]: { scopes: ['dwh_transfers_read'], userId: 2, email: 'b@sandbox.invalid', teamId: 12345 },
+				[API_CANARY]: { scopes: ['dwh_transfers_read', 'dwh_transfers_write'], userId: 1, email: 'a@sandbox.invalid', teamId: 12345 },
+				[READONLY_CANARY]: { scopes: ['dwh_transfers_read'], userId: 2, email: 'b@sandbox.invalid', teamId: 12345 },
 			},
 			...options,
 		}).start();
@@ -59,7 +49,7 @@ export function runCreate(
 		parameters: { ...CREATE, ...fields, ...(extra.options ? { options: extra.options } : {}) },
 		items: extra.items,
 		continueOnFail: extra.continueOnFail,
-		credentials: { apiKey: extra.apiKey ?? SECRET_KEY, baseUrl: sandbox.url, ...extra.credentials },
+		credentials: { apiKey: extra.apiKey ?? API_CANARY, baseUrl: sandbox.url, ...extra.credentials },
 	});
 }
 

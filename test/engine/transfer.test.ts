@@ -41,14 +41,14 @@ describe('Transfer: List', () => {
 
 	test('a bad team id sends nothing', async () => {
 		const result = await ctx.run(transfer('list', { teamId: '12a45' }));
-		expect(result.error.message).toBe('Invalid Team ID "12a45" in item 0: must be a whole number from 1 to 9223372036854775807');
+		expect(result.error?.message).toBe('Invalid Team ID "12a45" in item 0: must be a whole number from 1 to 9223372036854775807');
 		expect(ctx.sent()).toEqual([]);
 	});
 
 	test('an unknown key fails with the API code, status and request id', async () => {
 		const result = await ctx.run(transfer('list'), { apiKey: 'wrong-key' });
-		expect(result.error.message).toBe('Provided API key was invalid. (API_KEY_INVALID)');
-		expect(result.error.description).toMatch(/\[HTTP 401, code API_KEY_INVALID, request_id [0-9A-F-]{36}\]/);
+		expect(result.error?.message).toBe('Provided API key was invalid. (API_KEY_INVALID)');
+		expect(result.error?.description).toMatch(/\[HTTP 401, code API_KEY_INVALID, request_id [0-9A-F-]{36}\]/);
 	});
 });
 
@@ -97,27 +97,27 @@ describe('Transfer: Create', () => {
 
 	test('a name already in use is a 409 CONFLICT_ERROR', async () => {
 		const result = await ctx.run(transfer('create', { ...configuration, displayName: 'AW enhanced 2022-11-17' }));
-		expect(result.error.message).toBe("Transfer 36091 is already named 'AW enhanced 2022-11-17'. (CONFLICT_ERROR)");
-		expect(result.error.httpCode).toBe('409');
+		expect(result.error?.message).toBe("Transfer 36091 is already named 'AW enhanced 2022-11-17'. (CONFLICT_ERROR)");
+		expect(result.error?.httpCode).toBe('409');
 	});
 
 	test('an unknown destination is a 422', async () => {
 		const result = await ctx.run(transfer('create', { ...configuration, destinationId: byId('999') }));
-		expect(result.error.message).toBe('Destination 999 does not exist in team 12345. (UNPROCESSABLE_ENTITY)');
-		expect(result.error.description).toContain('Unprocessable Entity. [HTTP 422, code UNPROCESSABLE_ENTITY');
+		expect(result.error?.message).toBe('Destination 999 does not exist in team 12345. (UNPROCESSABLE_ENTITY)');
+		expect(result.error?.description).toContain('Unprocessable Entity. [HTTP 422, code UNPROCESSABLE_ENTITY');
 	});
 
 	test('a read-only key is refused with 403 and a hint about the scope', async () => {
 		const result = await ctx.run(transfer('create', configuration), { apiKey: 'sandbox-readonly-key' });
-		expect(result.error.message).toBe('You do not have permission to perform this operation. (ACCESS_DENIED)');
-		expect(result.error.description).toContain('dwh_transfers_write');
+		expect(result.error?.message).toBe('You do not have permission to perform this operation. (ACCESS_DENIED)');
+		expect(result.error?.description).toContain('dwh_transfers_write');
 	});
 
 	test('a 500 is not retried: the transfer may exist', async () => {
 		ctx.sandbox.queueFault({ status: 500 });
 		const result = await ctx.run(transfer('create', configuration));
-		expect(result.error.message).toBe('An unexpected error occurred. Please try again later or contact support. (INTERNAL_SERVER_ERROR)');
-		expect(result.error.description).toContain('The node does not retry a write after this: it may have been carried out.');
+		expect(result.error?.message).toBe('An unexpected error occurred. Please try again later or contact support. (INTERNAL_SERVER_ERROR)');
+		expect(result.error?.description).toContain('The node does not retry a write after this: it may have been carried out.');
 		expect(ctx.sent()).toHaveLength(1);
 	});
 
@@ -133,7 +133,7 @@ describe('Transfer: Create', () => {
 		[{ additionalFields: { notificationRecipients: 'a@example.com, nobody' } }, 'Invalid Notification Recipients "nobody" in item 0: must be an email address'],
 	])('bad input %j sends nothing', async (change, message) => {
 		const result = await ctx.run(transfer('create', { ...configuration, ...change }));
-		expect(result.error.message).toContain(message);
+		expect(result.error?.message).toContain(message);
 		expect(ctx.sent()).toEqual([]);
 	});
 });
@@ -147,13 +147,13 @@ describe('Transfer: Get', () => {
 
 	test('an unknown transfer is a 404', async () => {
 		const result = await ctx.run(transfer('get', { transferId: byId('4242') }));
-		expect(result.error.message).toBe('The requested transfer could not be found or you do not have access to it. (NOT_FOUND)');
-		expect(result.error.httpCode).toBe('404');
+		expect(result.error?.message).toBe('The requested transfer could not be found or you do not have access to it. (NOT_FOUND)');
+		expect(result.error?.httpCode).toBe('404');
 	});
 
 	test('a transfer id past int32 (the spec types this path int32) sends nothing', async () => {
 		const result = await ctx.run(transfer('get', { transferId: byId('2147483648') }));
-		expect(result.error.message).toBe('Invalid Transfer "2147483648" in item 0: must be a whole number from 1 to 2147483647');
+		expect(result.error?.message).toBe('Invalid Transfer "2147483648" in item 0: must be a whole number from 1 to 2147483647');
 		expect(ctx.sent()).toEqual([]);
 	});
 });
@@ -169,12 +169,12 @@ describe('Transfer: Update', () => {
 
 	test('an unknown transfer is a 404', async () => {
 		const result = await ctx.run(transfer('update', { ...configuration, transferId: byId('4242') }));
-		expect(result.error.httpCode).toBe('404');
+		expect(result.error?.httpCode).toBe('404');
 	});
 
 	test('a transfer id that an expression leaves empty sends nothing', async () => {
 		const result = await ctx.run(transfer('update', { ...configuration, transferId: byId('={{ $json.missing }}') }));
-		expect(result.error.message).toBe('Invalid Transfer nothing in item 0: is required');
+		expect(result.error?.message).toBe('Invalid Transfer nothing in item 0: is required');
 		expect(ctx.sent()).toEqual([]);
 	});
 });
@@ -185,7 +185,7 @@ describe('Transfer: Delete', () => {
 			{ transfer_id: '36091', deleted: true },
 		]);
 		expect(json(await ctx.run(transfer('list')))).toEqual([]);
-		expect((await ctx.run(transfer('get', { transferId: byId(SEEDED.transferId) }))).error.httpCode).toBe('404');
+		expect((await ctx.run(transfer('get', { transferId: byId(SEEDED.transferId) }))).error?.httpCode).toBe('404');
 	});
 
 	test('an unknown transfer is a 404; under Continue On Fail it is an item', async () => {
@@ -197,7 +197,7 @@ describe('Transfer: Delete', () => {
 
 	test('a zero id from an expression sends nothing', async () => {
 		const result = await ctx.run(transfer('delete', { transferId: byId('={{ 0 }}') }));
-		expect(result.error.message).toBe('Invalid Transfer 0 in item 0: must be a whole number from 1 to 2147483647');
+		expect(result.error?.message).toBe('Invalid Transfer 0 in item 0: must be a whole number from 1 to 2147483647');
 		expect(ctx.sent()).toEqual([]);
 	});
 });
@@ -216,12 +216,12 @@ describe('Transfer: Pause or Resume', () => {
 
 	test('an unknown transfer is a 404', async () => {
 		const result = await ctx.run(transfer('changeState', { transferId: byId('4242'), transferState: 'pause' }));
-		expect(result.error.httpCode).toBe('404');
+		expect(result.error?.httpCode).toBe('404');
 	});
 
 	test('an action from an expression that is not pause or unpause sends nothing', async () => {
 		const result = await ctx.run(transfer('changeState', { transferId: byId(SEEDED.transferId), transferState: '={{ "stop" }}' }));
-		expect(result.error.message).toBe('Invalid Action "stop" in item 0: must be one of pause, unpause');
+		expect(result.error?.message).toBe('Invalid Action "stop" in item 0: must be one of pause, unpause');
 		expect(ctx.sent()).toEqual([]);
 	});
 });
@@ -240,8 +240,8 @@ describe('Transfer: Validate and Validate Update', () => {
 	test('with Fail If Invalid, it fails the item with the field errors', async () => {
 		const parameters = transfer('validate', { ...configuration, destinationId: byId('999'), failOnFalse: true });
 		const result = await ctx.run(parameters);
-		expect(result.error.message).toBe('The transfer configuration is not valid: 1 error(s)');
-		expect(result.error.description).toBe('destination_id: notFound');
+		expect(result.error?.message).toBe('The transfer configuration is not valid: 1 error(s)');
+		expect(result.error?.description).toBe('destination_id: notFound');
 		const continued = await ctx.run(parameters, { continueOnFail: true });
 		expect(json(continued)).toEqual([
 			expect.objectContaining({ code: 'TRANSFER_INVALID', http_code: 200, description: 'destination_id: notFound' }),
@@ -258,12 +258,12 @@ describe('Transfer: Validate and Validate Update', () => {
 
 	test('Validate Update of an unknown transfer is a 404', async () => {
 		const result = await ctx.run(transfer('validateUpdate', { ...configuration, transferId: byId('4242') }));
-		expect(result.error.httpCode).toBe('404');
+		expect(result.error?.httpCode).toBe('404');
 	});
 
 	test('bad input sends nothing', async () => {
 		const result = await ctx.run(transfer('validate', { ...configuration, schemaId: '-2' }));
-		expect(result.error.message).toContain('Invalid Schema ID "-2"');
+		expect(result.error?.message).toContain('Invalid Schema ID "-2"');
 		expect(ctx.sent()).toEqual([]);
 	});
 });
@@ -279,14 +279,14 @@ describe('Transfer: Get Available Sources and Options', () => {
 	test('available sources: a 429 longer than the allowed wait fails at once, saying when to retry', async () => {
 		ctx.sandbox.queueFault({ status: 429, retryAfter: 3600 });
 		const result = await ctx.run(transfer('getAvailableSources'));
-		expect(result.error.message).toBe('Rate limit exceeded. Retry after the time given in Retry-After. (TOO_MANY_REQUESTS)');
-		expect(result.error.description).toContain('Retry after 3600 s');
+		expect(result.error?.message).toBe('Rate limit exceeded. Retry after the time given in Retry-After. (TOO_MANY_REQUESTS)');
+		expect(result.error?.description).toContain('Retry after 3600 s');
 		expect(ctx.sent()).toHaveLength(1);
 	});
 
 	test('available sources: a bad team id sends nothing', async () => {
 		const result = await ctx.run(transfer('getAvailableSources', { teamId: '={{ "" }}' }));
-		expect(result.error.message).toBe('Invalid Team ID "" in item 0: is required');
+		expect(result.error?.message).toBe('Invalid Team ID "" in item 0: is required');
 		expect(ctx.sent()).toEqual([]);
 	});
 
@@ -298,12 +298,12 @@ describe('Transfer: Get Available Sources and Options', () => {
 
 	test('an unknown source is refused by the API', async () => {
 		const result = await ctx.run(transfer('getAvailableOptions', { dataSourceId: byCode('NOPE'), destinationId: byId('8') }));
-		expect(result.error.httpCode).toBe('422');
+		expect(result.error?.httpCode).toBe('422');
 	});
 
 	test('a bad destination id sends nothing', async () => {
 		const result = await ctx.run(transfer('getAvailableOptions', { dataSourceId: byCode('AW'), destinationId: byId('={{ "eight" }}') }));
-		expect(result.error.message).toContain('Invalid Destination "eight"');
+		expect(result.error?.message).toContain('Invalid Destination "eight"');
 		expect(ctx.sent()).toEqual([]);
 	});
 });

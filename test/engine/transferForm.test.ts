@@ -3,17 +3,17 @@
  * Options as the editor loads them (n8n's load-options context against the sandbox), and a run
  * sends what was picked, with the typed lists kept for expressions.
  */
+import { SupermetricsTransfers } from '../../dist/nodes/SupermetricsTransfers/SupermetricsTransfers.node';
+
 import { loadOptionsContext } from './harness';
 import { byCode, byId, json, SEEDED, TEAM, useSandbox } from './context';
-
-const { SupermetricsTransfers } = require('../../dist/nodes/SupermetricsTransfers/SupermetricsTransfers.node');
 
 const ctx = useSandbox();
 const { loadOptions } = new SupermetricsTransfers().methods;
 
 const chosen = { dataSourceId: byCode('AW'), destinationId: byId(SEEDED.destinationId) };
 
-function editor(method: string, parameters: Record<string, unknown> = chosen) {
+function editor(method: keyof typeof loadOptions, parameters: Record<string, unknown> = chosen) {
 	const context = loadOptionsContext({
 		parameters: { resource: 'transfer', operation: 'create', teamId: TEAM, ...parameters },
 		credentials: { apiKey: 'sandbox-demo-key', baseUrl: ctx.sandbox.url },
@@ -38,18 +38,18 @@ describe('the pickers load from Get Available Options', () => {
 
 	test('Accounts: each names its account and login, and carries what the API needs of it', async () => {
 		const accounts = await editor('getAccounts');
-		expect(accounts.map((a: any) => a.name)).toEqual([
+		expect(accounts.map((a) => a.name)).toEqual([
 			'Sandbox account (8733197711) · user.name@supermetrics.com',
 			'Sandbox EU shop (5512340987) · user.name@supermetrics.com',
 			'Agency client (6620019375) · analyst@supermetrics.com',
 		]);
-		expect(JSON.parse(accounts[0].value)).toEqual(ACCOUNT);
+		expect(JSON.parse(String(accounts[0].value))).toEqual(ACCOUNT);
 	});
 
 	test('Segments: likewise, with the segment\'s name', async () => {
 		const segments = await editor('getSegments');
-		expect(segments.map((s: any) => s.name)).toEqual(['All users (-1) · analyst@supermetrics.com', 'New users (-3) · analyst@supermetrics.com']);
-		expect(JSON.parse(segments[0].value)).toEqual({ segment_id: '-1', segment_name: 'All users', login_id: 2830506, data_source_username: 'analyst@supermetrics.com' });
+		expect(segments.map((s) => s.name)).toEqual(['All users (-1) · analyst@supermetrics.com', 'New users (-3) · analyst@supermetrics.com']);
+		expect(JSON.parse(String(segments[0].value))).toEqual({ segment_id: '-1', segment_name: 'All users', login_id: 2830506, data_source_username: 'analyst@supermetrics.com' });
 	});
 
 	test.each([
@@ -105,7 +105,7 @@ describe('a run sends what was picked', () => {
 			accounts: [{ account_id: '8733197711', login_id: 2682599 }],
 			segments: [{ segment_id: '-1', segment_name: 'All users', login_id: 2830506 }],
 		});
-		expect(ctx.last().body.accounts[0]).not.toHaveProperty('account_name');
+		expect((ctx.last().body as { accounts: object[] }).accounts[0]).not.toHaveProperty('account_name');
 	});
 
 	test.each([

@@ -47,6 +47,13 @@ describe('Transfer Run: List', () => {
 			expect(ids).toContain('9007199254742087');
 		});
 
+		test('the sandbox writes these ids as integer literals, as the API does, though n8n-workflow gives BigInt a toJSON', async () => {
+			const response = await fetch(`${ctx.sandbox.url}/teams/${TEAM}/transfers/${SEEDED.transferId}/runs?start_date=2021-01-01&end_date=2021-01-01`, {
+				headers: { authorization: 'sandbox-demo-key' },
+			});
+			expect(await response.text()).toContain('"id":9007199254740993,');
+		});
+
 		test('a Limit past one page asks for the rest only', async () => {
 			expect(json(await ctx.run(runs('list', { ...range, limit: 1500 })))).toHaveLength(1095);
 			expect(ctx.sent().map((r) => [r.query.limit, r.query.offset])).toEqual([
@@ -65,7 +72,7 @@ describe('Transfer Run: List', () => {
 	});
 
 	test('an unknown transfer is a 404', async () => {
-		expect((await ctx.run(runs('list', { ...seededRange, transferId: byId('4242') }))).error.httpCode).toBe('404');
+		expect((await ctx.run(runs('list', { ...seededRange, transferId: byId('4242') }))).error?.httpCode).toBe('404');
 	});
 
 	test('a 429 within the allowed wait is waited out and retried', async () => {
@@ -83,7 +90,7 @@ describe('Transfer Run: List', () => {
 		[{ transferId: byId('={{ "" }}') }, 'Invalid Transfer "" in item 0: is required'],
 	])('bad input %j sends nothing', async (change, message) => {
 		const result = await ctx.run(runs('list', { ...seededRange, ...change }));
-		expect(result.error.message).toContain(message);
+		expect(result.error?.message).toContain(message);
 		expect(ctx.sent()).toEqual([]);
 	});
 });
@@ -97,12 +104,12 @@ describe('Transfer Run: Get', () => {
 
 	test('an unknown run is a 404', async () => {
 		const result = await ctx.run(runs('get', { transferRunId: '99' }));
-		expect(result.error.message).toBe('Transfer run 99 was not found in team 12345. (NOT_FOUND)');
+		expect(result.error?.message).toBe('Transfer run 99 was not found in team 12345. (NOT_FOUND)');
 	});
 
 	test('an id past int64 sends nothing', async () => {
 		const result = await ctx.run(runs('get', { transferRunId: '9223372036854775808' }));
-		expect(result.error.message).toBe('Invalid Transfer Run ID "9223372036854775808" in item 0: must be a whole number from 1 to 9223372036854775807');
+		expect(result.error?.message).toBe('Invalid Transfer Run ID "9223372036854775808" in item 0: must be a whole number from 1 to 9223372036854775807');
 		expect(ctx.sent()).toEqual([]);
 	});
 });

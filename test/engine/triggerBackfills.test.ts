@@ -1,12 +1,15 @@
 /** Supermetrics Transfers Trigger, Backfill Finished: through n8n-core's PollContext against the sandbox. */
-import { everythingVisible, SECRET_KEY } from './support';
-import { api, createBackfill, createTransfer, HOUR, MINUTE, takeRequests, TEAM, TRANSFER, trigger, useTriggerSandbox } from './triggerContext';
+import type { IDataObject } from 'n8n-workflow';
+
+import { TEAM } from './context';
+import { API_CANARY, everythingVisible } from './support';
+import { api, createBackfill, createTransfer, HOUR, MINUTE, takeRequests, TRANSFER, trigger, useTriggerSandbox } from './triggerContext';
 
 const ctx = useTriggerSandbox();
 const backfillTrigger = (parameters: Record<string, unknown> = {}) => trigger(ctx.sandbox, { event: 'backfillFinished', ...parameters });
 const LATEST = `GET /teams/${TEAM}/transfers/${TRANSFER}/backfills/latest`;
 const INCOMPLETE = `GET /teams/${TEAM}/backfills`;
-const backfillIds = (items: any[]) => items.map((item) => item.transfer_backfill_id);
+const backfillIds = (items: IDataObject[]) => items.map((item) => item.transfer_backfill_id);
 
 describe('Backfill Finished', () => {
 	test('activation: the seeded COMPLETED backfill is old news; a poll is the incomplete list and Get Latest', async () => {
@@ -50,7 +53,7 @@ describe('Backfill Finished', () => {
 			},
 		]);
 		// It left the incomplete list, so Backfill Get said it was final.
-		expect(ctx.sandbox.requests.map((r: any) => r.path)).toContain(`/teams/${TEAM}/backfills/${id}`);
+		expect(ctx.sandbox.requests.map((r) => r.path)).toContain(`/teams/${TEAM}/backfills/${id}`);
 		expect((await t.poll()).items).toEqual([]);
 		expect((await t.restart()).items).toEqual([]);
 	});
@@ -84,7 +87,7 @@ describe('Backfill Finished', () => {
 			ctx.sandbox.clock.advance(2 * HOUR);
 			expect((await t.poll()).items).toEqual([]);
 		}
-		expect((await api(ctx.sandbox, 'GET', `/teams/${TEAM}/backfills`)).data.map((b: any) => b.status)).toEqual(['FAILED']);
+		expect((await api<{ data: Array<{ status: string }> }>(ctx.sandbox, 'GET', `/teams/${TEAM}/backfills`)).data.map((b) => b.status)).toEqual(['FAILED']);
 	});
 
 	test('Only Failures: a cancelled and a failed one, not the completed one', async () => {
@@ -127,9 +130,9 @@ describe('Backfill Finished', () => {
 		ctx.sandbox.clock.advance(HOUR);
 		ctx.sandbox.queueFault({ status: 503, path: '/backfills/latest' });
 		const failed = await t.poll();
-		expect(failed.error.httpCode).toBe('503');
-		expect(failed.error.description).toContain(`code SERVICE_UNAVAILABLE, request_id ${ctx.sandbox.requests.at(-1).requestId}]`);
-		expect(everythingVisible({ run: failed.saved, error: failed.error, output: failed.items })).not.toContain(SECRET_KEY);
+		expect(failed.error?.httpCode).toBe('503');
+		expect(failed.error?.description).toContain(`code SERVICE_UNAVAILABLE, request_id ${ctx.sandbox.requests.at(-1)?.requestId}]`);
+		expect(everythingVisible({ run: failed.saved, error: failed.error, output: failed.items })).not.toContain(API_CANARY);
 		expect(backfillIds((await t.poll()).items)).toEqual([id]);
 	});
 
@@ -144,10 +147,10 @@ describe('Backfill Finished', () => {
 			const other = await createTransfer(ctx.sandbox, 'Second');
 			const { items, error } = await backfillTrigger({ transferId: other }).fetchTestEvent();
 			expect(items).toEqual([]);
-			expect(error.message).toBe('No finished backfill to show yet');
-			expect(error.description).toContain(`latest backfill of transfer ${other}`);
+			expect(error?.message).toBe('No finished backfill to show yet');
+			expect(error?.description).toContain(`latest backfill of transfer ${other}`);
 			const failures = await backfillTrigger({ onlyFailures: true }).fetchTestEvent();
-			expect(failures.error.message).toBe('No finished failed backfill to show yet');
+			expect(failures.error?.message).toBe('No finished failed backfill to show yet');
 		});
 	});
 });

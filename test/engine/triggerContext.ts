@@ -1,7 +1,10 @@
 /** Shared set-up for the trigger's engine tests: a sandbox on a clock the test moves, and the trigger. */
+import type { IDataObject } from 'n8n-workflow';
+
+import { byId, SEEDED, TEAM } from './context';
 import { pollingTrigger } from './harness';
 import type { PollingTrigger } from './harness';
-import { SECRET_KEY, useSandbox } from './support';
+import { API_CANARY, useSandbox } from './support';
 import type { Sandbox } from './support';
 
 /** A Monday 08:00 UTC: the seeded transfer's daily run comes at 22:00, fourteen hours on. */
@@ -9,16 +12,13 @@ export const START = Date.parse('2026-03-02T08:00:00Z');
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
-export const TEAM = '12345';
-export const TRANSFER = '36091';
+export const TRANSFER = SEEDED.transferId;
 
 export function useTriggerSandbox(): { sandbox: Sandbox } {
 	return useSandbox({ clock: { start: START } });
 }
 
-export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-
-export function trigger(sandbox: Sandbox, parameters: Record<string, unknown> = {}, apiKey = SECRET_KEY): PollingTrigger {
+export function trigger(sandbox: Sandbox, parameters: Record<string, unknown> = {}, apiKey = API_CANARY): PollingTrigger {
 	return pollingTrigger({
 		parameters: { event: 'transferRunFinished', teamId: TEAM, transferId: byId(TRANSFER), onlyFailures: false, ...parameters },
 		credentials: { apiKey, baseUrl: sandbox.url },
@@ -30,7 +30,7 @@ const OTHER_CLIENT = 'sandbox-demo-key';
 
 /** The trigger's API requests since the last call, as `METHOD path?query`, and forgets all. */
 export function takeRequests(sandbox: Sandbox): string[] {
-	const sent = sandbox.requests.filter((r: any) => r.headers.authorization !== OTHER_CLIENT).map((r: any) => {
+	const sent = sandbox.requests.filter((r) => r.headers.authorization !== OTHER_CLIENT).map((r) => {
 		const query = new URLSearchParams(r.query).toString();
 		return `${r.method} ${r.path}${query ? `?${query}` : ''}`;
 	});
@@ -43,10 +43,13 @@ export function startRun(sandbox: Sandbox, options: { dataDate?: string; duratio
 	return sandbox.addRun({ transferId: options.transferId ?? TRANSFER, durationMs: options.durationMs ?? MINUTE, dataDate: options.dataDate, outcome: options.outcome });
 }
 
-export const ids = (items: any[]) => items.map((item) => item.id);
+export const ids = (items: IDataObject[]) => items.map((item) => item.id);
 
-/** A call to the sandbox's API as another client would make it (not counted as the trigger's). */
-export async function api(sandbox: Sandbox, method: string, path: string, body?: object): Promise<any> {
+/**
+ * A call to the sandbox's API as another client would make it (not counted as the trigger's).
+ * Resolves with the answer's JSON (ids past 2^53 as strings), `T` naming what the test reads of it.
+ */
+export async function api<T = unknown>(sandbox: Sandbox, method: string, path: string, body?: object): Promise<T> {
 	const response = await fetch(`${sandbox.url}${path}`, {
 		method,
 		headers: { authorization: OTHER_CLIENT, 'content-type': 'application/json' },
@@ -54,12 +57,12 @@ export async function api(sandbox: Sandbox, method: string, path: string, body?:
 	});
 	const text = await response.text();
 	if (response.status >= 300) throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
-	return text ? JSON.parse(text.replace(/"id":(\d{16,})/g, '"id":"$1"')) : undefined;
+	return text ? (JSON.parse(text.replace(/"id":(\d{16,})/g, '"id":"$1"')) as T) : (undefined as T);
 }
 
 /** Another transfer of the team, daily at 23:00 UTC; resolves with its id. */
 export async function createTransfer(sandbox: Sandbox, name: string): Promise<string> {
-	const { data } = await api(sandbox, 'POST', `/teams/${TEAM}/transfers`, {
+	const { data } = await api<{ data: { transfer_id: number } }>(sandbox, 'POST', `/teams/${TEAM}/transfers`, {
 		data_source_id: 'GAWA',
 		schema_id: 2,
 		destination_id: 8,
@@ -71,6 +74,6 @@ export async function createTransfer(sandbox: Sandbox, name: string): Promise<st
 }
 
 export async function createBackfill(sandbox: Sandbox, rangeStart: string, rangeEnd: string, transferId = TRANSFER): Promise<string> {
-	const { data } = await api(sandbox, 'POST', `/teams/${TEAM}/transfers/${transferId}/backfills`, { range_start: rangeStart, range_end: rangeEnd });
+	const { data } = await api<{ data: { transfer_backfill_id: number } }>(sandbox, 'POST', `/teams/${TEAM}/transfers/${transferId}/backfills`, { range_start: rangeStart, range_end: rangeEnd });
 	return String(data.transfer_backfill_id);
 }

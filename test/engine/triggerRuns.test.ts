@@ -3,10 +3,12 @@
  * with the workflow's static data saved the way n8n saves it, against the sandbox on a clock the
  * test moves.
  */
-import { everythingVisible, SECRET_KEY } from './support';
+import type { IDataObject } from 'n8n-workflow';
+
+import { byId, TEAM } from './context';
+import { API_CANARY, everythingVisible } from './support';
 import {
 	api,
-	byId,
 	createBackfill,
 	createTransfer,
 	DAY,
@@ -16,7 +18,6 @@ import {
 	START,
 	startRun,
 	takeRequests,
-	TEAM,
 	TRANSFER,
 	trigger,
 	useTriggerSandbox,
@@ -38,7 +39,7 @@ describe('Transfer Run Finished', () => {
 		expect(activated.items).toEqual([]);
 		expect(takeRequests(ctx.sandbox)).toEqual([`GET /teams/${TEAM}/backfills`, runList(TRANSFER)]);
 		// The cutoff is the API's time (the sandbox's clock, by its Date header), not n8n's.
-		expect(activated.saved.supermetricsTransfersTrigger).toMatchObject({ cutoff: START + 5 * MINUTE, reported: {} });
+		expect(activated.saved?.supermetricsTransfersTrigger).toMatchObject({ cutoff: START + 5 * MINUTE, reported: {} });
 		expect((await t.poll()).items).toEqual([]);
 		expect(takeRequests(ctx.sandbox)).toHaveLength(2);
 	});
@@ -77,7 +78,7 @@ describe('Transfer Run Finished', () => {
 		const t = trigger(ctx.sandbox);
 		await t.activate();
 		const started: string[] = [];
-		const emitted: any[] = [];
+		const emitted: IDataObject[] = [];
 		for (let step = 0; step < 40; step++) {
 			if (step % 3 === 0) started.push(startRun(ctx.sandbox, { durationMs: ((step % 4) + 1) * 3 * MINUTE, outcome: step % 2 ? 'FAILED' : undefined }).id);
 			ctx.sandbox.clock.advance(2 * MINUTE);
@@ -131,7 +132,7 @@ describe('Transfer Run Finished', () => {
 			expect((await t.poll()).items).toEqual([]);
 		}
 		expect(t.saved()).toEqual(savedAfterEmit);
-		expect(savedAfterEmit.supermetricsTransfersTrigger.reported).toEqual({ [first.id]: Date.parse(first.ends_at) });
+		expect(savedAfterEmit?.supermetricsTransfersTrigger?.reported).toEqual({ [first.id]: Date.parse(first.ends_at) });
 
 		// n8n stops; a run finishes meanwhile; n8n starts again from the saved copy.
 		const meanwhile = startRun(ctx.sandbox);
@@ -259,7 +260,7 @@ describe('Transfer Run Finished', () => {
 		let sent = takeRequests(ctx.sandbox);
 		expect(sent).toHaveLength(2 + 20);
 		expect(sent).not.toContain(runList(last));
-		expect(t.saved().supermetricsTransfersTrigger.cursor).toBe(created[created.length - 3]);
+		expect(t.saved()?.supermetricsTransfersTrigger?.cursor).toBe(created[created.length - 3]);
 
 		const run = startRun(ctx.sandbox, { transferId: last });
 		ctx.sandbox.clock.advance(5 * MINUTE);
@@ -278,32 +279,32 @@ describe('Transfer Run Finished', () => {
 		ctx.sandbox.clock.advance(5 * MINUTE);
 		ctx.sandbox.queueFault({ status: 500, path: '/runs' });
 		const failed = await t.poll();
-		const requestId = ctx.sandbox.requests.at(-1).requestId;
+		const requestId = ctx.sandbox.requests.at(-1)?.requestId;
 		expect(failed.items).toEqual([]);
-		expect(failed.error.message).toContain('INTERNAL_SERVER_ERROR');
-		expect(failed.error.httpCode).toBe('500');
-		expect(failed.error.description).toContain(`[HTTP 500, code INTERNAL_SERVER_ERROR, request_id ${requestId}]`);
-		expect(failed.error.context.dts).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', http_code: 500, request_id: requestId });
-		expect(everythingVisible({ run: failed.saved, error: failed.error, output: failed.items })).not.toContain(SECRET_KEY);
-		expect(ctx.sandbox.requests.every((r: any) => r.headers.authorization === SECRET_KEY)).toBe(true);
+		expect(failed.error?.message).toContain('INTERNAL_SERVER_ERROR');
+		expect(failed.error?.httpCode).toBe('500');
+		expect(failed.error?.description).toContain(`[HTTP 500, code INTERNAL_SERVER_ERROR, request_id ${requestId}]`);
+		expect(failed.error?.context.dts).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', http_code: 500, request_id: requestId });
+		expect(everythingVisible({ run: failed.saved, error: failed.error, output: failed.items })).not.toContain(API_CANARY);
+		expect(ctx.sandbox.requests.every((r) => r.headers.authorization === API_CANARY)).toBe(true);
 		expect(ids((await t.poll()).items)).toEqual([run.id]);
 	});
 
 	test('a wrong key fails activation with API_KEY_INVALID and the key nowhere; bad input sends nothing', async () => {
-		const wrongKey = 'sk_live_WRONG_9d2e_secret';
-		const refused = await trigger(ctx.sandbox, {}, wrongKey).activate();
-		expect(refused.error.httpCode).toBe('401');
-		expect(refused.error.message).toContain('API_KEY_INVALID');
+		const wrongCanary = 'canary_WRONG_9d2e_do_not_leak';
+		const refused = await trigger(ctx.sandbox, {}, wrongCanary).activate();
+		expect(refused.error?.httpCode).toBe('401');
+		expect(refused.error?.message).toContain('API_KEY_INVALID');
 		expect(refused.saved).toBeNull();
-		expect(everythingVisible({ run: refused.saved, error: refused.error, output: refused.items })).not.toContain(wrongKey);
+		expect(everythingVisible({ run: refused.saved, error: refused.error, output: refused.items })).not.toContain(wrongCanary);
 		takeRequests(ctx.sandbox);
 
 		const badTeam = await trigger(ctx.sandbox, { teamId: 'abc' }).activate();
-		expect(badTeam.error.message).toContain('Invalid Team ID "abc"');
+		expect(badTeam.error?.message).toContain('Invalid Team ID "abc"');
 		const badTransfer = await trigger(ctx.sandbox, { transferId: byId('12.5') }).activate();
-		expect(badTransfer.error.message).toContain('Invalid Transfer "12.5"');
+		expect(badTransfer.error?.message).toContain('Invalid Transfer "12.5"');
 		const badFilter = await trigger(ctx.sandbox, { onlyFailures: '={{ "maybe" }}' }).activate();
-		expect(badFilter.error.message).toContain('Invalid Only Failures "maybe"');
+		expect(badFilter.error?.message).toContain('Invalid Only Failures "maybe"');
 		expect(takeRequests(ctx.sandbox)).toEqual([]);
 	});
 
@@ -313,9 +314,9 @@ describe('Transfer Run Finished', () => {
 		startRun(ctx.sandbox, { outcome: 'FAILED' });
 		ctx.sandbox.clock.advance(5 * MINUTE);
 		// Edited and activated again (n8n keeps the node's static data across edits).
-		(t as any).node.parameters.onlyFailures = true;
+		t.node.parameters.onlyFailures = true;
 		expect((await t.restart()).items).toEqual([]);
-		expect(t.saved().supermetricsTransfersTrigger.key).toBe(`transferRunFinished|${TEAM}|${TRANSFER}|failures`);
+		expect(t.saved()?.supermetricsTransfersTrigger?.key).toBe(`transferRunFinished|${TEAM}|${TRANSFER}|failures`);
 		const next = startRun(ctx.sandbox, { outcome: 'FAILED' });
 		ctx.sandbox.clock.advance(5 * MINUTE);
 		expect(ids((await t.poll()).items)).toEqual([next.id]);
@@ -326,8 +327,8 @@ describe('Transfer Run Finished', () => {
 			const t = trigger(ctx.sandbox);
 			const { error, items } = await t.fetchTestEvent();
 			expect(items).toEqual([]);
-			expect(error.message).toBe('No finished transfer run to show yet');
-			expect(error.description).toContain(`transfer ${TRANSFER} dated 2026-02-23 to 2026-03-03`);
+			expect(error?.message).toBe('No finished transfer run to show yet');
+			expect(error?.description).toContain(`transfer ${TRANSFER} dated 2026-02-23 to 2026-03-03`);
 			expect(t.saved()).toBeNull();
 		});
 

@@ -5,6 +5,8 @@
  * Only the node's own poll interval (1 s, its minimum) and the timeout cases (a Max Wait of 0.05
  * minutes) take real time.
  */
+import { sleep } from 'n8n-workflow';
+
 import { json, SEEDED, TEAM, useSandbox } from './context';
 
 const ctx = useSandbox();
@@ -41,13 +43,13 @@ const backfillGets = () => ctx.sent().filter((r) => r.method === 'GET' && /\/bac
 /** Resolves once the node has sent `count` Backfill Gets that were answered without a fault. */
 async function afterGets(count: number): Promise<void> {
 	const deadline = Date.now() + 30_000;
-	while (backfillGets().filter((r: any) => !r.fault).length < count) {
+	while (backfillGets().filter((r) => !r.fault).length < count) {
 		if (Date.now() > deadline) throw new Error(`the node sent ${backfillGets().length} Backfill Gets, not ${count}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
+		await sleep(20);
 	}
 }
 
-const requests = () => ctx.sent().map((r: any) => `${r.method} ${r.path}${r.fault ? ` (${r.fault})` : ''}`);
+const requests = () => ctx.sent().map((r) => `${r.method} ${r.path}${r.fault ? ` (${r.fault})` : ''}`);
 
 describe('Wait Until Finished', () => {
 	test('Create: waits until COMPLETED and outputs the backfill with succeeded true', async () => {
@@ -93,13 +95,13 @@ describe('Wait Until Finished', () => {
 		const started = Date.now();
 		const result = await ctx.run(create({ maxWait: 0.05 }));
 		expect(Date.now() - started).toBeGreaterThanOrEqual(2900);
-		expect(result.error.message).toBe('Backfill 12345 did not finish within 0.05 minutes (last status CREATED)');
-		expect(result.error.description).toContain('nothing was cancelled');
-		expect(result.error.description).toContain('Supermetrics Transfers Trigger');
+		expect(result.error?.message).toBe('Backfill 12345 did not finish within 0.05 minutes (last status CREATED)');
+		expect(result.error?.description).toContain('nothing was cancelled');
+		expect(result.error?.description).toContain('Supermetrics Transfers Trigger');
 		// ⌈3 s / 1 s⌉ Gets at most, and nothing else: no cancel.
 		expect(backfillGets().length).toBeLessThanOrEqual(3);
 		expect(ctx.sent().filter((r) => r.method !== 'GET')).toEqual([expect.objectContaining({ method: 'POST' })]);
-		expect(ctx.sandbox.state.backfills.get('12345').status).toBe('CREATED');
+		expect(ctx.sandbox.state.backfills.get('12345')?.status).toBe('CREATED');
 	});
 
 	test('a 429 mid-wait is waited out (its Retry-After) and the Get tried again', async () => {
@@ -127,7 +129,7 @@ describe('Wait Until Finished', () => {
 			],
 		});
 		const items = json(result);
-		expect(result.output.map((item: any) => item.pairedItem.item)).toEqual([0, 1, 2]);
+		expect(result.output?.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[0]).toMatchObject({ transfer_backfill_id: '12344', succeeded: true });
 		expect(items[1]).toEqual({
 			error: `Backfill ${id} did not finish within 0.02 minutes (last status CREATED)`,
@@ -151,7 +153,7 @@ describe('Wait Until Finished', () => {
 		[{ waitUntilFinished: '={{ "yes" }}' }, 'Invalid Wait Until Finished "yes" in item 0: must be true or false'],
 	])('bad wait settings %j: the create is not sent', async (change, message) => {
 		const result = await ctx.run(create(change));
-		expect(result.error.message).toContain(message);
+		expect(result.error?.message).toContain(message);
 		expect(ctx.sent()).toEqual([]);
 	});
 
@@ -167,5 +169,5 @@ describe('Wait Until Finished', () => {
 async function createdBackfill(): Promise<string> {
 	const [item] = json(await ctx.run(create({ waitUntilFinished: false })));
 	ctx.sandbox.requests.length = 0;
-	return item.transfer_backfill_id;
+	return String(item.transfer_backfill_id);
 }

@@ -158,11 +158,64 @@ const API = {
 };
 
 /**
+ * What a test sees of the fake model.
+ *
+ * @typedef {object} Tool A tool offered to the model (a function tool; others keep only their type).
+ * @property {string} [name]
+ * @property {string} [description]
+ * @property {object} [parameters] Its JSON schema.
+ * @property {string} [type]
+ *
+ * @typedef {object} Message A message of the conversation, in one shape for both APIs.
+ * @property {string} role 'system', 'user', 'assistant' or 'tool'.
+ * @property {string} [text]
+ * @property {Array<{ id: string, name: string, arguments: unknown }>} [toolCalls]
+ * @property {string} [callId]
+ * @property {string} [output]
+ *
+ * @typedef {object} Conversation What the model was shown: the API spoken, the tools, the messages.
+ * @property {string} api 'responses' or 'chat'.
+ * @property {Tool[]} tools
+ * @property {Message[]} messages
+ *
+ * @typedef {object} Turn The last user message and the tool calls since, each with its result.
+ * @property {string} user
+ * @property {Array<{ id: string, name: string, arguments: unknown, output: string | undefined, result: unknown }>} calls
+ *
+ * @typedef {{ name: string, arguments?: object }} ToolCall
+ * @typedef {{ call?: ToolCall, calls?: ToolCall[], text?: string }} Reply
+ * @typedef {(conversation: Conversation, turn: Turn) => Reply | Promise<Reply>} Script
+ *
+ * @typedef {object} RecordedRequest A request as n8n sent it, and what the model read and replied.
+ * @property {string} method
+ * @property {string} path
+ * @property {Record<string, string | string[] | undefined>} headers
+ * @property {string} rawBody
+ * @property {unknown} [body]
+ * @property {Conversation} [conversation]
+ * @property {Reply} [reply]
+ *
+ * @typedef {object} FakeModel
+ * @property {string} url The Base URL: `http://<host>:<port>/v1` once started.
+ * @property {number} port
+ * @property {Script | undefined} script
+ * @property {RecordedRequest[]} requests
+ * @property {(port?: number, host?: string) => Promise<FakeModel>} start
+ * @property {() => Promise<void>} close
+ * @property {() => RecordedRequest[]} turns
+ */
+
+/**
  * `script(conversation, turn)` decides each answer: `{ call: { name, arguments } }` (or `calls`)
  * to call tools, `{ text }` to answer. A call to a tool the request did not offer is refused with
  * a 400, so a renamed tool fails loudly instead of quietly.
  */
+/**
+ * @param {{ script?: Script, logFile?: string }} [options]
+ * @returns {FakeModel}
+ */
 function createFakeModel({ script, logFile } = {}) {
+	/** @type {FakeModel} */
 	const model = {
 		url: '',
 		port: 0,

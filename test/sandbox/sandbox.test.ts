@@ -1,5 +1,6 @@
 /** The sandbox must refuse what the real API refuses (reference: create-data-source-connection.txt). */
 import axios from 'axios';
+import { sleep } from 'n8n-workflow';
 
 import { createSandbox } from './server';
 
@@ -51,13 +52,13 @@ test('the key is accepted raw, as Bearer, or as the api_key body field', async (
 test('403 ACCESS_DENIED for a key without dwh_transfers_write', async () => {
 	const res = await create(VALID, '1', { Authorization: 'sandbox-readonly-key' });
 	expect(res.status).toBe(403);
-	expect(res.data.error.code).toBe('ACCESS_DENIED');
+	expect(res.data.error?.code).toBe('ACCESS_DENIED');
 });
 
 test.each(['0', '-1', 'abc', '1.5', '9223372036854775808', '99999999999999999999'])('400 for team_id %s', async (team) => {
 	const res = await create(VALID, team);
 	expect(res.status).toBe(400);
-	expect(res.data.error.code).toBe('INVALID_PARAMETER');
+	expect(res.data.error?.code).toBe('INVALID_PARAMETER');
 });
 
 test('the largest int64 team id is accepted', async () => {
@@ -74,8 +75,8 @@ test.each([
 ])('400 INVALID_PARAMETER for %s', async (_name, body, description) => {
 	const res = await create(body);
 	expect(res.status).toBe(400);
-	expect(res.data.error.code).toBe('INVALID_PARAMETER');
-	expect(res.data.error.description).toContain(description);
+	expect(res.data.error?.code).toBe('INVALID_PARAMETER');
+	expect(res.data.error?.description).toContain(description);
 });
 
 test('400 for a body that is not JSON', async () => {
@@ -86,7 +87,7 @@ test('400 for a body that is not JSON', async () => {
 test('422 UNPROCESSABLE_ENTITY for a well-formed but unknown code, with rate-limit headers', async () => {
 	const res = await create({ data_source_id: 'NOPE', destination_type: 'SQL_BQ' });
 	expect(res.status).toBe(422);
-	expect(res.data.error.code).toBe('UNPROCESSABLE_ENTITY');
+	expect(res.data.error?.code).toBe('UNPROCESSABLE_ENTITY');
 	expect(res.headers['x-ratelimit-limit']).toBe('5');
 	expect(res.headers['x-ratelimit-remaining']).toBe('4');
 });
@@ -97,7 +98,7 @@ test('429 with Retry-After once the hourly limit is spent, per key', async () =>
 	expect(res.status).toBe(429);
 	expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(3500);
 	expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(3600);
-	expect(res.data.error.code).toBe('TOO_MANY_REQUESTS');
+	expect(res.data.error?.code).toBe('TOO_MANY_REQUESTS');
 	// Another key has its own window.
 	expect((await create(VALID, '1', { Authorization: 'sandbox-readonly-key' })).status).toBe(403);
 });
@@ -148,7 +149,7 @@ test('control endpoints move the clock and start a run, for out-of-process runs'
 	expect((await axios.post(`${base}/__sandbox/clock`, { advanceMs: -1 }, { validateStatus: () => true })).status).toBe(400);
 	const run = await axios.post(`${base}/__sandbox/runs`, { transfer_id: '36091', data_date: '2024-01-13', duration_ms: 60000 });
 	expect(run.data).toMatchObject({ transfer_id: '36091', data_date: '2024-01-13', outcome: 'FAILED', created_time: moved.data.now });
-	expect(sandbox.state.runs.get(run.data.id).status).toBe('QUEUED');
+	expect(sandbox.state.runs.get(run.data.id)?.status).toBe('QUEUED');
 	expect((await axios.post(`${base}/__sandbox/runs`, { transfer_id: '4242' }, { validateStatus: () => true })).status).toBe(404);
 });
 
@@ -159,7 +160,7 @@ test('a gate holds matching requests, recorded and unanswered, until it is relea
 	pending.forEach((p) => p.then((res) => answered.push(res.status)));
 	// A request the gate does not match is answered meanwhile.
 	expect((await axios.get(`${sandbox.url}/teams/1/data-source-connections`, { headers: { Authorization: KEY }, validateStatus: () => true })).status).toBe(405);
-	for (let i = 0; i < 400 && gate.held < 2; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+	for (let i = 0; i < 400 && gate.held < 2; i++) await sleep(25);
 	expect(gate.held).toBe(2);
 	expect(answered).toEqual([]);
 	expect(sandbox.requests.filter((r: { method: string }) => r.method === 'POST')).toHaveLength(2);

@@ -11,6 +11,107 @@ const { createClock, day, iso } = require('./clock');
 const { settle, plannedRun, RECURRING_START_MS } = require('./progress');
 const { findTransfer } = require('./store');
 
+/**
+ * What a test sees of the sandbox. The types describe its face to tests written in TypeScript;
+ * the records in `state` are the API's objects plus the sandbox's own bookkeeping.
+ *
+ * @typedef {object} KeyInfo An API key the sandbox accepts, and what it may do.
+ * @property {string[]} scopes
+ * @property {number} userId
+ * @property {string} email
+ * @property {number} teamId
+ *
+ * @typedef {object} SandboxOptions
+ * @property {Record<string, KeyInfo>} [keys] The keys accepted (default: DEFAULT_KEYS).
+ * @property {{ limit?: number, windowMs?: number }} [rateLimit] Requests per key and window (default 1000 an hour).
+ * @property {number} [maxRecorded] How many requests `requests` keeps, the newest (default 10000).
+ * @property {object[]} [routes] More routes, as the route files write them.
+ * @property {{ start?: number | string, scale?: number }} [clock] The clock's start and speed (clock.js).
+ * @property {number} [latencyMs] A delay before every answer.
+ * @property {number} [recentDays] Days of finished daily runs of the seeded transfer, for demos.
+ * @property {number} [port]
+ * @property {string} [host]
+ *
+ * @typedef {object} RecordedRequest A request that reached the API (control calls are not recorded).
+ * @property {string} method
+ * @property {string} path The path after /v1, e.g. /teams/12345/transfers.
+ * @property {Record<string, string>} query
+ * @property {import('node:http').IncomingHttpHeaders} headers
+ * @property {string} rawBody
+ * @property {unknown} body The body parsed as JSON; undefined when empty or not JSON.
+ * @property {string} requestId The request_id of the answer.
+ * @property {number} at When it arrived (ms since epoch, real time).
+ * @property {string} [fault] The fault it met, if any: 'drop', 'truncate', 'delay' or the status.
+ *
+ * @typedef {object} Fault A fault for the next matching request (see queueFault).
+ * @property {string} [method]
+ * @property {string} [path] A substring of the path.
+ * @property {number} [status]
+ * @property {string} [code]
+ * @property {string} [message]
+ * @property {string} [description]
+ * @property {number} [retryAfter] Seconds, for a 429.
+ * @property {boolean} [html]
+ * @property {boolean} [truncate]
+ * @property {boolean} [drop]
+ * @property {number} [delayMs]
+ *
+ * @typedef {object} Chaos Rates between 0 and 1 of random faults, for soak runs.
+ * @property {number} [rate429]
+ * @property {number} [rate500]
+ * @property {number} [rateDrop]
+ * @property {number} [rateSlow]
+ * @property {number} [retryAfter]
+ * @property {number} [slowMs]
+ * @property {number} [seed]
+ *
+ * @typedef {object} Gate Requests held unanswered until `release()` (see hold).
+ * @property {string} [method]
+ * @property {string} [path]
+ * @property {number} held How many requests reached the gate.
+ * @property {Promise<void>} opened
+ * @property {() => void} release
+ *
+ * @typedef {object} AddedRun A run added by `addRun`, and when and how it will end.
+ * @property {string} id
+ * @property {string} transfer_id
+ * @property {string} data_date
+ * @property {string} created_time
+ * @property {string} ends_at
+ * @property {string} outcome
+ *
+ * @typedef {Record<string, unknown>} ApiRecord A record as the sandbox keeps it.
+ * @typedef {object} State The sandbox's data, set up by the route files' `reset`.
+ * @property {Map<string, ApiRecord>} connections Data source connections by connection_id.
+ * @property {Map<string, ApiRecord & { fields: Record<string, unknown> }>} destinations Destinations by id, with the fields (secrets too) as sent.
+ * @property {Map<string, ApiRecord & { state: string, deleted: boolean }>} transfers Transfers by id.
+ * @property {Map<string, ApiRecord & { status: string }>} runs Transfer runs by id.
+ * @property {Map<string, ApiRecord & { status: string }>} backfills Backfills by id.
+ *
+ * @typedef {object} Sandbox
+ * @property {string} url The Base URL: `http://<host>:<port>/v1` once started.
+ * @property {number} port
+ * @property {RecordedRequest[]} requests Every request received, oldest first.
+ * @property {Fault[]} faults Faults waiting for the next matching request.
+ * @property {Gate[]} gates Open gates.
+ * @property {(Chaos & { next: () => number }) | null} chaos
+ * @property {number} latencyMs
+ * @property {State} state
+ * @property {Map<string, { start: number, count: number }>} windows Rate-limit windows by key.
+ * @property {{ requests: number, faults: Record<string, number> }} counts
+ * @property {number} inFlight Requests being handled now.
+ * @property {number} maxInFlight The most at once since the last reset.
+ * @property {{ scale: number, now: () => number, advance: (ms: number) => number }} clock
+ * @property {() => void} settle
+ * @property {(run: { teamId?: string, transferId?: string, dataDate?: string, durationMs?: number, outcome?: string }) => AddedRun} addRun
+ * @property {() => void} reset
+ * @property {(...faults: Fault[]) => number} queueFault
+ * @property {(match?: { method?: string, path?: string }) => Gate} hold
+ * @property {(chaos: Chaos | null) => void} setChaos
+ * @property {(port?: number, host?: string) => Promise<Sandbox>} start
+ * @property {() => Promise<void>} close
+ */
+
 const BASE_PATH = '/v1';
 const HOUR_MS = 3600 * 1000;
 
@@ -39,9 +140,15 @@ const ROUTE_FILES = [
 	'./routes/backfills',
 ];
 
-/** JSON with BigInt values written as plain integer literals, as an int64 API writes them. */
+/**
+ * JSON with BigInt values written as plain integer literals, as an int64 API writes them. The
+ * replacer reads the raw value (`this[key]`): n8n-workflow, loaded in the same process by engine
+ * tests, gives BigInt a toJSON that would otherwise turn it into a string first.
+ */
 function stringify(body) {
-	return JSON.stringify(body, (_, value) => (typeof value === 'bigint' ? `\u0000bigint:${value}` : value)).replace(
+	return JSON.stringify(body, function (key, value) {
+		return typeof this[key] === 'bigint' ? `\u0000bigint:${this[key]}` : value;
+	}).replace(
 		/"\\u0000bigint:(-?\d+)"/g,
 		'$1',
 	);
@@ -70,6 +177,10 @@ function random(seed) {
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * @param {SandboxOptions} [options]
+ * @returns {Sandbox}
+ */
 function createSandbox(options = {}) {
 	const keys = options.keys ?? DEFAULT_KEYS;
 	const rateLimit = { limit: 1000, windowMs: HOUR_MS, ...options.rateLimit };
@@ -77,7 +188,7 @@ function createSandbox(options = {}) {
 	const routes = ROUTE_FILES.flatMap((file) => require(file)).concat(options.routes ?? []).map(compile);
 	const clock = createClock(options.clock);
 
-	/** @type {any} */
+	/** @type {Sandbox} */
 	const sandbox = {
 		url: '',
 		port: 0,

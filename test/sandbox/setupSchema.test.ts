@@ -8,14 +8,45 @@ const SETUP_SETTING_KEYS = ['id', 'label', 'value', 'input_type', 'is_required',
 const AUTH_METHOD_KEYS = ['id', 'title', 'fields', 'new_secret_field', 'is_default'];
 const TYPE_KEYS = ['title', 'type', 'connection_check_url', 'create_url', 'update_url_template', 'icon_url', 'app_id', 'is_internal', 'settings', 'auth_methods'];
 
+/** The reference's SetupSetting, AuthMethod and DestinationTypeSettings, as far as these tests read them. */
+interface SetupSetting {
+	id: string;
+	label?: string;
+	value?: unknown;
+	input_type: string;
+	is_required: boolean;
+	options: Array<{ value: string; label: string }>;
+	show_for?: Array<{ id: string; values: string[] }>;
+}
+interface AuthMethod {
+	id: string;
+	title: string;
+	fields: SetupSetting[];
+	new_secret_field?: SetupSetting | null;
+	is_default: boolean;
+}
+interface DestinationType {
+	type: string;
+	settings: SetupSetting[];
+	auth_methods: AuthMethod[];
+}
+/** A destination's answer: its form, with the values it holds (secrets null). */
+type DestinationAnswer = { data: { edit_settings: SetupSetting[] } };
+
 const { holder, call } = useSandboxClient('/teams/12345');
 
-async function destinationTypes(): Promise<any[]> {
-	return (await call('GET', '/transfers/available-sources')).json.destination_types;
+async function destinationTypes(): Promise<DestinationType[]> {
+	return (await call<{ destination_types: DestinationType[] }>('GET', '/transfers/available-sources')).json.destination_types;
+}
+
+async function destinationType(code: string): Promise<DestinationType> {
+	const found = (await destinationTypes()).find((t) => t.type === code);
+	if (!found) throw new Error(`available-sources has no destination type ${code}`);
+	return found;
 }
 
 /** A SetupSetting as the reference allows it: only documented keys, the required ones present. */
-function expectSetupSetting(setting: any) {
+function expectSetupSetting(setting: SetupSetting) {
 	expect(SETUP_SETTING_KEYS).toEqual(expect.arrayContaining(Object.keys(setting)));
 	expect(setting).toMatchObject({ id: expect.any(String), input_type: expect.any(String), is_required: expect.any(Boolean) });
 	expect(setting.id.length).toBeLessThanOrEqual(100);
@@ -31,7 +62,7 @@ describe('available-sources: destination_types', () => {
 			expect(TYPE_KEYS).toEqual(expect.arrayContaining(Object.keys(type)));
 			expect(type.settings.length).toBeGreaterThan(0);
 			type.settings.forEach(expectSetupSetting);
-			expect(type.auth_methods.filter((m: any) => m.is_default)).toHaveLength(1);
+			expect(type.auth_methods.filter((m) => m.is_default)).toHaveLength(1);
 			for (const method of type.auth_methods) {
 				expect(AUTH_METHOD_KEYS).toEqual(expect.arrayContaining(Object.keys(method)));
 				expect(method).toMatchObject({ id: expect.stringMatching(/^AUTH_METHOD_[A-Z_]+$/), title: expect.any(String) });
@@ -45,8 +76,8 @@ describe('available-sources: destination_types', () => {
 	});
 
 	test('Snowflake: its settings, key pair (the default) and password, secrets as password inputs', async () => {
-		const snowflake = (await destinationTypes()).find((t) => t.type === 'DWH_SNOWFLAKE');
-		expect(snowflake.settings.map((s: any) => [s.id, s.is_required])).toEqual([
+		const snowflake = await destinationType('DWH_SNOWFLAKE');
+		expect(snowflake.settings.map((s) => [s.id, s.is_required])).toEqual([
 			['hostname', true],
 			['warehouse', true],
 			['database_name', true],
@@ -55,13 +86,13 @@ describe('available-sources: destination_types', () => {
 		]);
 		const [keyPair, password] = snowflake.auth_methods;
 		expect(keyPair).toMatchObject({ id: 'AUTH_METHOD_KEY_PAIR', title: 'Key Pair Authentication', is_default: true, new_secret_field: { id: 'new_private_key' } });
-		expect(keyPair.fields.map((f: any) => [f.id, f.input_type, f.is_required])).toEqual([
+		expect(keyPair.fields.map((f) => [f.id, f.input_type, f.is_required])).toEqual([
 			['username', 'text', true],
 			['private_key', 'password', true],
 			['passphrase', 'password', false],
 		]);
 		expect(password).toMatchObject({ id: 'AUTH_METHOD_PASSWORD', is_default: false, new_secret_field: { id: 'new_password' } });
-		expect(password.fields.map((f: any) => [f.id, f.input_type])).toEqual([
+		expect(password.fields.map((f) => [f.id, f.input_type])).toEqual([
 			['username', 'text'],
 			['password', 'password'],
 		]);
@@ -69,10 +100,10 @@ describe('available-sources: destination_types', () => {
 
 	test('selects carry their options; a number and a checkbox have their own input types', async () => {
 		const types = await destinationTypes();
-		const setting = (type: string, id: string) => types.find((t) => t.type === type).settings.find((s: any) => s.id === id);
+		const setting = (type: string, id: string) => types.find((t) => t.type === type)?.settings.find((s) => s.id === id);
 		expect(setting('DWH_S3', 'region')).toMatchObject({ input_type: 'select', is_required: true });
-		expect(setting('DWH_S3', 'region').options).toContainEqual({ value: 'eu-west-1', label: 'Europe (Ireland)' });
-		expect(setting('DWH_S3', 'csv_delimiter').show_for).toEqual([{ id: 'file_format', values: ['CSV'] }]);
+		expect(setting('DWH_S3', 'region')?.options).toContainEqual({ value: 'eu-west-1', label: 'Europe (Ireland)' });
+		expect(setting('DWH_S3', 'csv_delimiter')?.show_for).toEqual([{ id: 'file_format', values: ['CSV'] }]);
 		expect(setting('SQL_BQ', 'dataset_location')).toMatchObject({ input_type: 'select', value: 'US' });
 		expect(setting('DWH_REDSHIFT', 'port')).toMatchObject({ input_type: 'number', value: 5439 });
 		expect(setting('DWH_REDSHIFT', 'use_ssl')).toMatchObject({ input_type: 'checkbox', value: true });
@@ -94,18 +125,18 @@ describe('destinations follow their type\'s schema', () => {
 	};
 
 	test('the seeded destination 8 fills in every required field of its type and auth method', async () => {
-		const { json } = await call('GET', '/destinations/8');
+		const { json } = await call<DestinationAnswer>('GET', '/destinations/8');
 		const settings = json.data.edit_settings;
-		expect(settings.map((s: any) => s.id)).toEqual(['hostname', 'warehouse', 'database_name', 'schema', 'role', 'username', 'private_key', 'passphrase']);
-		for (const setting of settings.filter((s: any) => s.is_required && s.input_type !== 'password')) expect(setting.value).toEqual(expect.any(String));
-		expect(settings.find((s: any) => s.id === 'private_key')).toMatchObject({ input_type: 'password', value: null });
+		expect(settings.map((s) => s.id)).toEqual(['hostname', 'warehouse', 'database_name', 'schema', 'role', 'username', 'private_key', 'passphrase']);
+		for (const setting of settings.filter((s) => s.is_required && s.input_type !== 'password')) expect(setting.value).toEqual(expect.any(String));
+		expect(settings.find((s) => s.id === 'private_key')).toMatchObject({ input_type: 'password', value: null });
 	});
 
 	test('create: 201 with every required field; the answer shows the form with secrets null', async () => {
-		const { status, json } = await call('POST', '/destinations', snowflake);
+		const { status, json } = await call<DestinationAnswer>('POST', '/destinations', snowflake);
 		expect(status).toBe(201);
-		expect(json.data.edit_settings.find((s: any) => s.id === 'password')).toMatchObject({ value: null, input_type: 'password' });
-		expect(json.data.edit_settings.find((s: any) => s.id === 'warehouse')).toMatchObject({ value: 'WH', label: 'Warehouse' });
+		expect(json.data.edit_settings.find((s) => s.id === 'password')).toMatchObject({ value: null, input_type: 'password' });
+		expect(json.data.edit_settings.find((s) => s.id === 'warehouse')).toMatchObject({ value: 'WH', label: 'Warehouse' });
 	});
 
 	test.each([
@@ -116,7 +147,7 @@ describe('destinations follow their type\'s schema', () => {
 	])('create: 422 for %s', async (_name, change, description) => {
 		const { status, json } = await call('POST', '/destinations', { ...snowflake, ...change });
 		expect(status).toBe(422);
-		expect(json.error.description).toBe(description);
+		expect(json.error?.description).toBe(description);
 	});
 
 	test.each([
@@ -143,15 +174,15 @@ describe('destinations follow their type\'s schema', () => {
 		const { fields } = snowflake;
 		const keyPair = { type: 'DWH_SNOWFLAKE', display_name: 'Renamed', fields: { ...fields, password: undefined } };
 		expect((await call('PUT', '/destinations/8', keyPair)).status).toBe(200);
-		expect(holder.sandbox.state.destinations.get('8').fields.private_key).toBe('seeded-secret-key');
+		expect(holder.sandbox.state.destinations.get('8')?.fields.private_key).toBe('seeded-secret-key');
 		expect((await call('PUT', '/destinations/8', { ...keyPair, new_password: 'rotated' })).status).toBe(200);
-		expect(holder.sandbox.state.destinations.get('8').fields.private_key).toBe('rotated');
+		expect(holder.sandbox.state.destinations.get('8')?.fields.private_key).toBe('rotated');
 	});
 
 	test('a new secret for an auth method that has none is refused', async () => {
 		const bigQuery = { type: 'SQL_BQ', display_name: 'BQ', fields: { project_id: 'acme', dataset_location: 'EU' } };
 		expect((await call('POST', '/destinations', bigQuery)).status).toBe(201);
 		const { status, json } = await call('PUT', '/destinations/9', { ...bigQuery, new_password: 'x' });
-		expect([status, json.error.description]).toEqual([422, "The auth method 'AUTH_METHOD_SERVICE_ACCOUNT' has no secret to replace."]);
+		expect([status, json.error?.description]).toEqual([422, "The auth method 'AUTH_METHOD_SERVICE_ACCOUNT' has no secret to replace."]);
 	});
 });

@@ -1,14 +1,15 @@
 /** The README's example workflow is importable and uses the trigger's real parameters and output. */
-import fs from 'node:fs';
-import path from 'node:path';
+import { SupermetricsTransfersTrigger } from '../../dist/nodes/SupermetricsTransfers/SupermetricsTransfersTrigger.node';
+import { loadFile, n8nNodeTypes } from './repository';
 
-const root = path.resolve(__dirname, '../..');
-const example = JSON.parse(fs.readFileSync(path.join(root, 'docs/examples/slack-when-a-run-fails.json'), 'utf8'));
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { SupermetricsTransfersTrigger } = require(path.join(root, 'dist/nodes/SupermetricsTransfers/SupermetricsTransfersTrigger.node.js'));
-/** n8n's own list of its node types, with each version's parameters. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const baseNodes: Array<{ name: string; version: number | number[]; properties: Array<{ name: string }> }> = require('n8n-nodes-base/dist/types/nodes.json');
+/** An exported workflow, as far as this test reads it. */
+interface Workflow {
+	nodes: Array<{ name: string; type: string; typeVersion: number; parameters: Record<string, unknown>; credentials?: unknown }>;
+	connections: Record<string, { main: unknown[][] }>;
+}
+
+const example = loadFile('docs/examples/slack-when-a-run-fails.json') as Workflow;
+const baseNodes = n8nNodeTypes();
 
 test('Slack when a run fails: the trigger with Only Failures on every transfer, then a Slack post', () => {
 	const [trigger, slack] = example.nodes;
@@ -24,7 +25,7 @@ test('Slack when a run fails: the trigger with Only Failures on every transfer, 
 	const slackFields = new Set(slackType?.properties.map((p) => p.name));
 	expect(Object.keys(slack.parameters).filter((name) => !slackFields.has(name))).toEqual([]);
 	// Every field the message uses is one the trigger puts on a run item.
-	const used = [...slack.parameters.text.matchAll(/\$json\.(\w+)/g)].map((match) => match[1]);
+	const used = [...String(slack.parameters.text).matchAll(/\$json\.(\w+)/g)].map((match) => match[1]);
 	const runItem = ['id', 'status', 'created_time', 'ended_time', 'type', 'total_duration', 'total_rows', 'data_date', 'message', 'team_id', 'transfer_id', 'succeeded'];
 	expect(used.length).toBeGreaterThan(3);
 	expect(used.filter((field) => !runItem.includes(field))).toEqual([]);

@@ -1,9 +1,8 @@
 import axios from 'axios';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { createFakeModel } = require('../fake-model/server');
-const { demoScript } = require('../fake-model/scripts');
-/* eslint-enable @typescript-eslint/no-require-imports */
+import { demoScript } from '../fake-model/scripts';
+import { createFakeModel } from '../fake-model/server';
+import type { FakeModel } from '../fake-model/server';
 
 /**
  * The fake model of `npm start` and the agent e2e test, over real HTTP on loopback: what it reads
@@ -20,7 +19,7 @@ const LIST_RUNS = { ...CREATE, name: 'List_transfer_runs_in_Supermetrics_Transfe
 const user = (text: string) => ({ type: 'message', role: 'user', content: text });
 
 describe('the fake model', () => {
-	let model: any;
+	let model: FakeModel;
 	beforeAll(async () => {
 		model = await createFakeModel({ script: demoScript({ now: () => new Date('2024-02-10T12:00:00Z') }) }).start();
 	});
@@ -43,7 +42,7 @@ describe('the fake model', () => {
 				call_id: expect.stringMatching(/^call_/),
 			}),
 		]);
-		expect(model.requests[0].conversation.tools).toEqual([
+		expect(model.requests[0].conversation?.tools).toEqual([
 			{ name: CREATE.name, description: CREATE.description, parameters: CREATE.parameters },
 			{ name: LIST_RUNS.name, description: LIST_RUNS.description, parameters: LIST_RUNS.parameters },
 		]);

@@ -1,18 +1,19 @@
 /** What n8n's loader and a user installing beside Supermetrics' own package rely on. */
-import path from 'node:path';
+import type { ICredentialType, ILoadOptionsFunctions, INodeType } from 'n8n-workflow';
 
 import pkg from '../../package.json';
-
-const root = path.resolve(__dirname, '../..');
+import { loadFile } from './repository';
 
 /** n8n requires each listed file to export a class named like the file (Name.node.js → Name). */
-function loadListed(file: string) {
-	const className = path.basename(file).split('.')[0];
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const exported = require(path.join(root, file))[className];
+function loadListed<T extends ICredentialType | INodeType>(file: string): T {
+	const className = file.slice(file.lastIndexOf('/') + 1).split('.')[0];
+	const exported = (loadFile(file) as Record<string, unknown>)[className];
 	expect(typeof exported).toBe('function');
-	return new exported();
+	return new (exported as new () => T)();
 }
+
+/** A list search's context before a Team ID is set: enough for the built-in codes, which send nothing. */
+const noTeamYet = { getCurrentNodeParameter: () => '' } as unknown as ILoadOptionsFunctions;
 
 test('package.json is a publishable community package with no runtime dependencies', () => {
 	expect(pkg.name).toBe('n8n-nodes-supermetrics-transfers');
@@ -27,11 +28,11 @@ test('package.json is a publishable community package with no runtime dependenci
 
 test('the credential loads under its own global name, unlike Supermetrics\' supermetricsApi', () => {
 	const [file] = pkg.n8n.credentials;
-	const credential = loadListed(file);
+	const credential = loadListed<ICredentialType>(file);
 	expect(credential.name).toBe('supermetricsTransfersApi');
 	expect(credential.name).not.toBe('supermetricsApi');
 	expect(credential.displayName).toBe('Supermetrics Transfers API');
-	const fields = Object.fromEntries(credential.properties.map((p: { name: string }) => [p.name, p]));
+	const fields = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
 	expect(fields.apiKey.typeOptions).toEqual({ password: true });
 	expect(fields.apiKey.description).toContain('dwh_transfers_write');
 	expect(fields.apiKey.description).toContain('dwh.transfer.edit');
@@ -40,16 +41,16 @@ test('the credential loads under its own global name, unlike Supermetrics\' supe
 });
 
 test('the Destination Secrets credential keeps every value in a password field', () => {
-	const credential = loadListed(pkg.n8n.credentials[1]);
+	const credential = loadListed<ICredentialType>(pkg.n8n.credentials[1]);
 	expect(credential.name).toBe('supermetricsTransfersSecretsApi');
-	const values = credential.properties.filter((p: { type: string }) => p.type === 'string');
-	expect(values.map((p: { name: string }) => p.name)).toEqual(['password', 'privateKey', 'passphrase', 'accessToken', 'secretAccessKey', 'newSecret']);
-	for (const field of values) expect(field.typeOptions.password).toBe(true);
+	const values = credential.properties.filter((p) => p.type === 'string');
+	expect(values.map((p) => p.name)).toEqual(['password', 'privateKey', 'passphrase', 'accessToken', 'secretAccessKey', 'newSecret']);
+	for (const field of values) expect(field.typeOptions?.password).toBe(true);
 });
 
 test('the node loads with the names saved workflows depend on', async () => {
 	const [file] = pkg.n8n.nodes;
-	const node = loadListed(file);
+	const node = loadListed<INodeType>(file);
 	const { description } = node;
 	expect(description).toMatchObject({
 		name: 'supermetricsTransfers',
@@ -62,21 +63,21 @@ test('the node loads with the names saved workflows depend on', async () => {
 		{ name: 'supermetricsTransfersApi', required: true, displayOptions: { show: { resource: ['dataSourceConnection', 'transfer', 'transferRun', 'destination', 'backfill'] } } },
 		expect.objectContaining({ name: 'supermetricsTransfersSecretsApi', displayOptions: { show: expect.objectContaining({ resource: ['destination'] }) } }),
 	]);
-	const names = description.properties.map((p: { name: string }) => p.name);
+	const names = description.properties.map((p) => p.name);
 	expect(names).toEqual(expect.arrayContaining(['resource', 'operation', 'teamId', 'dataSourceId', 'destinationType', 'options']));
-	const resource = description.properties.find((p: { name: string }) => p.name === 'resource');
-	expect(resource.options).toContainEqual({ name: 'Data Source Connection', value: 'dataSourceConnection' });
+	const resource = description.properties.find((p) => p.name === 'resource');
+	expect(resource?.options).toContainEqual({ name: 'Data Source Connection', value: 'dataSourceConnection' });
 
-	const sources = await node.methods.listSearch.searchDataSources.call({ getCurrentNodeParameter: () => '' }, undefined);
-	expect(sources.results.map((r: { value: string }) => r.value)).toEqual(expect.arrayContaining(['GA', 'GAWA', 'ADM', 'AW', 'FA']));
-	const destinations = await node.methods.listSearch.searchDestinationTypes.call({ getCurrentNodeParameter: () => '' }, 'snow');
-	expect(destinations.results).toEqual([{ name: 'Snowflake (DWH_SNOWFLAKE)', value: 'DWH_SNOWFLAKE' }]);
+	const sources = await node.methods?.listSearch?.searchDataSources.call(noTeamYet, undefined);
+	expect(sources?.results.map((r) => r.value)).toEqual(expect.arrayContaining(['GA', 'GAWA', 'ADM', 'AW', 'FA']));
+	const destinations = await node.methods?.listSearch?.searchDestinationTypes.call(noTeamYet, 'snow');
+	expect(destinations?.results).toEqual([{ name: 'Snowflake (DWH_SNOWFLAKE)', value: 'DWH_SNOWFLAKE' }]);
 });
 
 test('the trigger loads with the names saved workflows depend on, and its codex is built beside it', () => {
 	const file = pkg.n8n.nodes.find((listed) => listed.endsWith('SupermetricsTransfersTrigger.node.js'));
 	expect(file).toBe('dist/nodes/SupermetricsTransfers/SupermetricsTransfersTrigger.node.js');
-	const { description } = loadListed(file as string);
+	const { description } = loadListed<INodeType>(file as string);
 	expect(description).toMatchObject({
 		name: 'supermetricsTransfersTrigger',
 		displayName: 'Supermetrics Transfers Trigger',
@@ -85,12 +86,11 @@ test('the trigger loads with the names saved workflows depend on, and its codex 
 		inputs: [],
 		credentials: [{ name: 'supermetricsTransfersApi', required: true }],
 	});
-	const fields = Object.fromEntries(description.properties.map((p: { name: string }) => [p.name, p]));
+	const fields = Object.fromEntries(description.properties.map((p) => [p.name, p]));
 	expect(Object.keys(fields)).toEqual(['event', 'teamId', 'transferId', 'onlyFailures']);
-	expect(fields.event.options.map((o: { value: string }) => o.value)).toEqual(['transferRunFinished', 'backfillFinished']);
+	expect(fields.event.options?.map((o) => ('value' in o ? o.value : o.name))).toEqual(['transferRunFinished', 'backfillFinished']);
 	expect(fields.transferId).toMatchObject({ type: 'resourceLocator', required: false });
 	expect(fields.onlyFailures).toMatchObject({ type: 'boolean', default: false });
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const codex = require(path.join(root, file as string).replace(/\.js$/, '.json'));
+	const codex = loadFile((file as string).replace(/\.js$/, '.json')) as { node: string };
 	expect(codex.node).toBe('n8n-nodes-supermetrics-transfers.supermetricsTransfersTrigger');
 });

@@ -26,7 +26,7 @@ describe('sandbox rules', () => {
 
 	test('runs page with limit and offset, without overlap or gap', async () => {
 		const page = async (offset: number) =>
-			(await call('GET', `/teams/12345/transfers/36091/runs?start_date=2024-01-01&end_date=2024-01-31&limit=4&offset=${offset}`)).json.data.map((r: any) => r.id);
+			(await call<{ data: Array<{ id: number }> }>('GET', `/teams/12345/transfers/36091/runs?start_date=2024-01-01&end_date=2024-01-31&limit=4&offset=${offset}`)).json.data.map((r) => r.id);
 		const all = [...(await page(0)), ...(await page(4)), ...(await page(8))];
 		expect(all).toEqual([12345, 12344, 12343, 12342, 12341, 12340, 12339, 12338, 12337, 12336]);
 		expect((await call('GET', '/teams/12345/transfers/36091/runs?start_date=2024-01-01&end_date=2024-01-31&limit=10001')).status).toBe(400);

@@ -3,13 +3,12 @@
  * whole exchange. These tests assert what the server saw (a connection closed early, bytes left
  * unsent) and what the user reads, not how fast this machine happens to be.
  */
-import zlib from 'node:zlib';
-
 import { TEAM } from '../context';
+import { watchEventLoop } from '../eventLoop';
 import { runNode } from '../harness';
-import { apiData, hostileServer, pause } from '../hostile';
+import { apiData, gzipBomb, hostileServer, pause } from '../hostile';
 import type { Hostile } from '../hostile';
-import { SECRET_KEY } from '../support';
+import { API_CANARY } from '../support';
 
 let api: Hostile;
 let answer: Parameters<typeof hostileServer>[0] = () => {};
@@ -22,7 +21,7 @@ beforeEach(() => {
 });
 
 const list = (options: object = {}, continueOnFail = false) =>
-	runNode({ parameters: { resource: 'transfer', operation: 'list', teamId: TEAM, options }, continueOnFail, credentials: { apiKey: SECRET_KEY, baseUrl: api.url } });
+	runNode({ parameters: { resource: 'transfer', operation: 'list', teamId: TEAM, options }, continueOnFail, credentials: { apiKey: API_CANARY, baseUrl: api.url } });
 
 describe('the deadline covers the whole exchange', () => {
 	test('a server that trickles its body a byte at a time is cut at Timeout, and told so', async () => {
@@ -68,7 +67,7 @@ describe('the deadline covers the whole exchange', () => {
 
 describe('answers are read within a size limit', () => {
 	test('a gzip bomb (a small download, 50 MB unpacked) stops at 10 MB with a clear error', async () => {
-		const bomb = zlib.gzipSync(Buffer.alloc(50 * 1024 * 1024, 0x20));
+		const bomb = gzipBomb(50 * 1024 * 1024);
 		expect(bomb.length).toBeLessThan(200 * 1024);
 		answer = (_req, res) => {
 			res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
@@ -113,20 +112,13 @@ describe('answers parse in linear time', () => {
 			res.end(body);
 		};
 		// Another timer keeps ticking while the node reads: the event loop is never held for long.
-		let ticks = 0;
-		let longest = 0;
-		let last = Date.now();
-		const timer = setInterval(() => {
-			ticks++;
-			longest = Math.max(longest, Date.now() - last);
-			last = Date.now();
-		}, 5);
+		const watch = watchEventLoop(5);
 		const result = await list({}, true);
-		clearInterval(timer);
+		const { ticks, longestGapMs } = watch.stop();
 		expect(result.output![0].json).toMatchObject({ code: 'INVALID_RESPONSE', error: 'The Supermetrics API answered HTTP 200 with a body that is not valid JSON' });
 		expect(ticks).toBeGreaterThan(0);
 		// Generous: a quadratic reader would hold the loop for minutes, a linear one for milliseconds.
-		expect(longest).toBeLessThan(5000);
+		expect(longestGapMs).toBeLessThan(5000);
 	});
 
 	test('a valid answer with one 8 MB string is read whole', async () => {

@@ -3,11 +3,11 @@
  * what a person or a log sees: output items, errors, Continue On Fail items, the error n8n stores
  * (with its copy of the node's parameters) and the log. Masking leaves unrelated data alone.
  */
-import { byCode, TEAM } from '../context';
+import { byCode, TEAM, without } from '../context';
 import { runNode } from '../harness';
 import { apiData, apiError, hostileServer } from '../hostile';
 import type { Hostile } from '../hostile';
-import { everythingVisible, logLines, SECRET_KEY } from '../support';
+import { API_CANARY, everythingVisible, logLines } from '../support';
 
 const PEM = [
 	'-----BEGIN ENCRYPTED PRIVATE KEY-----',
@@ -52,7 +52,7 @@ const createDestination = {
 async function both(parameters: Record<string, unknown>) {
 	const results = [];
 	for (const continueOnFail of [false, true]) {
-		results.push(await runNode({ parameters, continueOnFail, credentials: { apiKey: SECRET_KEY, baseUrl: api.url } }));
+		results.push(await runNode({ parameters, continueOnFail, credentials: { apiKey: API_CANARY, baseUrl: api.url } }));
 	}
 	return results;
 }
@@ -90,8 +90,8 @@ describe('an echoed API key never shows', () => {
 	test.each(echoes)('%s', async (_name, handler) => {
 		answer = handler;
 		for (const result of await both(createConnection)) {
-			expect(api.received.at(-1)!.headers.authorization).toBe(SECRET_KEY);
-			expectHidden(everythingVisible(result), SECRET_KEY);
+			expect(api.received.at(-1)!.headers.authorization).toBe(API_CANARY);
+			expectHidden(everythingVisible(result), API_CANARY);
 		}
 	});
 
@@ -136,10 +136,10 @@ describe('the secrets of a destination never show', () => {
 
 	test('with the Destination Secrets credential, the workflow holds no secret at all', async () => {
 		answer = (_req, res, received) => apiError(res, 400, { description: `request was ${received.body}` });
-		const { secrets: _typed, secretsSource: _source, ...parameters } = createDestination;
+		const parameters = without(createDestination, 'secrets', 'secretsSource');
 		const result = await runNode({
 			parameters: { ...parameters, secretsSource: 'credential' },
-			credentials: { apiKey: SECRET_KEY, baseUrl: api.url },
+			credentials: { apiKey: API_CANARY, baseUrl: api.url },
 			secrets: { privateKey: PEM, password: PASSWORD },
 		});
 		expect(JSON.parse(api.received.at(-1)!.body).fields).toEqual({ private_key: PEM, password: PASSWORD });
@@ -154,7 +154,7 @@ describe('masking never changes unrelated data', () => {
 		answer = (_req, res) => apiData(res, 201, { id: 12, display_name: 'W12', destination_type: { type: 'DWH_SNOWFLAKE' }, edit_settings: [] }, { Location: `${api.url}/teams/12345/destinations/12` });
 		const result = await runNode({
 			parameters: { ...createDestination, secrets: { password: '12' } },
-			credentials: { apiKey: SECRET_KEY, baseUrl: api.url },
+			credentials: { apiKey: API_CANARY, baseUrl: api.url },
 		});
 		expect(result.output![0].json).toMatchObject({ id: '12', display_name: 'W12', location: `${api.url}/teams/12345/destinations/12` });
 	});
@@ -163,7 +163,7 @@ describe('masking never changes unrelated data', () => {
 		answer = (_req, res) => apiData(res, 201, { id: 9, display_name: 'Snowflake warehouse', destination_type: { type: 'DWH_SNOWFLAKE' }, edit_settings: [{ id: 'password', value: 'a' }] });
 		const result = await runNode({
 			parameters: { ...createDestination, secrets: { password: 'a' } },
-			credentials: { apiKey: SECRET_KEY, baseUrl: api.url },
+			credentials: { apiKey: API_CANARY, baseUrl: api.url },
 		});
 		expect(result.output![0].json).toMatchObject({ id: '9', display_name: 'Snowflake warehouse', edit_settings: [{ id: 'password', value: '***' }] });
 	});

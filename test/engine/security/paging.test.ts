@@ -3,7 +3,7 @@ import { byId, TEAM } from '../context';
 import { runNode } from '../harness';
 import { apiData, hostileServer } from '../hostile';
 import type { Hostile } from '../hostile';
-import { SECRET_KEY } from '../support';
+import { API_CANARY } from '../support';
 
 let api: Hostile;
 let answer: Parameters<typeof hostileServer>[0] = () => {};
@@ -22,7 +22,7 @@ const query = (url: string) => Object.fromEntries(new URL(url, 'http://x').searc
 const listRuns = (extra: object) =>
 	runNode({
 		parameters: { resource: 'transferRun', operation: 'list', teamId: TEAM, transferId: byId('36091'), startDate: '2024-01-01', endDate: '2024-01-31', ...extra },
-		credentials: { apiKey: SECRET_KEY, baseUrl: api.url },
+		credentials: { apiKey: API_CANARY, baseUrl: api.url },
 		continueOnFail: true,
 	});
 

@@ -3,7 +3,7 @@ import { byCode } from '../context';
 import { runNode } from '../harness';
 import { apiData, apiError, hostileServer, pause } from '../hostile';
 import type { Hostile } from '../hostile';
-import { SECRET_KEY } from '../support';
+import { API_CANARY } from '../support';
 
 let api: Hostile;
 let answer: Parameters<typeof hostileServer>[0] = () => {};
@@ -21,7 +21,7 @@ const create = (extra: { items?: object[]; options?: object; continueOnFail?: bo
 		parameters: { resource: 'dataSourceConnection', operation: 'create', teamId: '={{ $json.team ?? "12345" }}', dataSourceId: byCode('GAWA'), destinationType: byCode('SQL_BQ'), options: extra.options ?? {} },
 		items: extra.items,
 		continueOnFail: extra.continueOnFail,
-		credentials: { apiKey: SECRET_KEY, baseUrl: api.url },
+		credentials: { apiKey: API_CANARY, baseUrl: api.url },
 	});
 
 /** A 429 with this Retry-After first, then a success. */

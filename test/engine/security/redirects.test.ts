@@ -3,9 +3,10 @@ import { byCode, TEAM } from '../context';
 import { runNode } from '../harness';
 import { apiData, hostileServer } from '../hostile';
 import type { Hostile } from '../hostile';
-import { everythingVisible, SECRET_KEY } from '../support';
+import { API_CANARY, everythingVisible } from '../support';
 
-const PASSWORD = 'warehouse-password-77f1';
+/** A warehouse password: a canary that must reach no other origin and show nowhere. */
+const WAREHOUSE_CANARY = 'warehouse-canary-77f1';
 
 let api: Hostile;
 let elsewhere: Hostile;
@@ -30,7 +31,7 @@ beforeEach(() => {
 });
 
 const run = (parameters: Record<string, unknown>, continueOnFail = false) =>
-	runNode({ parameters, continueOnFail, credentials: { apiKey: SECRET_KEY, baseUrl: api.url } });
+	runNode({ parameters, continueOnFail, credentials: { apiKey: API_CANARY, baseUrl: api.url } });
 
 describe.each([301, 302, 303, 307, 308])('HTTP %i from the API host to another origin', (code) => {
 	beforeEach(() => {
@@ -42,7 +43,7 @@ describe.each([301, 302, 303, 307, 308])('HTTP %i from the API host to another o
 		expect(result.output).toBeUndefined();
 		expect(result.error!.message).toBe(`The Supermetrics API answered with a redirect (HTTP ${code}) to ${elsewhere.origin}, which the node does not follow`);
 		expect(api.received).toHaveLength(1);
-		expect(api.received[0].headers.authorization).toBe(SECRET_KEY);
+		expect(api.received[0].headers.authorization).toBe(API_CANARY);
 		expect(elsewhere.received).toEqual([]);
 	});
 
@@ -55,15 +56,15 @@ describe.each([301, 302, 303, 307, 308])('HTTP %i from the API host to another o
 				destinationType: byCode('DWH_SNOWFLAKE'),
 				displayName: 'Warehouse',
 				secretsSource: 'node',
-				secrets: { password: PASSWORD },
+				secrets: { password: WAREHOUSE_CANARY },
 			},
 			true,
 		);
 		expect(result.output!.map((item) => item.json.code)).toEqual(['REDIRECT_REFUSED']);
 		expect(result.output![0].json.http_code).toBe(code);
-		expect(api.received[0].body).toContain(PASSWORD);
+		expect(api.received[0].body).toContain(WAREHOUSE_CANARY);
 		expect(elsewhere.received).toEqual([]);
-		expect(everythingVisible(result)).not.toContain(PASSWORD);
+		expect(everythingVisible(result)).not.toContain(WAREHOUSE_CANARY);
 	});
 
 	test('a GET (Transfer List) is not followed either', async () => {
@@ -75,10 +76,10 @@ describe.each([301, 302, 303, 307, 308])('HTTP %i from the API host to another o
 
 test('a redirect whose Location carries the key shows only the origin', async () => {
 	status = 302;
-	location = () => `${elsewhere.url}/steal?api_key=${encodeURIComponent(SECRET_KEY)}`;
+	location = () => `${elsewhere.url}/steal?api_key=${encodeURIComponent(API_CANARY)}`;
 	const result = await run({ resource: 'transfer', operation: 'list', teamId: TEAM });
 	expect(result.error!.message).toContain(`to ${elsewhere.origin},`);
 	expect(result.error!.message).not.toContain('/steal');
-	expect(everythingVisible(result)).not.toContain(SECRET_KEY);
+	expect(everythingVisible(result)).not.toContain(API_CANARY);
 	expect(elsewhere.received).toEqual([]);
 });
