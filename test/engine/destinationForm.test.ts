@@ -3,9 +3,8 @@
  * Settings form are loaded as the editor loads them (n8n's load-options context, the node's
  * current parameters, the sandbox's available-sources), and a run sends what the form holds.
  */
-import { SupermetricsTransfers } from '../../dist/nodes/SupermetricsTransfers/SupermetricsTransfers.node';
 
-import { loadOptionsContext } from './harness';
+import { loadOptionsContext, SupermetricsTransfers } from './harness';
 import { byCode, byId, byName, json, TEAM, useSandbox, without } from './context';
 import { apiError, hostileServer } from './hostile';
 import { API_CANARY } from './support';

@@ -35,6 +35,10 @@ export interface RunResult {
 	run: IRun;
 }
 
+/** The compiled classes from dist/ (what n8n loads), typed as their sources declare them. */
+export const SupermetricsTransfers: typeof import('../../nodes/SupermetricsTransfers/SupermetricsTransfers.node').SupermetricsTransfers;
+export const SupermetricsTransfersTrigger: typeof import('../../nodes/SupermetricsTransfers/SupermetricsTransfersTrigger.node').SupermetricsTransfersTrigger;
+
 export function runNode(options: RunOptions): Promise<RunResult>;
 export function credentialTestRequest(data: object): Promise<{ method: string; url: string; headers: Record<string, string> }>;
 export function withDefaults(data: object): IDataObject;

@@ -321,6 +321,8 @@ function pollingTrigger(options) {
 }
 
 module.exports = {
+	SupermetricsTransfers,
+	SupermetricsTransfersTrigger,
 	runNode,
 	pollingTrigger,
 	credentialTestRequest,

@@ -1,7 +1,6 @@
-import { SupermetricsTransfers } from '../../dist/nodes/SupermetricsTransfers/SupermetricsTransfers.node';
 import { createSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
-import { loadOptionsContext } from './harness';
+import { loadOptionsContext, SupermetricsTransfers } from './harness';
 import { apiData, hostileServer } from './hostile';
 import { API_CANARY } from './support';
 

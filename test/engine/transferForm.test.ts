@@ -3,9 +3,8 @@
  * Options as the editor loads them (n8n's load-options context against the sandbox), and a run
  * sends what was picked, with the typed lists kept for expressions.
  */
-import { SupermetricsTransfers } from '../../dist/nodes/SupermetricsTransfers/SupermetricsTransfers.node';
 
-import { loadOptionsContext } from './harness';
+import { loadOptionsContext, SupermetricsTransfers } from './harness';
 import { byCode, byId, json, SEEDED, TEAM, useSandbox } from './context';
 
 const ctx = useSandbox();

@@ -1,6 +1,6 @@
 /** The README's example workflow is importable and uses the trigger's real parameters and output. */
-import { SupermetricsTransfersTrigger } from '../../dist/nodes/SupermetricsTransfers/SupermetricsTransfersTrigger.node';
-import { loadFile, n8nNodeTypes } from './repository';
+import { loadFile, n8nNodeTypes } from './repo';
+import { SupermetricsTransfersTrigger } from '../engine/harness';
 
 /** An exported workflow, as far as this test reads it. */
 interface Workflow {

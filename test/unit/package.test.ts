@@ -2,7 +2,7 @@
 import type { ICredentialType, ILoadOptionsFunctions, INodeType } from 'n8n-workflow';
 
 import pkg from '../../package.json';
-import { loadFile } from './repository';
+import { loadFile } from './repo';
 
 /** n8n requires each listed file to export a class named like the file (Name.node.js → Name). */
 function loadListed<T extends ICredentialType | INodeType>(file: string): T {

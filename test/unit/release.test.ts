@@ -3,9 +3,7 @@
  * GitHub workflows that test and publish with provenance, a manual `npm publish` refused, and a
  * dependency tree that puts no platform's Node binary on anyone's PATH.
  */
-import { manualPublish, packedFiles, readJson, readText, readYaml } from './repo';
-
-const { chooseNode } = require('../../scripts/node24') as typeof import('../../scripts/node24');
+import { chooseNode, manualPublish, packedFiles, readJson, readText, readYaml } from './repo';
 
 interface Step {
 	name?: string;

@@ -1,9 +1,11 @@
 // @ts-check
 'use strict';
 /**
- * What the release tests read and run: the repository's files, the list `npm pack` would ship,
- * and a manual `npm publish` against a registry on loopback that records what reaches it, so the
- * test can show that nothing would be published and nothing leaves this machine.
+ * What the unit tests that check what ships read and run: the repository's files and modules, n8n's
+ * own node list, the list `npm pack` would ship, and a manual `npm publish` against a registry on
+ * loopback that records what reaches it, so a test can show that nothing would be published and
+ * nothing leaves this machine. Plain JavaScript: it needs require() by computed path and Node's
+ * APIs, which n8n's lint keeps out of TypeScript.
  */
 const fs = require('node:fs');
 const http = require('node:http');
@@ -11,7 +13,24 @@ const path = require('node:path');
 const { execFileSync, spawn } = require('node:child_process');
 const YAML = require('yaml');
 
+/** How the scripts pick the Node that runs n8n (a script, so loaded here rather than imported). */
+const { chooseNode } = require('../../scripts/node24');
+
 const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * A file of the repository loaded as Node (and n8n's loader) loads it: a module's exports, or a JSON
+ * file's value. A require() by computed path, which n8n's lint keeps out of TypeScript.
+ * @param {string} file A path from the repository's root, e.g. dist/nodes/…/X.node.js.
+ * @returns {unknown}
+ */
+const loadFile = (file) => require(path.join(ROOT, file));
+
+/**
+ * n8n's own list of its node types (n8n-nodes-base), with each version's parameters.
+ * @returns {Array<{ name: string, version: number | number[], properties: Array<{ name: string }> }>}
+ */
+const n8nNodeTypes = () => require('n8n-nodes-base/dist/types/nodes.json');
 
 /** @param {string} relative */
 const readText = (relative) => fs.readFileSync(path.join(ROOT, relative), 'utf8');
@@ -62,4 +81,4 @@ async function manualPublish() {
 	}
 }
 
-module.exports = { ROOT, readText, readYaml, readJson, packedFiles, manualPublish };
+module.exports = { chooseNode, loadFile, n8nNodeTypes, ROOT, readText, readYaml, readJson, packedFiles, manualPublish };
