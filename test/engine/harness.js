@@ -218,21 +218,26 @@ async function credentialTestRequest(data) {
 	return { method: sent.method, url: `${sent.baseURL}${sent.url}`, headers: sent.headers };
 }
 
+/** A node as a saved workflow holds it, with the API credential selected. */
+function workflowNode(number, name, type, parameters) {
+	return {
+		id: `a6a3a9d6-7d0b-4c3c-9f59-2e5bb000000${number}`,
+		name,
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Supermetrics sandbox' } },
+	};
+}
+
 /**
  * The context n8n gives a list search, a load-options method or a resource mapper (a picker or a
  * form in the editor): the node's current parameters, the credential resolved by n8n's
  * credentials helper and n8n's real HTTP helpers. `path` is the parameter being loaded.
  */
 function loadOptionsContext({ parameters, credentials, path = 'parameters.dataSourceId' }) {
-	const node = {
-		id: 'a6a3a9d6-7d0b-4c3c-9f59-2e5bb0000001',
-		name: NODE_NAME,
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Supermetrics sandbox' } },
-	};
+	const node = workflowNode(1, NODE_NAME, NODE_TYPE, parameters);
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes({ [NODE_TYPE]: new SupermetricsTransfers() }) });
 	const helper = new CredentialsHelper({ [CREDENTIAL_TYPE]: { type: credentialType, data: withDefaults(credentials) } });
 	// The editor sends the node's parameters with their defaults filled in, as the Workflow has them.
@@ -253,15 +258,7 @@ const TRIGGER_NAME = 'Supermetrics Transfers Trigger';
  * Each call resolves with `{ items, error, saved }`: the emitted items' json, the poll's error.
  */
 function pollingTrigger(options) {
-	const node = {
-		id: 'a6a3a9d6-7d0b-4c3c-9f59-2e5bb0000002',
-		name: TRIGGER_NAME,
-		type: TRIGGER_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...options.parameters },
-		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Supermetrics sandbox' } },
-	};
+	const node = workflowNode(2, TRIGGER_NAME, TRIGGER_TYPE, { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...options.parameters });
 	const nodeType = new SupermetricsTransfersTrigger();
 	const credentials = options.credentials === undefined ? {} : { [CREDENTIAL_TYPE]: { type: credentialType, data: withDefaults(options.credentials) } };
 	const data = additionalData(undefined, new CredentialsHelper(credentials));

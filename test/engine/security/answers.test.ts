@@ -6,19 +6,11 @@
 import { TEAM } from '../context';
 import { watchEventLoop } from '../eventLoop';
 import { runNode } from '../harness';
-import { apiData, gzipBomb, hostileServer, pause } from '../hostile';
-import type { Hostile } from '../hostile';
+import { apiData, gzipBomb, pause } from '../hostile';
+import { scriptedApi } from '../scripted';
 import { API_CANARY } from '../support';
 
-let api: Hostile;
-let answer: Parameters<typeof hostileServer>[0] = () => {};
-beforeAll(async () => {
-	api = await hostileServer((req, res, received) => answer(req, res, received));
-});
-afterAll(() => api.close());
-beforeEach(() => {
-	api.received.length = 0;
-});
+const api = scriptedApi();
 
 const list = (options: object = {}, continueOnFail = false) =>
 	runNode({ parameters: { resource: 'transfer', operation: 'list', teamId: TEAM, options }, continueOnFail, credentials: { apiKey: API_CANARY, baseUrl: api.url } });
@@ -26,7 +18,7 @@ const list = (options: object = {}, continueOnFail = false) =>
 describe('the deadline covers the whole exchange', () => {
 	test('a server that trickles its body a byte at a time is cut at Timeout, and told so', async () => {
 		// 600 bytes, one every 100 ms: a minute if nothing cut it.
-		answer = async (_req, res) => {
+		api.answer = async (_req, res) => {
 			res.writeHead(200, { 'Content-Type': 'application/json' });
 			for (let i = 0; i < 600 && !res.destroyed; i++) {
 				res.write(' ');
@@ -42,7 +34,7 @@ describe('the deadline covers the whole exchange', () => {
 	});
 
 	test('a server that never sends its headers is cut at Timeout', async () => {
-		answer = async (_req, res) => {
+		api.answer = async (_req, res) => {
 			for (let i = 0; i < 600 && !res.destroyed; i++) await pause(100);
 			res.end();
 		};
@@ -69,7 +61,7 @@ describe('answers are read within a size limit', () => {
 	test('a gzip bomb (a small download, 50 MB unpacked) stops at 10 MB with a clear error', async () => {
 		const bomb = gzipBomb(50 * 1024 * 1024);
 		expect(bomb.length).toBeLessThan(200 * 1024);
-		answer = (_req, res) => {
+		api.answer = (_req, res) => {
 			res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
 			res.end(bomb);
 		};
@@ -78,7 +70,7 @@ describe('answers are read within a size limit', () => {
 	});
 
 	test('an endless plain answer is cut at the limit: the server could not send it all', async () => {
-		answer = async (_req, res) => {
+		api.answer = async (_req, res) => {
 			res.writeHead(200, { 'Content-Type': 'application/json' });
 			const chunk = Buffer.alloc(1024 * 1024, 0x20);
 			for (let i = 0; i < 40 && !res.destroyed; i++) {
@@ -94,7 +86,7 @@ describe('answers are read within a size limit', () => {
 	});
 
 	test('a declared Content-Length over the limit is refused without reading', async () => {
-		answer = (_req, res) => {
+		api.answer = (_req, res) => {
 			res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(64 * 1024 * 1024) });
 			res.write('{');
 		};
@@ -107,7 +99,7 @@ describe('answers parse in linear time', () => {
 	test('a cut-off 1 MB body full of escaped quotes fails as not JSON, without blocking n8n', async () => {
 		// The old regex took 43 s on 313 KB of this; one pass over 1 MB takes milliseconds.
 		const body = `{"meta":{"request_id":"R"},"data":[{"display_name":"${'\\"'.repeat(512 * 1024)}`;
-		answer = (_req, res) => {
+		api.answer = (_req, res) => {
 			res.writeHead(200, { 'Content-Type': 'application/json' });
 			res.end(body);
 		};
@@ -123,7 +115,7 @@ describe('answers parse in linear time', () => {
 
 	test('a valid answer with one 8 MB string is read whole', async () => {
 		const long = 'x'.repeat(8 * 1024 * 1024);
-		answer = (_req, res) => apiData(res, 200, [{ dwh_transfer_id: 36091, display_name: long }]);
+		api.answer = (_req, res) => apiData(res, 200, [{ dwh_transfer_id: 36091, display_name: long }]);
 		const result = await list();
 		expect(result.error).toBeUndefined();
 		expect(result.output![0].json).toMatchObject({ dwh_transfer_id: '36091' });
@@ -131,7 +123,7 @@ describe('answers parse in linear time', () => {
 	});
 
 	test('int64 ids past 2^53 keep every digit, in strings or not, at any depth', async () => {
-		answer = (_req, res) => {
+		api.answer = (_req, res) => {
 			res.writeHead(200, { 'Content-Type': 'application/json' });
 			res.end('{"meta":{"request_id":"R"},"data":[{"dwh_transfer_id":9223372036854775807,"display_name":"a \\"9007199254740993\\" b","nested":{"run_id":-9007199254740993,"rows":1e400}}]}');
 		};
@@ -145,7 +137,7 @@ describe('answers parse in linear time', () => {
 	});
 
 	test('an answer nested deeper than any DTS answer is refused, not walked', async () => {
-		answer = (_req, res) => {
+		api.answer = (_req, res) => {
 			res.writeHead(200, { 'Content-Type': 'application/json' });
 			res.end(`{"meta":{},"data":${'['.repeat(100000)}${']'.repeat(100000)}}`);
 		};
@@ -154,7 +146,7 @@ describe('answers parse in linear time', () => {
 	});
 
 	test('an API message of 2 MB becomes a readable error that says it was cut', async () => {
-		answer = (_req, res) => {
+		api.answer = (_req, res) => {
 			res.writeHead(400, { 'Content-Type': 'application/json' });
 			res.end(JSON.stringify({ meta: { request_id: 'R' }, error: { code: 'BAD', message: 'm', description: 'y'.repeat(2 * 1024 * 1024) } }));
 		};

@@ -5,8 +5,9 @@
  */
 import { byCode, TEAM, without } from '../context';
 import { runNode } from '../harness';
-import { apiData, apiError, hostileServer } from '../hostile';
-import type { Hostile } from '../hostile';
+import { apiData, apiError } from '../hostile';
+import { scriptedApi } from '../scripted';
+import type { ScriptedApi } from '../scripted';
 import { API_CANARY, everythingVisible, logLines } from '../support';
 
 const PEM = [
@@ -17,14 +18,8 @@ const PEM = [
 ].join('\n');
 const PASSWORD = 'Tr0ub4dor&3-"quoted"/slash';
 
-let api: Hostile;
-let answer: Parameters<typeof hostileServer>[0] = () => {};
-beforeAll(async () => {
-	api = await hostileServer((req, res, received) => answer(req, res, received));
-});
-afterAll(() => api.close());
+const api = scriptedApi();
 beforeEach(() => {
-	api.received.length = 0;
 	logLines.length = 0;
 });
 
@@ -60,7 +55,7 @@ async function both(parameters: Record<string, unknown>) {
 const auth = (req: { headers: Record<string, unknown> }) => String(req.headers.authorization);
 
 describe('an echoed API key never shows', () => {
-	const echoes: Array<[string, Parameters<typeof hostileServer>[0]]> = [
+	const echoes: Array<[string, ScriptedApi['answer']]> = [
 		['in a JSON error description', (req, res) => apiError(res, 401, { code: 'API_KEY_INVALID', description: `Key ${auth(req)} is not valid.` })],
 		['in a JSON error message and code', (req, res) => apiError(res, 400, { code: auth(req), message: `bad ${auth(req)}` })],
 		[
@@ -88,7 +83,7 @@ describe('an echoed API key never shows', () => {
 	];
 
 	test.each(echoes)('%s', async (_name, handler) => {
-		answer = handler;
+		api.answer = handler;
 		for (const result of await both(createConnection)) {
 			expect(api.received.at(-1)!.headers.authorization).toBe(API_CANARY);
 			expectHidden(everythingVisible(result), API_CANARY);
@@ -96,14 +91,14 @@ describe('an echoed API key never shows', () => {
 	});
 
 	test('the 2xx answer still holds everything else, masked only where the key was', async () => {
-		answer = (req, res) => apiData(res, 201, { connection_id: '019461A0-0000-7000-8000-000000000001', note: `hello ${auth(req)}` });
+		api.answer = (req, res) => apiData(res, 201, { connection_id: '019461A0-0000-7000-8000-000000000001', note: `hello ${auth(req)}` });
 		const [result] = await both(createConnection);
 		expect(result.output![0].json).toMatchObject({ connection_id: '019461A0-0000-7000-8000-000000000001', team_id: TEAM });
 	});
 });
 
 describe('the secrets of a destination never show', () => {
-	test.each<[string, Parameters<typeof hostileServer>[0]]>([
+	test.each<[string, ScriptedApi['answer']]>([
 		['echoed in a JSON error', (_req, res) => apiError(res, 400, { description: `bad: ${PEM} / ${PASSWORD}` })],
 		['echoed JSON-escaped in a text page (newlines as \\n)', (_req, res, received) => {
 			res.writeHead(500, { 'Content-Type': 'text/plain' });
@@ -116,7 +111,7 @@ describe('the secrets of a destination never show', () => {
 		['echoed as keys of a 2xx answer', (_req, res) => apiData(res, 201, { id: 9, display_name: 'x', [PASSWORD]: PEM })],
 		['not echoed at all: a plain 500', (_req, res) => apiError(res, 500, {})],
 	])('%s', async (_name, handler) => {
-		answer = handler;
+		api.answer = handler;
 		for (const result of await both(createDestination)) {
 			// The secrets did go out, in the body, to the API only.
 			expect(JSON.parse(api.received.at(-1)!.body).fields).toMatchObject({ private_key: PEM, password: PASSWORD });
@@ -128,14 +123,14 @@ describe('the secrets of a destination never show', () => {
 	});
 
 	test('the error n8n stores carries the node with its secret parameters replaced', async () => {
-		answer = (_req, res) => apiError(res, 500, {});
+		api.answer = (_req, res) => apiError(res, 500, {});
 		const [stopped] = await both(createDestination);
 		const stored = stopped.run.data.resultData.error as unknown as { node: { parameters: Record<string, unknown> } };
 		expect(stored.node.parameters).toMatchObject({ displayName: 'Snowflake warehouse', secrets: { privateKey: '***', password: '***' } });
 	});
 
 	test('with the Destination Secrets credential, the workflow holds no secret at all', async () => {
-		answer = (_req, res, received) => apiError(res, 400, { description: `request was ${received.body}` });
+		api.answer = (_req, res, received) => apiError(res, 400, { description: `request was ${received.body}` });
 		const parameters = without(createDestination, 'secrets', 'secretsSource');
 		const result = await runNode({
 			parameters: { ...parameters, secretsSource: 'credential' },
@@ -151,7 +146,7 @@ describe('the secrets of a destination never show', () => {
 
 describe('masking never changes unrelated data', () => {
 	test('password "12" leaves the new destination id "12" and its Location alone', async () => {
-		answer = (_req, res) => apiData(res, 201, { id: 12, display_name: 'W12', destination_type: { type: 'DWH_SNOWFLAKE' }, edit_settings: [] }, { Location: `${api.url}/teams/12345/destinations/12` });
+		api.answer = (_req, res) => apiData(res, 201, { id: 12, display_name: 'W12', destination_type: { type: 'DWH_SNOWFLAKE' }, edit_settings: [] }, { Location: `${api.url}/teams/12345/destinations/12` });
 		const result = await runNode({
 			parameters: { ...createDestination, secrets: { password: '12' } },
 			credentials: { apiKey: API_CANARY, baseUrl: api.url },
@@ -160,7 +155,7 @@ describe('masking never changes unrelated data', () => {
 	});
 
 	test('password "a" leaves "Snowflake warehouse" alone, and a value that is only the password is hidden', async () => {
-		answer = (_req, res) => apiData(res, 201, { id: 9, display_name: 'Snowflake warehouse', destination_type: { type: 'DWH_SNOWFLAKE' }, edit_settings: [{ id: 'password', value: 'a' }] });
+		api.answer = (_req, res) => apiData(res, 201, { id: 9, display_name: 'Snowflake warehouse', destination_type: { type: 'DWH_SNOWFLAKE' }, edit_settings: [{ id: 'password', value: 'a' }] });
 		const result = await runNode({
 			parameters: { ...createDestination, secrets: { password: 'a' } },
 			credentials: { apiKey: API_CANARY, baseUrl: api.url },

@@ -1,19 +1,11 @@
 /** Paging ends whatever the server does, and Limit never yields more than asked. */
 import { byId, TEAM } from '../context';
 import { runNode } from '../harness';
-import { apiData, hostileServer } from '../hostile';
-import type { Hostile } from '../hostile';
+import { apiData } from '../hostile';
+import { scriptedApi } from '../scripted';
 import { API_CANARY } from '../support';
 
-let api: Hostile;
-let answer: Parameters<typeof hostileServer>[0] = () => {};
-beforeAll(async () => {
-	api = await hostileServer((req, res, received) => answer(req, res, received));
-});
-afterAll(() => api.close());
-beforeEach(() => {
-	api.received.length = 0;
-});
+const api = scriptedApi();
 
 const run = (id: number) => ({ id, status: 'COMPLETED', type: 'Recurring', message: '', data_date: '2024-01-01' });
 const page = (from: number, size: number) => Array.from({ length: size }, (_, i) => run(from + i));
@@ -27,14 +19,14 @@ const listRuns = (extra: object) =>
 	});
 
 test('Return All stops when a server sends the same full page again', async () => {
-	answer = (_req, res) => apiData(res, 200, page(1, 1000));
+	api.answer = (_req, res) => apiData(res, 200, page(1, 1000));
 	const { output } = await listRuns({ returnAll: true });
 	expect(output).toHaveLength(1000);
 	expect(api.received).toHaveLength(2);
 });
 
 test('Return All drops a run seen on an earlier page (runs shifting while new ones are created)', async () => {
-	answer = (req, res) => {
+	api.answer = (req, res) => {
 		const offset = Number(query(req.url!).offset);
 		apiData(res, 200, offset === 0 ? page(1, 1000) : page(1000, 10));
 	};
@@ -43,7 +35,7 @@ test('Return All drops a run seen on an earlier page (runs shifting while new on
 });
 
 test('Return All fails at its stated cap on a server that always has another full page', async () => {
-	answer = (req, res) => apiData(res, 200, page(Number(query(req.url!).offset) + 1, Number(query(req.url!).limit)));
+	api.answer = (req, res) => apiData(res, 200, page(Number(query(req.url!).offset) + 1, Number(query(req.url!).limit)));
 	const { output } = await listRuns({ returnAll: true });
 	expect(output).toHaveLength(1);
 	expect(output![0].json).toMatchObject({
@@ -55,7 +47,7 @@ test('Return All fails at its stated cap on a server that always has another ful
 });
 
 test('Limit 5 yields 5 items when a server ignores limit and sends 1000', async () => {
-	answer = (_req, res) => apiData(res, 200, page(1, 1000));
+	api.answer = (_req, res) => apiData(res, 200, page(1, 1000));
 	const { output } = await listRuns({ returnAll: false, limit: 5 });
 	expect(output!.map((item) => item.json.id)).toEqual(['1', '2', '3', '4', '5']);
 	expect(query(api.received[0].url)).toMatchObject({ limit: '5', offset: '0' });

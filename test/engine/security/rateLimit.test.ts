@@ -1,19 +1,11 @@
 /** Retry-After never breaks an item, and with Batching one 429 pauses the whole run's sending. */
 import { byCode } from '../context';
 import { runNode } from '../harness';
-import { apiData, apiError, hostileServer, pause } from '../hostile';
-import type { Hostile } from '../hostile';
+import { apiData, apiError, pause } from '../hostile';
+import { scriptedApi } from '../scripted';
 import { API_CANARY } from '../support';
 
-let api: Hostile;
-let answer: Parameters<typeof hostileServer>[0] = () => {};
-beforeAll(async () => {
-	api = await hostileServer((req, res, received) => answer(req, res, received));
-});
-afterAll(() => api.close());
-beforeEach(() => {
-	api.received.length = 0;
-});
+const api = scriptedApi();
 
 const created = (res: Parameters<typeof apiData>[0]) => apiData(res, 201, { connection_id: '019461A0-0000-7000-8000-000000000001' });
 const create = (extra: { items?: object[]; options?: object; continueOnFail?: boolean } = {}) =>
@@ -31,7 +23,7 @@ const limitedOnce = (retryAfter: string) => (_req: unknown, res: Parameters<type
 };
 
 test('a Retry-After of 99999999999999 s fails at once with the 429 code, status and request id', async () => {
-	answer = limitedOnce('99999999999999');
+	api.answer = limitedOnce('99999999999999');
 	const { output } = await create({ continueOnFail: true });
 	expect(output![0].json).toMatchObject({ code: 'TOO_MANY_REQUESTS', http_code: 429, request_id: 'HOSTILE-REQUEST-1' });
 	expect(output![0].json.description).toContain('Retry after 99999999999999 s. That is longer than');
@@ -39,7 +31,7 @@ test('a Retry-After of 99999999999999 s fails at once with the 429 code, status 
 });
 
 test.each(['-5', '1.5', 'soon'])('an unreadable or odd Retry-After %j waits the documented default (1 s), then tries again', async (value) => {
-	answer = limitedOnce(value);
+	api.answer = limitedOnce(value);
 	const { output } = await create();
 	expect(output![0].json.connection_id).toBe('019461A0-0000-7000-8000-000000000001');
 	expect(api.received).toHaveLength(2);
@@ -48,7 +40,7 @@ test.each(['-5', '1.5', 'soon'])('an unreadable or odd Retry-After %j waits the 
 });
 
 test('an HTTP date in the past means retry now', async () => {
-	answer = limitedOnce('Sun, 06 Nov 1994 08:49:37 GMT');
+	api.answer = limitedOnce('Sun, 06 Nov 1994 08:49:37 GMT');
 	expect((await create()).output![0].json.connection_id).toBeDefined();
 	expect(api.received).toHaveLength(2);
 });
@@ -56,7 +48,7 @@ test('an HTTP date in the past means retry now', async () => {
 test('with Batching, one 429 pauses every request of the run for its Retry-After', async () => {
 	// Item 0 meets the 429 at once; item 1 is slow and in flight meanwhile. Without a shared pause,
 	// item 1's end would send item 2 at once, inside item 0's Retry-After.
-	answer = async (_req, res, received) => {
+	api.answer = async (_req, res, received) => {
 		const index = api.received.indexOf(received);
 		if (index === 0) return apiError(res, 429, { code: 'TOO_MANY_REQUESTS' }, { 'Retry-After': '1' });
 		if (index === 1) await pause(300);
