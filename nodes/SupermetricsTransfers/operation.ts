@@ -8,7 +8,7 @@ import type {
 
 import { teamIdField } from './descriptions';
 import { teamIdParam } from './params';
-import type { OperationModule } from './router';
+import type { OperationModule } from './types';
 import { dtsRequest, requireData, requireList } from './transport';
 import type { DtsResponse } from './transport';
 

@@ -1,40 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { backfill } from './backfill';
 import { dataSourceConnection } from './dataSourceConnection';
 import { destination } from './destination';
 import { transfer } from './transfer';
 import { transferRun } from './transferRun';
-import type { RequestSettings } from './transport';
-
-/** What an operation file exports: its fields and its per-item step. */
-export interface OperationModule {
-	fields: INodeProperties[];
-	execute(
-		this: IExecuteFunctions,
-		itemIndex: number,
-		settings: RequestSettings,
-	): Promise<IDataObject | IDataObject[]>;
-}
-
-export interface Operation {
-	name: string;
-	value: string;
-	description: string;
-	action: string;
-	module: OperationModule;
-}
-
-export interface Resource {
-	name: string;
-	value: string;
-	operations: Operation[];
-}
+import type { OperationModule, Resource } from './types';
 
 /** Every resource the node offers; a new resource is one line here and one folder. */
 export const resources: Resource[] = [dataSourceConnection, transfer, transferRun, destination, backfill];

@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { dtsError, errorDetails, Masker, parseRetryAfter } from '../../nodes/SupermetricsTransfers/transport';
+import { dtsError, errorDetails, Masker, parseRetryAfter, RateLimitQuota } from '../../nodes/SupermetricsTransfers/transport';
 
 describe('parseRetryAfter', () => {
 	const now = Date.parse('2026-11-26T10:00:00Z');
@@ -52,5 +52,24 @@ describe('dtsError and errorDetails', () => {
 
 	test('any other error still gives the Continue On Fail shape', () => {
 		expect(errorDetails(new Error('boom'))).toEqual({ message: 'boom', code: 'NODE_ERROR', http_code: null, request_id: null, description: '' });
+	});
+});
+
+describe('RateLimitQuota', () => {
+	test('keeps the latest limit and remaining the answers reported', () => {
+		const quota = new RateLimitQuota();
+		expect([quota.limit, quota.remaining]).toEqual([undefined, undefined]);
+		quota.observe({ 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4999' });
+		quota.observe({});
+		expect([quota.limit, quota.remaining]).toEqual([5000, 4999]);
+		quota.observe({ 'x-ratelimit-remaining': ' 12 ' });
+		expect([quota.limit, quota.remaining]).toEqual([5000, 12]);
+	});
+	test('ignores what is not a whole number of requests', () => {
+		const quota = new RateLimitQuota();
+		for (const value of ['-1', '1.5', '1e3', '0x10', 'many', '', '9999999999']) {
+			quota.observe({ 'x-ratelimit-limit': value, 'x-ratelimit-remaining': value });
+		}
+		expect([quota.limit, quota.remaining]).toEqual([undefined, undefined]);
 	});
 });

@@ -1,4 +1,4 @@
-import type { Resource } from '../router';
+import type { Resource } from '../types';
 import * as cancel from './cancel';
 import * as create from './create';
 import * as get from './get';

@@ -3,7 +3,7 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties }
 
 import { itemError } from '../itemError';
 import { booleanParam, numberParam, teamIdParam } from '../params';
-import type { OperationModule } from '../router';
+import type { OperationModule } from '../types';
 import { dtsObject } from '../transport';
 import type { RequestSettings } from '../transport';
 import { MAX_WAIT, POLL_INTERVAL, WAIT_UNTIL_FINISHED } from '../validation';

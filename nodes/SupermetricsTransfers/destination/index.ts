@@ -1,4 +1,4 @@
-import type { Resource } from '../router';
+import type { Resource } from '../types';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';

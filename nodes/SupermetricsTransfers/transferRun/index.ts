@@ -1,4 +1,4 @@
-import type { Resource } from '../router';
+import type { Resource } from '../types';
 import * as get from './get';
 import * as list from './list';
 

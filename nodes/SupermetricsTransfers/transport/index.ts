@@ -4,7 +4,8 @@
  * - send: one exchange through n8n's helper, with a deadline, a size limit and no redirects;
  * - request: the call, its 429 retries and the reading of its answer;
  * - read: linear-time JSON with exact int64 ids; retryAfter: RFC 9110's Retry-After;
- * - errors: API errors and failures as errors that lead with the cause; mask: secrets hidden.
+ * - errors: API errors and failures as errors that lead with the cause; mask: secrets hidden;
+ * - quota: the key's hourly budget, as the answers report it.
  */
 export { CREDENTIAL_TYPE, connection, requestOptions, requestSettings, RateLimitPause } from './settings';
 export type { Connection, Context, RequestSettings } from './settings';
@@ -13,4 +14,5 @@ export type { DtsCall, DtsResponse } from './request';
 export { dtsError, errorDetails } from './errors';
 export type { DtsErrorDetails, ErrorParts } from './errors';
 export { Masker } from './mask';
+export { RateLimitQuota } from './quota';
 export { parseRetryAfter } from './retryAfter';

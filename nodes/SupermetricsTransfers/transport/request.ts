@@ -72,6 +72,7 @@ export async function dtsRequest(
 		if (!outcome.ok) throw fail(describeNoAnswer(call.method, call.path, settings.baseUrl, outcome.reason));
 		const { answer } = outcome;
 		const { status, text, headers } = answer;
+		settings.quota.observe(headers);
 
 		if (status >= 200 && status < 300) return readSuccess(node, answer, call.method, masker, itemIndex);
 		if (status >= 300 && status < 400) throw fail(describeRedirect(status, headers.location));

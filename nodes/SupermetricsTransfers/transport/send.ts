@@ -141,6 +141,8 @@ export async function exchange(
 				'content-type': header(headers, 'content-type'),
 				'retry-after': header(headers, 'retry-after'),
 				date: header(headers, 'date'),
+				'x-ratelimit-limit': header(headers, 'x-ratelimit-limit'),
+				'x-ratelimit-remaining': header(headers, 'x-ratelimit-remaining'),
 			},
 		},
 	};

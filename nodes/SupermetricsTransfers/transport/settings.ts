@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFuncti
 import { checkInteger, MAX_RATE_LIMIT_WAIT, TIMEOUT } from '../validation';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './baseUrl';
 import { Masker } from './mask';
+import { RateLimitQuota } from './quota';
 
 export const CREDENTIAL_TYPE = 'supermetricsTransfersApi';
 
@@ -30,13 +31,15 @@ export class RateLimitPause {
 	}
 }
 
-/** What every request of one run shares: where to send, what to hide, the shared pause. */
+/** What every request of one run shares: where to send, what to hide, the shared pause and quota. */
 export interface Connection {
 	/** The credential's Base URL, checked and without a trailing slash. */
 	baseUrl: string;
 	/** Hides the API key in anything shown. */
 	masker: Masker;
 	pause: RateLimitPause;
+	/** The key's hourly budget as the answers so far reported it. */
+	quota: RateLimitQuota;
 }
 
 export interface RequestSettings extends Connection {
@@ -61,7 +64,7 @@ export async function connection(this: Context): Promise<Connection> {
 		});
 	}
 	const key = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
-	return { baseUrl, masker: new Masker([key]), pause: new RateLimitPause() };
+	return { baseUrl, masker: new Masker([key]), pause: new RateLimitPause(), quota: new RateLimitQuota() };
 }
 
 /** The node's options for one item, each checked where it is read (expressions included). */
