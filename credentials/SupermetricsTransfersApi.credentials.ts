@@ -3,15 +3,22 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestMethods,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { DEFAULT_API_URL, DEFAULT_BASE_URL, hostUrls, locate } from '../nodes/SupermetricsTransfers/transport/hosts';
 import {
-	credentialTestBase,
-	DEFAULT_BASE_URL,
-	normalizeBaseUrl,
-} from '../nodes/SupermetricsTransfers/transport/baseUrl';
+	authMode,
+	authorization,
+	declaredScheme,
+	SCHEME_HEADER,
+	schemesToTry,
+} from '../nodes/SupermetricsTransfers/transport/schemes';
+
+/** The credential test: a read that changes nothing and needs no team (GET /ds/logins, BearerAuth). */
+const TEST_PATH = '/ds/logins';
 
 export class SupermetricsTransfersApi implements ICredentialType {
 	name = 'supermetricsTransfersApi';
@@ -41,17 +48,23 @@ export class SupermetricsTransfersApi implements ICredentialType {
 			displayName: 'Authorization Header Format',
 			name: 'authScheme',
 			type: 'options',
-			default: 'raw',
+			default: 'perEndpoint',
 			options: [
 				{
-					name: 'API Key Only',
-					value: 'raw',
-					description: 'Authorization: &lt;your-api-key&gt;, as the DTS API reference shows',
+					name: 'As Each Endpoint Declares',
+					value: 'perEndpoint',
+					description:
+						'Bearer &lt;key&gt; where the API reference declares BearerAuth (backfills, most login endpoints), the key alone where it declares ApiKeyAuth; after a 401 the other form once',
 				},
 				{
-					name: 'Bearer Token',
+					name: 'Bearer on Every Request',
 					value: 'bearer',
-					description: "Authorization: Bearer &lt;your-api-key&gt;, as Supermetrics' own SDK sends",
+					description: 'Authorization: Bearer &lt;your-api-key&gt; everywhere, as Supermetrics\' own SDK sends (for a proxy that needs it)',
+				},
+				{
+					name: 'Key Only on Every Request',
+					value: 'keyOnly',
+					description: 'Authorization: &lt;your-api-key&gt; everywhere (for a proxy that needs it; the backfill endpoints declare Bearer)',
 				},
 			],
 		},
@@ -61,47 +74,66 @@ export class SupermetricsTransfersApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_BASE_URL,
 			description:
-				'Leave as is for Supermetrics. Change it only to go through a proxy or to try the node against the local DTS sandbox (npm run sandbox).',
+				'The DTS API. Leave as is for Supermetrics. Change it only to go through a proxy or to try the node against the local sandbox (npm run sandbox).',
+		},
+		{
+			displayName: 'Supermetrics API URL',
+			name: 'apiUrl',
+			type: 'string',
+			default: DEFAULT_API_URL,
+			description:
+				'The Supermetrics API, for data source login links and logins. Leave as is for Supermetrics; change it only for a proxy or the local sandbox.',
 		},
 	];
 
 	/**
-	 * The key goes in the Authorization header only, never in a body, and only to the checked Base
-	 * URL's origin: whatever asks for a request elsewhere (a redirect target, a mistake), the key is
-	 * not put on it. The credential test (the only request with a `baseURL`) gets its URL here too,
-	 * from the same normalizeBaseUrl as every run. A function rather than a `={{ }}` block: n8n
-	 * evaluates a block's expression on every request, which cost about as much as the rest of the
-	 * node's per-item work (see the README's Performance).
+	 * The key goes in the Authorization header only, never in a body, and only to the two checked
+	 * URLs, each request to its own API's paths: whatever asks for a request elsewhere (a redirect
+	 * target, a mistake), the key is not put on it. The scheme is the one the reference declares
+	 * for the path unless the credential says otherwise, or the transport asks for the other one
+	 * after a 401. The credential test (the only request with a relative URL) gets its URL here,
+	 * from the same reading as every run. A function rather than a `={{ }}` block: n8n evaluates a
+	 * block's expression on every request, which cost about as much as the rest of the node's
+	 * per-item work (see docs/performance.md).
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const baseUrl = normalizeBaseUrl(credentials.baseUrl);
-		const isTest = requestOptions.baseURL !== undefined;
-		const allowed = new URL(isTest ? credentialTestBase(baseUrl) : baseUrl).origin;
-		const target = new URL(requestOptions.url, isTest ? allowed : undefined).origin;
-		if (target !== allowed) {
-			throw new Error(`The Supermetrics Transfers API credential sends its key only to ${allowed}; it was not put on a request to ${target}`);
+		const hosts = hostUrls(credentials);
+		const isTest = !/^[a-z][a-z0-9+.-]*:/i.test(requestOptions.url);
+		const url = isTest ? `${hosts.logins}${requestOptions.url}` : requestOptions.url;
+		const place = locate(url, hosts);
+		if (!place || (isTest && place.path !== TEST_PATH)) {
+			let origin = 'an unreadable URL';
+			try {
+				origin = new URL(url).origin;
+			} catch {
+				// Left as "an unreadable URL": the refusal names no more than the origin anyway.
+			}
+			throw new Error(
+				`The Supermetrics Transfers API credential sends its key only to the DTS API at ${hosts.dts} and the Supermetrics API at ${hosts.logins}; it was not put on a request to ${origin}`,
+			);
 		}
-		const key = String(credentials.apiKey ?? '');
+		const { [SCHEME_HEADER]: asked, ...headers } = (requestOptions.headers ?? {}) as Record<string, string>;
+		const mode = authMode(credentials.authScheme);
+		const method = (requestOptions.method ?? 'GET') as IHttpRequestMethods;
+		const [scheme] = schemesToTry(mode, declaredScheme(place.api, method, place.path));
+		const chosen = mode === 'perEndpoint' && (asked === 'bearer' || asked === 'apiKey') ? asked : scheme;
 		return {
 			...requestOptions,
-			...(isTest ? { baseURL: credentialTestBase(baseUrl) } : {}),
-			headers: {
-				...requestOptions.headers,
-				Authorization: credentials.authScheme === 'bearer' ? `Bearer ${key}` : key,
-			},
+			...(isTest ? { baseURL: hosts.logins } : {}),
+			headers: { ...headers, Authorization: authorization(String(credentials.apiKey ?? ''), chosen) },
 		};
 	}
 
-	// The default host has no read-only DTS endpoint, so the key is checked the way Supermetrics'
-	// own n8n package checks it: GET /me on the query API (any other Base URL: {Base URL}/me).
-	// `authenticate` sets the real baseURL from the checked Base URL; this one only names it.
+	// A read that needs no team id and changes nothing: GET {Supermetrics API URL}/ds/logins, which
+	// the logins reference declares (BearerAuth). `authenticate` sets the real baseURL from the
+	// checked URL; this one only names it.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ $credentials.baseUrl }}',
-			url: '/me',
+			baseURL: '={{ $credentials.apiUrl }}',
+			url: TEST_PATH,
 			method: 'GET',
 			disableFollowRedirect: true,
 			sendCredentialsOnCrossOriginRedirect: false,

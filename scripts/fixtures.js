@@ -18,7 +18,7 @@ const WEBHOOK = { id: 'SmWebhookFlow001', name: 'Create a data source connection
 
 /** Plain data: `n8n import:credentials` encrypts it with the instance's key. */
 function sandboxCredential(baseUrl) {
-	return { ...CREDENTIAL, data: { apiKey: DEMO_KEY, authScheme: 'raw', baseUrl } };
+	return { ...CREDENTIAL, data: { apiKey: DEMO_KEY, authScheme: 'perEndpoint', baseUrl } };
 }
 
 function secretsCredential() {

@@ -38,7 +38,8 @@ test('a batch is sent whole (concurrency 0), then the node pauses for the batch 
 });
 
 test('with Continue On Fail, failures inside concurrent batches stay one item each, in place', async () => {
-	ctx.sandbox.queueFault({ path: '/teams/1003/', status: 500 }, { path: '/teams/1007/', status: 401 });
+	// Item 7's key is refused as the path declares it and, tried once more, as Bearer too.
+	ctx.sandbox.queueFault({ path: '/teams/1003/', status: 500 }, { path: '/teams/1007/', status: 401 }, { path: '/teams/1007/', status: 401 });
 	const { output } = await runCreate(ctx.sandbox, BY_ITEM, {
 		items: teams(10),
 		continueOnFail: true,
@@ -46,7 +47,7 @@ test('with Continue On Fail, failures inside concurrent batches stay one item ea
 	});
 	expect(output).toHaveLength(10);
 	expect(output!.map((item) => item.json.code ?? 'ok')).toEqual(['ok', 'ok', 'ok', 'INTERNAL_SERVER_ERROR', 'ok', 'ok', 'ok', 'API_KEY_INVALID', 'ok', 'ok']);
-	expect(ctx.sandbox.requests).toHaveLength(10);
+	expect(ctx.sandbox.requests).toHaveLength(11);
 });
 
 test('without Continue On Fail, a failure starts no further item and fails the run with its error', async () => {

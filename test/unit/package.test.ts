@@ -37,7 +37,8 @@ test('the credential loads under its own global name, unlike Supermetrics\' supe
 	expect(fields.apiKey.description).toContain('dwh_transfers_write');
 	expect(fields.apiKey.description).toContain('dwh.transfer.edit');
 	expect(fields.baseUrl.default).toBe('https://dts-api.supermetrics.com/v1');
-	expect(fields.authScheme.default).toBe('raw');
+	expect(fields.authScheme.default).toBe('perEndpoint');
+	expect(fields.apiUrl.default).toBe('https://api.supermetrics.com');
 });
 
 test('the Destination Secrets credential keeps every value in a password field', () => {

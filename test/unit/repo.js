@@ -39,6 +39,20 @@ const readYaml = (relative) => YAML.parse(readText(relative));
 /** @param {string} relative */
 const readJson = (relative) => JSON.parse(readText(relative));
 
+/** The files of a folder of the repository. @param {string} relative */
+const listDir = (relative) => fs.readdirSync(path.join(ROOT, relative));
+
+/**
+ * A file of the workspace's shared reference folder beside the checkout (../shared/reference), or
+ * undefined when the checkout stands alone (a clone elsewhere, CI).
+ * @param {string} file
+ * @returns {string | undefined}
+ */
+function sharedReference(file) {
+	const full = path.join(ROOT, '..', 'shared', 'reference', file);
+	return fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : undefined;
+}
+
 /** The paths `npm pack` would put in the tarball (dist/ must be built). */
 function packedFiles() {
 	const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
@@ -81,4 +95,4 @@ async function manualPublish() {
 	}
 }
 
-module.exports = { chooseNode, loadFile, n8nNodeTypes, ROOT, readText, readYaml, readJson, packedFiles, manualPublish };
+module.exports = { chooseNode, loadFile, n8nNodeTypes, ROOT, readText, readYaml, readJson, listDir, sharedReference, packedFiles, manualPublish };

@@ -99,7 +99,15 @@ export function describeFailure(
 ): ErrorParts {
 	const parsed = parseJson(bodyText);
 	const body = parsed.ok ? parsed.value : undefined;
-	const apiError = isObject(body) && isObject(body.error) ? body.error : undefined;
+	// Most errors are {meta, error: {code, message, description}}; a few of the logins API's are
+	// {error: "LINK_NOT_FOUND", message} (its LinkNotFound, LoginNotFound and similar answers).
+	const apiError = !isObject(body)
+		? undefined
+		: isObject(body.error)
+			? body.error
+			: typeof body.error === 'string' && /^[A-Z][A-Z0-9_]*$/.test(body.error)
+				? { code: body.error, message: body.message }
+				: undefined;
 	const hints = [HINTS[status], status >= 500 && mayHaveChanged(method) ? WRITE_MAY_HAVE_HAPPENED : undefined];
 
 	if (apiError && typeof apiError.code === 'string') {

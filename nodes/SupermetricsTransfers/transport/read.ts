@@ -59,7 +59,9 @@ function scan(text: string): { bigIntegers: Array<[start: number, end: number]>;
 }
 
 /** JSON.parse, with integers past 2^53 read as their exact decimal strings. */
-export function parseJson(text: string): Parsed {
+export function parseJson(raw: string): Parsed {
+	// RFC 8259 lets a reader ignore a leading byte order mark, and proxies add one.
+	const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
 	if (text.trim() === '') return { ok: true, value: undefined };
 	const { bigIntegers, depth } = scan(text);
 	if (depth > MAX_DEPTH) return { ok: false, reason: `nested deeper than ${MAX_DEPTH} levels` };

@@ -5,9 +5,12 @@ import { describeFailure, describeNoAnswer, describeRedirect, dtsError, mayHaveC
 import type { ErrorParts } from './errors';
 import { isObject, parseJson, readAnswer, requestIdOf, unwrapBody } from './read';
 import { parseRetryAfter } from './retryAfter';
+import type { Api } from './hosts';
+import type { Masker } from './mask';
+import { declaredScheme, describeScheme, SCHEME_HEADER, schemesToTry } from './schemes';
+import type { Scheme } from './schemes';
 import { exchange } from './send';
 import type { Context, RequestSettings } from './settings';
-import type { Masker } from './mask';
 
 /** One call plus its retries: the first try and at most two more after a 429. */
 export const MAX_TRIES = 3;
@@ -17,8 +20,10 @@ export const DEFAULT_RETRY_AFTER_SECONDS = 1;
 const DATEABLE_SECONDS = 1e9;
 
 export interface DtsCall {
+	/** The DTS API (default) or the Supermetrics API (login links and logins). */
+	api?: Api;
 	method: IHttpRequestMethods;
-	/** Below the base URL, e.g. `/teams/12345/data-source-connections`. */
+	/** Below that API's URL, e.g. `/teams/12345/data-source-connections` or `/ds/logins`. */
 	path: string;
 	body?: IDataObject;
 	qs?: IDataObject;
@@ -47,11 +52,26 @@ function retryNote(waitSeconds: number, settings: RequestSettings, unreadable: b
 	}`;
 }
 
+/** What a 401 says about the schemes sent, so that the person knows what to change. */
+function schemeNote(tried: Scheme[], declared: Scheme, settings: RequestSettings, call: DtsCall): string {
+	const where = `${call.method} ${call.path}`;
+	if (tried.length > 1) {
+		return `Sent ${describeScheme(tried[0])}, as the reference declares for ${where}, then ${describeScheme(tried[1])}: both were refused, so the key itself was not accepted (wrong, revoked, or from another environment).`;
+	}
+	const format = settings.authMode === 'bearer' ? 'Bearer on Every Request' : 'Key Only on Every Request';
+	const sent = `Sent ${describeScheme(tried[0])}, as the credential's Authorization Header Format (${format}) says`;
+	return tried[0] === declared
+		? `${sent}, which is what the reference declares for ${where}.`
+		: `${sent}; the reference declares ${describeScheme(declared)} for ${where}. Set the format to "As Each Endpoint Declares" to send that.`;
+}
+
 /**
  * The only HTTP in the node. Sends one call with the credential's key, waits out 429s within the
  * allowed wait (sharing the pause with the run's other requests), and turns anything but a 2xx
  * JSON answer into an error naming the API's code, status and request id. Nothing else is ever
- * retried: a write may already have happened.
+ * retried, but for one case that cannot have changed anything: a 401 to the scheme the reference
+ * declares is tried once with the other scheme (default header format only), since the references
+ * and Supermetrics' SDK disagree on which one some paths take.
  */
 export async function dtsRequest(
 	this: Context,
@@ -63,25 +83,51 @@ export async function dtsRequest(
 	const masker = settings.masker.with(call.secrets);
 	const fail = (parts: ErrorParts) => dtsError(node, parts, itemIndex, masker);
 	const cancel = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
+	const api = call.api ?? 'dts';
+	const declared = declaredScheme(api, call.method, call.path);
+	const learntKey = `${api}:${declared}` as const;
+	const schemes = schemesToTry(settings.authMode, settings.learnt[learntKey] ?? declared);
+	let scheme = 0;
+	let rateLimited = 0;
 
-	for (let attempt = 1; ; attempt++) {
+	for (;;) {
 		const paused = settings.pause.remainingMs();
 		if (paused > 0) await sleep(paused, cancel);
 
-		const outcome = await exchange(this, { method: call.method, url: `${settings.baseUrl}${call.path}`, body: call.body, qs: call.qs }, settings.timeoutMs);
-		if (!outcome.ok) throw fail(describeNoAnswer(call.method, call.path, settings.baseUrl, outcome.reason));
+		const outcome = await exchange(
+			this,
+			{
+				method: call.method,
+				url: `${settings.hosts[api]}${call.path}`,
+				body: call.body,
+				qs: call.qs,
+				headers: { [SCHEME_HEADER]: schemes[scheme] },
+			},
+			settings.timeoutMs,
+		);
+		if (!outcome.ok) throw fail(describeNoAnswer(call.method, call.path, settings.hosts[api], outcome.reason));
 		const { answer } = outcome;
 		const { status, text, headers } = answer;
 		settings.quota.observe(headers);
 
-		if (status >= 200 && status < 300) return readSuccess(node, answer, call.method, masker, itemIndex);
+		if (status >= 200 && status < 300) {
+			if (scheme > 0) settings.learnt[learntKey] = schemes[scheme];
+			return readSuccess(node, answer, call.method, masker, itemIndex);
+		}
 		if (status >= 300 && status < 400) throw fail(describeRedirect(status, headers.location));
+		if (status === 401 && scheme + 1 < schemes.length) {
+			scheme++;
+			continue;
+		}
 
 		const failure = describeFailure(call.method, status, text, headers['content-type'], masker);
+		if (status === 401) {
+			failure.description = `${failure.description} ${schemeNote(schemes.slice(0, scheme + 1), declared, settings, call)}`.trim();
+		}
 		if (status === 429) {
 			const given = parseRetryAfter(headers['retry-after']);
 			const waitSeconds = given ?? DEFAULT_RETRY_AFTER_SECONDS;
-			if (attempt < MAX_TRIES && waitSeconds <= settings.maxRateLimitWaitSeconds) {
+			if (++rateLimited < MAX_TRIES && waitSeconds <= settings.maxRateLimitWaitSeconds) {
 				settings.pause.extend(waitSeconds * 1000);
 				continue;
 			}

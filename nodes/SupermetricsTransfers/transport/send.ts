@@ -90,7 +90,7 @@ function networkFailure(error: unknown): NoAnswer {
  */
 export async function exchange(
 	ctx: Context,
-	request: { method: IHttpRequestMethods; url: string; body?: IDataObject; qs?: IDataObject },
+	request: { method: IHttpRequestMethods; url: string; body?: IDataObject; qs?: IDataObject; headers?: Record<string, string> },
 	timeoutMs: number,
 ): Promise<Outcome> {
 	const deadline = AbortSignal.timeout(timeoutMs);

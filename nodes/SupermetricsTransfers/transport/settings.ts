@@ -2,9 +2,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { checkInteger, MAX_RATE_LIMIT_WAIT, TIMEOUT } from '../validation';
-import { DEFAULT_BASE_URL, normalizeBaseUrl } from './baseUrl';
+import { hostUrls, HOSTS } from './hosts';
+import type { Api } from './hosts';
 import { Masker } from './mask';
 import { RateLimitQuota } from './quota';
+import { authMode } from './schemes';
+import type { AuthMode, Scheme } from './schemes';
 
 export const CREDENTIAL_TYPE = 'supermetricsTransfersApi';
 
@@ -33,8 +36,15 @@ export class RateLimitPause {
 
 /** What every request of one run shares: where to send, what to hide, the shared pause and quota. */
 export interface Connection {
-	/** The credential's Base URL, checked and without a trailing slash. */
-	baseUrl: string;
+	/** The credential's two URLs (DTS Base URL, Supermetrics API URL), checked, no trailing slash. */
+	hosts: Record<Api, string>;
+	/** The credential's Authorization Header Format. */
+	authMode: AuthMode;
+	/**
+	 * The scheme each API took after the declared one met a 401 (the default mode tries the other
+	 * once): later requests of the run send it at once.
+	 */
+	learnt: Partial<Record<`${Api}:${Scheme}`, Scheme>>;
 	/** Hides the API key in anything shown. */
 	masker: Masker;
 	pause: RateLimitPause;
@@ -50,21 +60,30 @@ export interface RequestSettings extends Connection {
 }
 
 /**
- * The credential's Base URL and key, read once per run (or list search, or poll). The key is read
- * only to recognise it in answers; the credential's `authenticate` alone puts it on requests.
+ * The credential's URLs, header format and key, read once per run (or list search, or poll). The
+ * key is read only to recognise it in answers; the credential's `authenticate` alone puts it on
+ * requests.
  */
 export async function connection(this: Context): Promise<Connection> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	let baseUrl: string;
+	let hosts: Record<Api, string>;
 	try {
-		baseUrl = normalizeBaseUrl(credentials.baseUrl);
+		hosts = hostUrls(credentials);
 	} catch (error) {
+		const defaults = Object.values(HOSTS).map((host) => `${host.label} ${host.default}`).join(' and ');
 		throw new NodeOperationError(this.getNode(), (error as Error).message, {
-			description: `Set it to ${DEFAULT_BASE_URL}, or to an https proxy, or to the sandbox on localhost. Nothing was sent.`,
+			description: `Leave ${defaults} as they are, or use an https proxy, or the sandbox on localhost. Nothing was sent.`,
 		});
 	}
 	const key = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
-	return { baseUrl, masker: new Masker([key]), pause: new RateLimitPause(), quota: new RateLimitQuota() };
+	return {
+		hosts,
+		authMode: authMode(credentials.authScheme),
+		learnt: {},
+		masker: new Masker([key]),
+		pause: new RateLimitPause(),
+		quota: new RateLimitQuota(),
+	};
 }
 
 /** The node's options for one item, each checked where it is read (expressions included). */

@@ -1,0 +1,99 @@
+import { SupermetricsTransfersApi } from '../../credentials/SupermetricsTransfersApi.credentials';
+import { normalizeUrl, showUrl } from '../../nodes/SupermetricsTransfers/transport/hosts';
+
+describe('normalizeUrl: one reading for runs, list searches and the credential test', () => {
+	test.each([
+		['', 'https://dts-api.supermetrics.com/v1'],
+		['  https://dts-api.supermetrics.com/v1/  ', 'https://dts-api.supermetrics.com/v1'],
+		['https://Proxy.Example:443/dts//', 'https://proxy.example/dts'],
+		['http://localhost:4010/v1', 'http://localhost:4010/v1'],
+		['http://127.0.0.1:4010/v1', 'http://127.0.0.1:4010/v1'],
+		['http://[::1]:4010/v1', 'http://[::1]:4010/v1'],
+	])('Base URL %j reads as %s', (raw, expected) => {
+		expect(normalizeUrl(raw, 'dts')).toBe(expected);
+	});
+
+	test('the Supermetrics API URL defaults to https://api.supermetrics.com, under the same rules', () => {
+		expect(normalizeUrl('', 'logins')).toBe('https://api.supermetrics.com');
+		expect(normalizeUrl(undefined, 'logins')).toBe('https://api.supermetrics.com');
+		expect(normalizeUrl('http://127.0.0.1:4012/', 'logins')).toBe('http://127.0.0.1:4012');
+		expect(() => normalizeUrl('http://api.example', 'logins')).toThrow("The credential's Supermetrics API URL \"http://api.example\" must use https");
+	});
+
+	test.each([
+		['http://dts-api.supermetrics.com/v1', 'must use https'],
+		['http://10.0.0.5/v1', 'must use https'],
+		['https://user:secret@proxy.example/v1', 'must not contain a user name or password'],
+		['https://@proxy.example/v1', 'must not contain a user name or password'],
+		['https://proxy.example/v1?', 'must not contain a query'],
+		['https://proxy.example/v1#x', 'must not contain a query'],
+		['javascript:alert(1)', 'is not an http(s) URL'],
+		['proxy.example', 'is not a URL'],
+	])('%j is refused: %s', (raw, why) => {
+		expect(() => normalizeUrl(raw, 'dts')).toThrow(why);
+		expect(() => normalizeUrl(raw, 'logins')).toThrow(why);
+	});
+
+	test('a refusal never repeats user info', () => {
+		expect(() => normalizeUrl('https://user:secret@proxy.example/v1')).toThrow('"https://***@proxy.example/v1"');
+		expect(showUrl('https://a:b@c/d')).toBe('https://***@c/d');
+	});
+});
+
+describe('the credential puts its key on requests to its two URLs only, each to its own API', () => {
+	const credential = new SupermetricsTransfersApi();
+	const data = { apiKey: 'k', authScheme: 'perEndpoint', baseUrl: 'https://proxy.example/v1', apiUrl: 'https://api.proxy.example' };
+
+	test('a DTS path below the Base URL gets the scheme its path declares', async () => {
+		const transfers = await credential.authenticate(data, { url: 'https://proxy.example/v1/teams/1/transfers' });
+		expect(transfers.headers).toEqual({ Authorization: 'k' });
+		const backfills = await credential.authenticate(data, { url: 'https://proxy.example/v1/teams/1/backfills' });
+		expect(backfills.headers).toEqual({ Authorization: 'Bearer k' });
+		const create = await credential.authenticate(data, { method: 'POST', url: 'https://proxy.example/v1/teams/1/transfers/9/backfills' });
+		expect(create.headers).toEqual({ Authorization: 'Bearer k' });
+	});
+
+	test('a logins path below the Supermetrics API URL gets its own declared scheme', async () => {
+		const links = await credential.authenticate(data, { method: 'POST', url: 'https://api.proxy.example/ds/login/link' });
+		expect(links.headers).toEqual({ Authorization: 'Bearer k' });
+		const revoke = await credential.authenticate(data, { method: 'DELETE', url: 'https://api.proxy.example/ds/login/77' });
+		expect(revoke.headers).toEqual({ Authorization: 'k' });
+	});
+
+	test('the transport may ask for the other scheme (after a 401); the marker never leaves', async () => {
+		const options = await credential.authenticate(data, {
+			url: 'https://proxy.example/v1/teams/1/transfers',
+			headers: { 'x-supermetrics-transfers-scheme': 'bearer', Accept: 'application/json' },
+		});
+		expect(options.headers).toEqual({ Accept: 'application/json', Authorization: 'Bearer k' });
+	});
+
+	test('an explicit format wins over the path and the marker; a credential saved with "raw" follows the paths', async () => {
+		const url = 'https://proxy.example/v1/teams/1/backfills';
+		const marker = { 'x-supermetrics-transfers-scheme': 'bearer' };
+		expect((await credential.authenticate({ ...data, authScheme: 'keyOnly' }, { url, headers: marker })).headers).toEqual({ Authorization: 'k' });
+		expect((await credential.authenticate({ ...data, authScheme: 'bearer' }, { url: 'https://proxy.example/v1/teams/1/transfers' })).headers).toEqual({ Authorization: 'Bearer k' });
+		expect((await credential.authenticate({ ...data, authScheme: 'raw' }, { url })).headers).toEqual({ Authorization: 'Bearer k' });
+	});
+
+	test.each([
+		'https://elsewhere.example/v1/teams/1/transfers',
+		'http://proxy.example/v1/teams/1/transfers',
+		'https://proxy.example:8443/v1/teams/1/transfers',
+		'https://proxy.example/v2/teams/1/transfers',
+		// Each API's paths only below its own URL.
+		'https://proxy.example/v1/ds/logins',
+		'https://api.proxy.example/teams/1/transfers',
+		'https://api.proxy.example/me',
+	])('%s does not', async (url) => {
+		await expect(credential.authenticate(data, { url })).rejects.toThrow(
+			'sends its key only to the DTS API at https://proxy.example/v1 and the Supermetrics API at https://api.proxy.example',
+		);
+	});
+
+	test('two APIs on one origin are still told apart by their paths', async () => {
+		const shared = { ...data, baseUrl: 'http://127.0.0.1:4010/v1', apiUrl: 'http://127.0.0.1:4010/v1' };
+		expect((await credential.authenticate(shared, { url: 'http://127.0.0.1:4010/v1/ds/login/links' })).headers).toEqual({ Authorization: 'Bearer k' });
+		expect((await credential.authenticate(shared, { url: 'http://127.0.0.1:4010/v1/teams/1/destinations' })).headers).toEqual({ Authorization: 'k' });
+	});
+});
