@@ -9,8 +9,8 @@ import type {
 import { teamIdField } from './descriptions';
 import { teamIdParam } from './params';
 import type { OperationModule } from './types';
-import { dtsRequest, requireData, requireList } from './transport';
-import type { DtsResponse } from './transport';
+import { dtsRequest, isObject, requireData, requireList, unwrap, writeAnswer } from './transport';
+import type { DtsResponse, WriteKind } from './transport';
 
 /** One item's call below /teams/{team_id}, built from checked parameters. */
 export interface TeamCall {
@@ -32,11 +32,20 @@ type Output =
 	| 'data'
 	| 'list'
 	| 'echo'
-	| ((this: IExecuteFunctions, response: DtsResponse, itemIndex: number, echo: IDataObject) => IDataObject | IDataObject[]);
+	| ((
+			this: IExecuteFunctions,
+			response: DtsResponse,
+			itemIndex: number,
+			echo: IDataObject,
+			/** The answer's data object, {} when it is not one (a list, or a write's missing body). */
+			data: IDataObject,
+	  ) => IDataObject | IDataObject[]);
 
 /**
  * The shape most operations share: Team ID and the operation's fields, then one request. The
- * operation file keeps its own fields, checks and request; only this plumbing is shared.
+ * operation file keeps its own fields, checks and request; only this plumbing is shared. A
+ * `write` (a POST, PUT, PATCH or DELETE that changes something) hands on whatever its 2xx answer
+ * holds, with a notice when it lacks `expect` or a readable body (transport/writes.ts).
  */
 export function teamOperation(spec: {
 	resource: string;
@@ -45,6 +54,7 @@ export function teamOperation(spec: {
 	/** Builds the request from checked parameters; `teamId` is already checked. */
 	call: (this: IExecuteFunctions, itemIndex: number, teamId: string) => TeamCall | Promise<TeamCall>;
 	output?: Output;
+	write?: WriteKind & { expect?: string[] };
 }): OperationModule {
 	const show = { show: { resource: [spec.resource], operation: [spec.operation] } };
 	const output = spec.output ?? 'data';
@@ -53,16 +63,18 @@ export function teamOperation(spec: {
 		async execute(itemIndex, settings) {
 			const teamId = teamIdParam.call(this, itemIndex);
 			const { echo = {}, path, ...call } = await spec.call.call(this, itemIndex, teamId);
-			const response = await dtsRequest.call(
-				this,
-				{ ...call, path: `/teams/${teamId}${path}` },
-				settings,
-				itemIndex,
-			);
+			const fullPath = `/teams/${teamId}${path}`;
+			const response = await dtsRequest.call(this, { ...call, path: fullPath }, settings, itemIndex);
+			if (spec.write) {
+				const { data, incomplete } = writeAnswer(response, { method: call.method, path: fullPath }, spec.write.expect ?? [], spec.write);
+				const item = output === 'echo' ? echo : typeof output === 'function' ? output.call(this, response, itemIndex, echo, data) : { ...echo, ...data };
+				return Array.isArray(item) ? item : { ...item, ...incomplete };
+			}
 			if (output === 'list') return requireList(this.getNode(), response, itemIndex);
 			if (output === 'echo') return echo;
 			if (output === 'data') return { ...echo, ...requireData(this.getNode(), response, [], itemIndex) };
-			return output.call(this, response, itemIndex, echo);
+			const body = unwrap(response);
+			return output.call(this, response, itemIndex, echo, isObject(body) ? body : {});
 		},
 	};
 }

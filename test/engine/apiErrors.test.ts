@@ -73,11 +73,16 @@ describe('API errors show the API code, message, description, HTTP status and re
 		expect(error.description).not.toContain('<');
 	});
 
-	test('a 201 whose body was cut off is a clear error that says the connection may exist', async () => {
+	test('a 201 whose body was cut off: the connection exists, so the item says so, never as an error to run again', async () => {
 		ctx.sandbox.queueFault({ truncate: true });
-		const error = await failing();
-		expect(error.message).toBe('The Supermetrics API answered HTTP 201 with a body that is not valid JSON');
-		expect(error.description).toContain('may have been carried out');
+		const { output, error } = await runCreate(ctx.sandbox, VALID);
+		expect(error).toBeUndefined();
+		const [item] = output!.map((i) => i.json);
+		expect(item).toMatchObject({ connection_id: null, team_id: '12345', missing_fields: ['connection_id'], request_id: null });
+		expect(item.location).toMatch(/\/teams\/12345\/data-source-connections\/[0-9A-F-]{36}$/);
+		expect(item.notice).toContain('The API answered HTTP 201 to POST /teams/12345/data-source-connections, so the connection was created, but its answer could not be read (not valid JSON');
+		expect(item.notice).toContain('Do not run this item again: it would create a second connection.');
+		expect(ctx.sandbox.requests).toHaveLength(1);
 		expect(ctx.sandbox.state.connections.size).toBe(1);
 	});
 

@@ -13,6 +13,7 @@ export const { fields, execute } = teamOperation({
 	fields: (show) => [backfillIdField(show)],
 	call(itemIndex) {
 		const backfillId = idParam.call(this, 'backfillId', BACKFILL_ID, itemIndex);
-		return { method: 'PATCH', path: `/backfills/${backfillId}`, body: { status: 'CANCELLED' } };
+		return { method: 'PATCH', path: `/backfills/${backfillId}`, body: { status: 'CANCELLED' }, echo: { transfer_backfill_id: backfillId } };
 	},
+	write: { done: 'the backfill was cancelled', findIt: 'with Backfill → Get', wrapped: true },
 });

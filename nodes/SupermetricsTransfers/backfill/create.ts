@@ -26,6 +26,13 @@ const operation = teamOperation({
 			body: { range_start: start, range_end: end },
 		};
 	},
+	write: {
+		expect: ['transfer_backfill_id'],
+		wrapped: true,
+		done: 'the backfill was scheduled',
+		findIt: 'with Backfill → Get Latest',
+		again: 'schedule a second backfill, or be refused for the overlap',
+	},
 });
 
 export const { fields, execute } = withWait(operation, 'create');

@@ -114,7 +114,9 @@ export function withWait(operation: OperationModule, name: 'create' | 'get'): Op
 			// Read first: bad wait settings send nothing, not even the create.
 			const wait = waitParams.call(this, itemIndex);
 			const backfill = (await operation.execute.call(this, itemIndex, settings)) as IDataObject;
-			return wait ? await waitUntilFinished.call(this, itemIndex, settings, backfill, wait) : backfill;
+			// A create answered without the backfill's id cannot be waited for: its notice says so.
+			const waitable = typeof backfill.transfer_backfill_id === 'string';
+			return wait && waitable ? await waitUntilFinished.call(this, itemIndex, settings, backfill, wait) : backfill;
 		},
 	};
 }

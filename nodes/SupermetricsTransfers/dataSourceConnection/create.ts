@@ -1,7 +1,6 @@
 import { dataSourceIdField, destinationTypeField } from '../descriptions';
 import { teamOperation } from '../operation';
 import { codeParam } from '../params';
-import { requireData } from '../transport';
 import { DATA_SOURCE_ID, DESTINATION_TYPE } from '../validation';
 
 /**
@@ -23,10 +22,10 @@ export const { fields, execute } = teamOperation({
 			echo: { team_id: teamId, data_source_id: dataSourceId, destination_type: destinationType },
 		};
 	},
-	output(response, itemIndex, sent) {
-		const data = requireData(this.getNode(), response, ['connection_id'], itemIndex);
+	write: { expect: ['connection_id'], done: 'the connection was created', again: 'create a second connection', wrapped: true },
+	output(response, _itemIndex, sent, data) {
 		return {
-			connection_id: data.connection_id,
+			connection_id: data.connection_id ?? null,
 			login_url: data.login_url ?? null,
 			connect_url: data.connect_url ?? null,
 			request_id: response.requestId,

@@ -1,5 +1,4 @@
 import { teamOperation } from '../operation';
-import { requireData } from '../transport';
 import { destinationConfiguration, destinationConfigurationFields } from './configuration';
 
 /**
@@ -14,8 +13,8 @@ export const { fields, execute } = teamOperation({
 		const { body, secrets } = await destinationConfiguration.call(this, itemIndex, { newSecret: false });
 		return { method: 'POST', path: '/destinations', body, secrets };
 	},
-	output(response, itemIndex) {
-		const data = requireData(this.getNode(), response, ['id'], itemIndex);
+	write: { expect: ['id'], done: 'the destination was created', findIt: 'with Destination → List', again: 'create a second destination', wrapped: true },
+	output(response, _itemIndex, _echo, data) {
 		return { ...data, location: response.headers.location ?? null };
 	},
 });

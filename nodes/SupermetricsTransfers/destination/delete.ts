@@ -19,4 +19,5 @@ export const { fields, execute } = teamOperation({
 		};
 	},
 	output: 'echo',
+	write: { done: 'the destination was deleted', findIt: 'with Destination → List' },
 });

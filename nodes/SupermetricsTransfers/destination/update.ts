@@ -11,6 +11,7 @@ export const { fields, execute } = teamOperation({
 	async call(itemIndex) {
 		const destinationId = destinationIdParam.call(this, itemIndex);
 		const { body, secrets } = await destinationConfiguration.call(this, itemIndex, { newSecret: true });
-		return { method: 'PUT', path: `/destinations/${destinationId}`, body, secrets };
+		return { method: 'PUT', path: `/destinations/${destinationId}`, body, secrets, echo: { destination_id: destinationId } };
 	},
+	write: { done: 'the destination was updated', findIt: 'with Destination → Get', wrapped: true },
 });

@@ -33,4 +33,5 @@ export const { fields, execute } = teamOperation({
 			echo: { transfer_id: transferId },
 		};
 	},
+	write: { done: 'the state change was made', findIt: 'with Transfer → Get' },
 });

@@ -1,5 +1,4 @@
 import { teamOperation } from '../operation';
-import { requireData } from '../transport';
 import { transferConfiguration, transferConfigurationFields } from './configuration';
 
 /**
@@ -13,7 +12,5 @@ export const { fields, execute } = teamOperation({
 	call(itemIndex) {
 		return { method: 'POST', path: '/transfers', body: transferConfiguration.call(this, itemIndex) };
 	},
-	output(response, itemIndex) {
-		return requireData(this.getNode(), response, ['transfer_id'], itemIndex);
-	},
+	write: { expect: ['transfer_id'], done: 'the transfer was created', findIt: 'with Transfer → List', again: 'create a second transfer', wrapped: true },
 });

@@ -13,4 +13,5 @@ export const { fields, execute } = teamOperation({
 		return { method: 'DELETE', path: `/transfers/${transferId}`, echo: { transfer_id: transferId, deleted: true } };
 	},
 	output: 'echo',
+	write: { done: 'the transfer was deleted', findIt: 'with Transfer → List' },
 });

@@ -5,14 +5,19 @@
  * - request: the call, its 429 retries and the reading of its answer;
  * - read: linear-time JSON with exact int64 ids; retryAfter: RFC 9110's Retry-After;
  * - errors: API errors and failures as errors that lead with the cause; mask: secrets hidden;
- * - quota: the key's hourly budget, as the answers report it.
+ * - quota: the key's hourly budget, as the answers report it;
+ * - writes: a write's 2xx answer handed on, whatever it lacks (never as if nothing happened);
+ * - hosts and schemes: the two APIs' URLs, and the Authorization scheme each path declares.
  */
 export { CREDENTIAL_TYPE, connection, requestOptions, requestSettings, RateLimitPause } from './settings';
 export type { Connection, Context, RequestSettings } from './settings';
 export { dtsList, dtsObject, dtsRequest, MAX_TRIES, requireData, requireList, unwrap } from './request';
+export { isObject } from './read';
 export type { DtsCall, DtsResponse } from './request';
 export { dtsError, errorDetails } from './errors';
 export type { DtsErrorDetails, ErrorParts } from './errors';
 export { Masker } from './mask';
+export { writeAnswer } from './writes';
+export type { WriteKind } from './writes';
 export { RateLimitQuota } from './quota';
 export { parseRetryAfter } from './retryAfter';

@@ -39,6 +39,11 @@ export interface DtsResponse {
 	requestId: string | null;
 	/** What hides the key and the call's secrets, for errors about this answer. */
 	masker: Masker;
+	/**
+	 * Why a write's 2xx body could not be read (cut off, not JSON): the write was carried out, so
+	 * the answer is handed on (writes.ts) rather than thrown as an error.
+	 */
+	unreadable?: string;
 }
 
 function retryNote(waitSeconds: number, settings: RequestSettings, unreadable: boolean): string {
@@ -139,15 +144,21 @@ export async function dtsRequest(
 
 function readSuccess(node: INode, answer: { status: number; text: string; headers: Record<string, string | undefined> }, method: IHttpRequestMethods, masker: Masker, itemIndex: number): DtsResponse {
 	const parsed = parseJson(answer.text);
+	const location = answer.headers.location;
+	const headers = {
+		location: location === undefined ? undefined : masker.value(location),
+		// The API's clock, which stamps run and backfill times: the trigger reckons by it.
+		date: answer.headers.date,
+	};
 	if (!parsed.ok) {
+		const excerpt = `${parsed.reason}: "${snippet(answer.text, masker)}"`;
+		if (mayHaveChanged(method)) return { statusCode: answer.status, body: undefined, headers, requestId: null, masker, unreadable: excerpt };
 		throw dtsError(
 			node,
 			{
 				code: 'INVALID_RESPONSE',
 				message: `The Supermetrics API answered HTTP ${answer.status} with a body that is ${parsed.reason}`,
-				description: `The answer was cut off or garbled: "${snippet(answer.text, masker)}".${
-					mayHaveChanged(method) ? ' The write may have been carried out; check in Supermetrics Hub before running it again.' : ''
-				}`,
+				description: `The answer was cut off or garbled: "${snippet(answer.text, masker)}".`,
 				http_code: answer.status,
 				request_id: null,
 			},
@@ -156,18 +167,7 @@ function readSuccess(node: INode, answer: { status: number; text: string; header
 		);
 	}
 	const body = readAnswer(parsed.value, masker);
-	const location = answer.headers.location;
-	return {
-		statusCode: answer.status,
-		body,
-		headers: {
-			location: location === undefined ? undefined : masker.value(location),
-			// The API's clock, which stamps run and backfill times: the trigger reckons by it.
-			date: answer.headers.date,
-		},
-		requestId: requestIdOf(body),
-		masker,
-	};
+	return { statusCode: answer.status, body, headers, requestId: requestIdOf(body), masker };
 }
 
 /** The `data` of a wrapped `{meta, data}` answer, or the bare body where the spec has no wrapper. */
@@ -181,8 +181,10 @@ function shapeError(node: INode, response: DtsResponse, message: string, itemInd
 		node,
 		{
 			code: 'INVALID_RESPONSE',
-			message,
-			description: `The answer did not have the documented shape: ${snippet(JSON.stringify(response.body) ?? '', masker)}`,
+			message: response.unreadable ? `The Supermetrics API answered HTTP ${response.statusCode} with a body that is ${response.unreadable.split(':')[0]}` : message,
+			description: response.unreadable
+				? `The answer was cut off or garbled: ${response.unreadable.slice(response.unreadable.indexOf(':') + 2)}.`
+				: `The answer did not have the documented shape: ${snippet(JSON.stringify(response.body) ?? '', masker)}`,
 			http_code: response.statusCode,
 			request_id: response.requestId,
 		},
