@@ -77,7 +77,7 @@ test('create connection → create destination → create transfer → backfill 
 		},
 		{ items: [backfill] },
 	);
-	expect(ctx.last()).toMatchObject({ path: '/teams/12345/transfers/36092/runs', query: expect.objectContaining({ start_date: '2024-03-01', end_date: '2024-03-07' }) });
+	expect(ctx.last()).toMatchObject({ path: '/teams/12345/transfers/36092/runs', query: expect.objectContaining({ start_date: '2024-03-01T00:00:00Z', end_date: '2024-03-07T23:59:59Z' }) });
 	const listed = json(result);
 	expect(listed.map((r) => r.data_date)).toEqual(['2024-03-01', '2024-03-02', '2024-03-03', '2024-03-04', '2024-03-05', '2024-03-06', '2024-03-07']);
 	expect(listed.every((r) => r.type === 'Backfill')).toBe(true);

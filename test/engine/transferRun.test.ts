@@ -13,7 +13,7 @@ describe('Transfer Run: List', () => {
 			expect.objectContaining({
 				method: 'GET',
 				path: '/teams/12345/transfers/36091/runs',
-				query: { start_date: '2024-01-01', end_date: '2024-01-31', limit: '3', offset: '0' },
+				query: { start_date: '2024-01-01T00:00:00Z', end_date: '2024-01-31T23:59:59Z', limit: '3', offset: '0' },
 			}),
 		]);
 	});

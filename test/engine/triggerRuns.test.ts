@@ -24,7 +24,9 @@ import {
 } from './triggerContext';
 
 const ctx = useTriggerSandbox();
-const RECENT = 'start_date=2026-02-23&end_date=2026-03-03';
+/** The days a poll reads, as sent: date-times covering them (the spec's form). */
+const days = (start: string, end: string) => `start_date=${start}T00%3A00%3A00Z&end_date=${end}T23%3A59%3A59Z`;
+const RECENT = days('2026-02-23', '2026-03-03');
 const runList = (transfer: string, range = RECENT, offset = 0) =>
 	`GET /teams/${TEAM}/transfers/${transfer}/runs?${range}&sort_field=created_time&sort_direction=DESC&limit=1000&offset=${offset}`;
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -206,7 +208,7 @@ describe('Transfer Run Finished', () => {
 		const backfill = await createBackfill(ctx.sandbox, '2025-01-01', '2025-01-05');
 		takeRequests(ctx.sandbox);
 		expect((await t.poll()).items).toEqual([]);
-		const range = 'start_date=2025-01-01&end_date=2025-01-05';
+		const range = days('2025-01-01', '2025-01-05');
 		expect(takeRequests(ctx.sandbox)).toEqual([`GET /teams/${TEAM}/backfills`, runList(TRANSFER, range), runList(TRANSFER)]);
 
 		ctx.sandbox.clock.advance(6 * MINUTE);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { dateField, teamIdField, transferIdField } from '../descriptions';
 import { itemError } from '../itemError';
 import { dateRangeParams, integerParam, teamIdParam, transferIdParam } from '../params';
-import { dtsList } from '../transport';
+import { listRuns } from '../transport';
 import type { RequestSettings } from '../transport';
 import {
 	checkOption,
@@ -106,7 +106,7 @@ export async function execute(
 	// Return All asks for one run past the cap, to know whether the cap cut anything.
 	const wanted = returnAll ? MAX_RUNS + 1 : integerParam.call(this, 'limit', LIMIT, itemIndex, 1, MAX_RUNS);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = { start_date: startDate, end_date: endDate };
+	const qs: IDataObject = {};
 	if (filters.filterIssuesOnly !== undefined) qs.filter_issues_only = filters.filterIssuesOnly === true;
 	if (filters.sortField !== undefined) qs.sort_field = checkOption(node, SORT_FIELD, filters.sortField, itemIndex, SORT_FIELDS);
 	if (filters.sortDirection !== undefined) {
@@ -117,9 +117,11 @@ export async function execute(
 	const seen = new Set<string>();
 	for (let offset = 0; runs.length < wanted && offset <= MAX_OFFSET; ) {
 		const limit = Math.min(PAGE_SIZE, wanted - runs.length);
-		const page = await dtsList.call(
+		const page = await listRuns.call(
 			this,
-			{ method: 'GET', path: `/teams/${teamId}/transfers/${transferId}/runs`, qs: { ...qs, limit, offset } },
+			`/teams/${teamId}/transfers/${transferId}/runs`,
+			{ start: startDate, end: endDate },
+			{ ...qs, limit, offset },
 			settings,
 			itemIndex,
 		);

@@ -192,6 +192,19 @@ export function describeNoAnswer(method: IHttpRequestMethods, path: string, base
 	};
 }
 
+/**
+ * Adds a sentence to an error made by dtsError, where a person reads it: in its description (before
+ * the [HTTP …] facts) and in the details a Continue On Fail item shows.
+ */
+export function amendDescription(error: unknown, extra: string): void {
+	const err = error as { description?: string | null; context?: IDataObject };
+	const details = err.context?.dts as unknown as DtsErrorDetails | undefined;
+	if (!details) return;
+	const facts = /\s*\[[^\]]*\]$/.exec(err.description ?? '')?.[0] ?? '';
+	details.description = cap(`${details.description} ${extra}`.trim(), MAX_DESCRIPTION);
+	err.description = `${details.description}${facts}`;
+}
+
 /** The details a failed item carries under Continue On Fail. */
 export function errorDetails(error: unknown): DtsErrorDetails & { message: string } {
 	const err = error as { message?: string; description?: string | null; context?: IDataObject };

@@ -7,7 +7,8 @@
  * - errors: API errors and failures as errors that lead with the cause; mask: secrets hidden;
  * - quota: the key's hourly budget, as the answers report it;
  * - writes: a write's 2xx answer handed on, whatever it lacks (never as if nothing happened);
- * - hosts and schemes: the two APIs' URLs, and the Authorization scheme each path declares.
+ * - hosts and schemes: the two APIs' URLs, and the Authorization scheme each path declares;
+ * - runDates: Transfer Run List's date parameters in whichever form the API takes.
  */
 export { CREDENTIAL_TYPE, connection, requestOptions, requestSettings, RateLimitPause } from './settings';
 export type { Connection, Context, RequestSettings } from './settings';
@@ -18,6 +19,8 @@ export { dtsError, errorDetails } from './errors';
 export type { DtsErrorDetails, ErrorParts } from './errors';
 export { Masker } from './mask';
 export { writeAnswer } from './writes';
+export { listRuns, runDate } from './runDates';
+export type { RunDateForm } from './runDates';
 export type { WriteKind } from './writes';
 export { RateLimitQuota } from './quota';
 export { parseRetryAfter } from './retryAfter';

@@ -2,7 +2,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
 
 import { runInBatches } from '../batching';
-import { dtsRequest, requireData, requireList } from '../transport';
+import { dtsRequest, listRuns, requireData, requireList } from '../transport';
 import type { RequestSettings } from '../transport';
 import { CONCURRENCY } from './limits';
 import type { ApiClock } from './time';
@@ -21,6 +21,12 @@ export async function getList(poll: Poll, path: string, qs?: IDataObject): Promi
 	const response = await dtsRequest.call(context, { method: 'GET', path: `/teams/${teamId}${path}`, qs }, settings, 0);
 	clock.observe(response);
 	return requireList(context.getNode(), response, 0);
+}
+
+/** One page of a transfer's runs for a day range, in whichever date form the API takes. */
+export async function getRuns(poll: Poll, path: string, days: { start: string; end: string }, qs: IDataObject): Promise<IDataObject[]> {
+	const { context, teamId, settings, clock } = poll;
+	return await listRuns.call(context, `/teams/${teamId}${path}`, days, qs, settings, 0, (response) => clock.observe(response));
 }
 
 /** GET below the team, read as one object; undefined for a 404 (gone, or never was). */

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { getList, idOf } from './api';
+import { getRuns, idOf } from './api';
 import type { Poll } from './api';
 import { MAX_PAGES, PAGE_SIZE, RECENT_DAYS_AHEAD, RECENT_DAYS_BACK } from './limits';
 import { dayOf, nextDay, timeOf } from './time';
@@ -57,8 +57,8 @@ export async function readRuns(poll: Poll, transferId: string, ranges: DayRange[
 	const runs = new Map<string, ReadRun>();
 	for (const [start, end] of mergeRanges(ranges)) {
 		for (let page = 0; page < MAX_PAGES; page++) {
-			const qs = { start_date: start, end_date: end, sort_field: 'created_time', sort_direction: 'DESC', limit: PAGE_SIZE, offset: page * PAGE_SIZE };
-			const listed = await getList(poll, `/transfers/${transferId}/runs`, qs);
+			const qs = { sort_field: 'created_time', sort_direction: 'DESC', limit: PAGE_SIZE, offset: page * PAGE_SIZE };
+			const listed = await getRuns(poll, `/transfers/${transferId}/runs`, { start, end }, qs);
 			for (const run of listed) {
 				const id = idOf(run, 'id');
 				if (id) runs.set(id, { id, transferId, run });
