@@ -24,6 +24,13 @@ const DATA_SOURCES = {
 	SHP: 'Shopify',
 };
 
+/**
+ * Sources whose logins cannot be refreshed without the user (is_refreshable false): Meta's
+ * long-lived tokens end after 60 days and the user must log in again. The sandbox's expiring logins
+ * are these; the other sources' logins refresh themselves.
+ */
+const NOT_REFRESHABLE = ['FA', 'FB', 'IG'];
+
 const DESTINATION_TYPES = {
 	SQL_BQ: 'BigQuery',
 	DWH_SNOWFLAKE: 'Snowflake',
@@ -33,4 +40,4 @@ const DESTINATION_TYPES = {
 	DWH_S3: 'Amazon S3',
 };
 
-module.exports = { DATA_SOURCES, DESTINATION_TYPES };
+module.exports = { DATA_SOURCES, DESTINATION_TYPES, NOT_REFRESHABLE };

@@ -1,15 +1,21 @@
 'use strict';
 /**
- * The DTS sandbox: a local stand-in for https://dts-api.supermetrics.com/v1, written from
- * shared/reference. It authenticates, validates, rate-limits and answers in the API's shapes, and
- * lets a test inject faults per request (or at random, in chaos mode) and read what it received.
- * Runs and backfills move on by its own clock (clock.js, progress.js), which a test advances.
+ * The Supermetrics sandbox: local stand-ins, written from shared/reference, for two origins of one
+ * API key: the DTS API (https://dts-api.supermetrics.com/v1, `url`) and the Supermetrics API's
+ * data source login links and logins (https://api.supermetrics.com, no prefix, `apiUrl`). It
+ * authenticates with each operation's own scheme, validates, rate-limits (one window per key for
+ * both origins) and answers in the APIs' shapes, and lets a test inject faults per request (or at
+ * random, in chaos mode) and read what it received. Runs, backfills, login links and logins move
+ * on by its own clock (clock.js, progress.js, logins.js), which a test advances.
  */
 const http = require('node:http');
-const { ApiError, errorBody, uuid7 } = require('./http');
-const { createClock, day, iso } = require('./clock');
+const { ApiError, errorBody, plainErrorBody, uuid7, STANDARD_ERRORS, LOGINS_ERRORS } = require('./http');
+const { createClock, day, iso, toMs } = require('./clock');
 const { settle, plannedRun, RECURRING_START_MS } = require('./progress');
 const { findTransfer } = require('./store');
+const { RUN_DATE_FORMS } = require('./validate');
+const logins = require('./logins');
+const pages = require('./loginPage');
 
 /**
  * What a test sees of the sandbox. The types describe its face to tests written in TypeScript;
@@ -21,20 +27,28 @@ const { findTransfer } = require('./store');
  * @property {string} email
  * @property {number} teamId
  *
+ * @typedef {'day' | 'date-time' | 'both'} RunDateForm Which form of start_date/end_date List Transfer Runs takes.
+ *
  * @typedef {object} SandboxOptions
- * @property {Record<string, KeyInfo>} [keys] The keys accepted (default: DEFAULT_KEYS).
- * @property {{ limit?: number, windowMs?: number }} [rateLimit] Requests per key and window (default 1000 an hour).
+ * @property {Record<string, KeyInfo>} [keys] The keys accepted (default: DEFAULT_KEYS), on both APIs.
+ * @property {{ limit?: number, windowMs?: number }} [rateLimit] Requests per key and window, both APIs together (default 1000 an hour).
  * @property {number} [maxRecorded] How many requests `requests` keeps, the newest (default 10000).
- * @property {object[]} [routes] More routes, as the route files write them.
+ * @property {object[]} [routes] More routes, as the route files write them (`api: 'logins'` for the second origin).
  * @property {{ start?: number | string, scale?: number }} [clock] The clock's start and speed (clock.js).
  * @property {number} [latencyMs] A delay before every answer.
  * @property {number} [recentDays] Days of finished daily runs of the seeded transfer, for demos.
- * @property {number} [port]
+ * @property {RunDateForm} [runDateForm] The runs dates taken (default 'both').
+ * @property {number} [loginLinkLimit] OPEN login links a team may have before Create answers 403 LINK_LIMIT_EXCEEDED (default 1000).
+ * @property {number} [port] The DTS API's port (default: a free one).
+ * @property {number} [apiPort] The Supermetrics API's port, for the logins (default: a free one).
  * @property {string} [host]
  *
- * @typedef {object} RecordedRequest A request that reached the API (control calls are not recorded).
+ * @typedef {'dts' | 'logins'} ApiName Which origin a request came to.
+ *
+ * @typedef {object} RecordedRequest A request that reached an API (control calls and login pages are not recorded).
+ * @property {ApiName} api
  * @property {string} method
- * @property {string} path The path after /v1, e.g. /teams/12345/transfers.
+ * @property {string} path The path after /v1 on DTS (e.g. /teams/12345/transfers), the whole path on logins (e.g. /ds/logins).
  * @property {Record<string, string>} query
  * @property {import('node:http').IncomingHttpHeaders} headers
  * @property {string} rawBody
@@ -44,6 +58,7 @@ const { findTransfer } = require('./store');
  * @property {string} [fault] The fault it met, if any: 'drop', 'truncate', 'delay' or the status.
  *
  * @typedef {object} Fault A fault for the next matching request (see queueFault).
+ * @property {ApiName} [api]
  * @property {string} [method]
  * @property {string} [path] A substring of the path.
  * @property {number} [status]
@@ -66,6 +81,7 @@ const { findTransfer } = require('./store');
  * @property {number} [seed]
  *
  * @typedef {object} Gate Requests held unanswered until `release()` (see hold).
+ * @property {ApiName} [api]
  * @property {string} [method]
  * @property {string} [path]
  * @property {number} held How many requests reached the gate.
@@ -80,6 +96,31 @@ const { findTransfer } = require('./store');
  * @property {string} ends_at
  * @property {string} outcome
  *
+ * @typedef {object} DataSourceLogin A login as GET /ds/login/{login_id} answers it.
+ * @property {'ds_login'} '@type'
+ * @property {string} login_id A numeric string: DTS carries it as an int32.
+ * @property {string} login_type
+ * @property {string} username
+ * @property {string} display_name
+ * @property {{ '@type': 'ds', ds_id: string, name: string }} ds_info
+ * @property {string[]} default_scopes
+ * @property {string[]} additional_scopes
+ * @property {string} auth_time
+ * @property {{ '@type': 'user', user_id: string, email: string }} auth_user_info
+ * @property {string | null} expiry_time
+ * @property {string | null} revoked_time
+ * @property {boolean} is_refreshable
+ * @property {boolean} is_shared
+ *
+ * @typedef {object} NewLogin A login for `addLogin`, made as if authorized through a link.
+ * @property {string} dsId A data source of the catalog, e.g. 'FA'.
+ * @property {string} [username] Default client@example.com.
+ * @property {string | number} [teamId] Default 12345.
+ * @property {string | number} [authTime] Default now.
+ * @property {string | number | null} [expiryTime] Default 60 days after authTime; null for none.
+ * @property {boolean} [isRefreshable] Default by data source (catalog.js, NOT_REFRESHABLE).
+ * @property {number | Array<{ account_id: string, name: string, group?: string }>} [accounts] How many, or which (default two or three derived from the login).
+ *
  * @typedef {Record<string, unknown>} ApiRecord A record as the sandbox keeps it.
  * @typedef {object} State The sandbox's data, set up by the route files' `reset`.
  * @property {Map<string, ApiRecord>} connections Data source connections by connection_id.
@@ -87,44 +128,63 @@ const { findTransfer } = require('./store');
  * @property {Map<string, ApiRecord & { state: string, deleted: boolean }>} transfers Transfers by id.
  * @property {Map<string, ApiRecord & { status: string }>} runs Transfer runs by id.
  * @property {Map<string, ApiRecord & { status: string }>} backfills Backfills by id.
+ * @property {Map<string, ApiRecord & { status_code: string, team_id: string, expiryMs: number }>} loginLinks Login links by link_id.
+ * @property {Map<string, ApiRecord & { login_id: string, team_id: string, ds_id: string, expiryMs: number | null, revoked_time: string | null, accounts: Array<{ account_id: string, name: string, group: string }> }>} logins Data source logins by login_id.
  *
  * @typedef {object} Sandbox
- * @property {string} url The Base URL: `http://<host>:<port>/v1` once started.
+ * @property {string} url The DTS Base URL: `http://<host>:<port>/v1` once started.
  * @property {number} port
- * @property {RecordedRequest[]} requests Every request received, oldest first.
+ * @property {string} apiUrl The Supermetrics API's base URL, for the logins: `http://<host>:<apiPort>` once started (paths /ds/...).
+ * @property {number} apiPort
+ * @property {RecordedRequest[]} requests Every request received by either API, oldest first.
  * @property {Fault[]} faults Faults waiting for the next matching request.
  * @property {Gate[]} gates Open gates.
  * @property {(Chaos & { next: () => number }) | null} chaos
  * @property {number} latencyMs
  * @property {State} state
- * @property {Map<string, { start: number, count: number }>} windows Rate-limit windows by key.
+ * @property {Map<string, { start: number, count: number }>} windows Rate-limit windows by key, for both APIs.
+ * @property {{ limit: number, windowMs: number }} rateLimit The limit now (setRateLimit changes it, reset restores the option's).
+ * @property {RunDateForm} runDateForm
+ * @property {number} loginLinkLimit
  * @property {{ requests: number, faults: Record<string, number> }} counts
  * @property {number} inFlight Requests being handled now.
  * @property {number} maxInFlight The most at once since the last reset.
  * @property {{ scale: number, now: () => number, advance: (ms: number) => number }} clock
  * @property {() => void} settle
  * @property {(run: { teamId?: string, transferId?: string, dataDate?: string, durationMs?: number, outcome?: string }) => AddedRun} addRun
+ * @property {(linkId: string, options?: { username?: string }) => DataSourceLogin} completeLogin Authorizes an OPEN link, as its page's Authorize button does.
+ * @property {(login: NewLogin) => DataSourceLogin} addLogin
+ * @property {(loginId: string, at?: string | number) => DataSourceLogin} expireLogin Moves a login's expiry_time (default: now).
+ * @property {(limit: { limit?: number, windowMs?: number }) => { limit: number, windowMs: number }} setRateLimit
+ * @property {(form: RunDateForm) => void} setRunDateForm
  * @property {() => void} reset
  * @property {(...faults: Fault[]) => number} queueFault
- * @property {(match?: { method?: string, path?: string }) => Gate} hold
+ * @property {(match?: { api?: ApiName, method?: string, path?: string }) => Gate} hold
  * @property {(chaos: Chaos | null) => void} setChaos
- * @property {(port?: number, host?: string) => Promise<Sandbox>} start
- * @property {() => Promise<void>} close
+ * @property {(port?: number, host?: string, apiPort?: number) => Promise<Sandbox>} start Starts both APIs.
+ * @property {() => Promise<void>} close Closes both.
  */
 
 const BASE_PATH = '/v1';
 const HOUR_MS = 3600 * 1000;
+/** The spec's X-RateLimit-Limit and -Remaining are at most 10000. */
+const MAX_RATE_HEADER = 10000;
 
-/** Keys the sandbox accepts. The read-only one lacks dwh_transfers_write, so writes get 403. */
+const LOGINS_SCOPES = ['ds_login_links_write', 'ds_logins_write', 'ds_accounts_read'];
+
+/**
+ * Keys the sandbox accepts, on both APIs. The read-only one lacks dwh_transfers_write, so DTS
+ * writes get 403, and of the logins scopes has only ds_accounts_read.
+ */
 const DEFAULT_KEYS = {
 	'sandbox-demo-key': {
-		scopes: ['dwh_transfers_read', 'dwh_transfers_write'],
+		scopes: ['dwh_transfers_read', 'dwh_transfers_write', ...LOGINS_SCOPES],
 		userId: 1001,
 		email: 'demo@sandbox.invalid',
 		teamId: 12345,
 	},
 	'sandbox-readonly-key': {
-		scopes: ['dwh_transfers_read'],
+		scopes: ['dwh_transfers_read', 'ds_accounts_read'],
 		userId: 1002,
 		email: 'readonly@sandbox.invalid',
 		teamId: 12345,
@@ -138,7 +198,20 @@ const ROUTE_FILES = [
 	'./routes/transfers',
 	'./routes/transferRuns',
 	'./routes/backfills',
+	'./routes/loginLinks',
+	'./routes/logins',
 ];
+
+/**
+ * The two origins. A route's `auth` is its operation's security scheme in the spec: 'bearer'
+ * (BearerAuth: `Authorization: Bearer <key>` only) or 'apiKey' (ApiKeyAuth: the key alone, and
+ * Bearer too, which Supermetrics' SDK sends everywhere and production takes). DTS declares
+ * ApiKeyAuth on all but the backfills, so that is its default; every logins route says its own.
+ */
+const APIS = {
+	dts: { name: 'dts', basePath: BASE_PATH, defaultAuth: 'apiKey', errors: STANDARD_ERRORS, invalidBodyStatus: 400 },
+	logins: { name: 'logins', basePath: '', defaultAuth: 'bearer', errors: LOGINS_ERRORS, invalidBodyStatus: 422 },
+};
 
 /**
  * JSON with BigInt values written as plain integer literals, as an int64 API writes them. The
@@ -160,7 +233,11 @@ function compile(route) {
 		names.push(name);
 		return '([^/]+)';
 	});
-	return { ...route, regex: new RegExp(`^${source}/?$`), names };
+	const api = APIS[route.api ?? 'dts'];
+	if (!api) throw new Error(`Route ${route.method} ${route.path}: unknown api '${route.api}'`);
+	const auth = route.auth ?? api.defaultAuth;
+	if (!['bearer', 'apiKey'].includes(auth)) throw new Error(`Route ${route.method} ${route.path}: auth must be 'bearer' or 'apiKey', not '${auth}'`);
+	return { ...route, api: api.name, auth, regex: new RegExp(`^${source}/?$`), names };
 }
 
 /** A small seeded generator, so a chaos run can be repeated exactly. */
@@ -177,13 +254,34 @@ function random(seed) {
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+function checkRateLimit({ limit, windowMs }) {
+	if (!(Number.isInteger(limit) && limit >= 1)) throw new Error(`The rate limit must be a whole number of requests, 1 or more, not ${limit}`);
+	if (!(Number.isFinite(windowMs) && windowMs >= 1000)) throw new Error(`The rate-limit window must be 1000 ms or more, not ${windowMs}`);
+	return { limit, windowMs };
+}
+
+function checkRunDateForm(form) {
+	if (!RUN_DATE_FORMS.includes(form)) throw new Error(`The run date form must be one of ${RUN_DATE_FORMS.join(', ')}, not ${JSON.stringify(form)}`);
+	return form;
+}
+
+/** The refusal of a bare key where the operation declares BearerAuth (the spec's 401 Unauthorized). */
+function bearerRequired() {
+	return new ApiError(401, {
+		code: 'UNAUTHORIZED',
+		message: 'Authentication is required.',
+		description: 'This endpoint takes the API key as a bearer token: send Authorization: Bearer <key>.',
+	});
+}
+
 /**
  * @param {SandboxOptions} [options]
  * @returns {Sandbox}
  */
 function createSandbox(options = {}) {
 	const keys = options.keys ?? DEFAULT_KEYS;
-	const rateLimit = { limit: 1000, windowMs: HOUR_MS, ...options.rateLimit };
+	const initialRateLimit = checkRateLimit({ limit: 1000, windowMs: HOUR_MS, ...options.rateLimit });
+	const initialRunDateForm = checkRunDateForm(options.runDateForm ?? 'both');
 	const maxRecorded = options.maxRecorded ?? 10000;
 	const routes = ROUTE_FILES.flatMap((file) => require(file)).concat(options.routes ?? []).map(compile);
 	const clock = createClock(options.clock);
@@ -192,6 +290,8 @@ function createSandbox(options = {}) {
 	const sandbox = {
 		url: '',
 		port: 0,
+		apiUrl: '',
+		apiPort: 0,
 		/** Every request received, oldest first: method, path, query, headers, raw body, parsed body. */
 		requests: [],
 		/** Faults waiting for the next matching request, consumed one per request. */
@@ -202,6 +302,9 @@ function createSandbox(options = {}) {
 		latencyMs: options.latencyMs ?? 0,
 		state: {},
 		windows: new Map(),
+		rateLimit: { ...initialRateLimit },
+		runDateForm: initialRunDateForm,
+		loginLinkLimit: options.loginLinkLimit ?? 1000,
 		counts: { requests: 0, faults: {} },
 		/** Requests being handled now, and the most at once since the last reset. */
 		inFlight: 0,
@@ -221,8 +324,11 @@ function createSandbox(options = {}) {
 		},
 	};
 
-	/** Brings runs and backfills up to the clock; each request does it first. */
-	sandbox.settle = () => settle(sandbox.state, clock.now());
+	/** Brings runs, backfills, links and logins up to the clock; each request does it first. */
+	sandbox.settle = () => {
+		settle(sandbox.state, clock.now());
+		logins.settleLogins(sandbox.state, clock.now());
+	};
 
 	/**
 	 * A recurring run of a transfer, created now as if its schedule had started it: QUEUED, running
@@ -241,17 +347,85 @@ function createSandbox(options = {}) {
 		return { id: String(run.id), transfer_id: run.transfer_id, data_date: run.data_date, created_time: run.created_time, ends_at: iso(run.plan.endAt), outcome: run.plan.outcome };
 	};
 
+	/** Helpers throw plain Errors with the API's description, which reads better in a test. */
+	function helper(fn) {
+		try {
+			return fn();
+		} catch (error) {
+			if (error instanceof ApiError) throw Object.assign(new Error(error.description), { status: error.status });
+			throw error;
+		}
+	}
+
+	/**
+	 * Authorizes a login link as its page's Authorize button does (as `username`, by default the
+	 * link's require_username or client@example.com); the login is new, or the team's live login
+	 * of that source and username renewed. Throws when the link is unknown or not OPEN.
+	 */
+	sandbox.completeLogin = (linkId, { username } = {}) =>
+		helper(() => {
+			sandbox.settle();
+			const link = sandbox.state.loginLinks.get(String(linkId));
+			if (!link) throw new ApiError(404, { description: `There is no login link ${linkId}.` });
+			return logins.loginView(logins.completeLink(sandbox.state, link, { username, now: clock.now() }));
+		});
+
+	/** A login made directly, as if authorized through a link: for a test that needs one expiring, say. */
+	sandbox.addLogin = (login) =>
+		helper(() => {
+			const { dsId, username = logins.DEFAULT_USERNAME, teamId = '12345', authTime, expiryTime, isRefreshable, accounts } = login;
+			sandbox.settle();
+			const now = clock.now();
+			const added = logins.addLogin(sandbox.state, {
+				teamId: String(teamId),
+				dsId,
+				username,
+				user: { userId: 1001, email: 'demo@sandbox.invalid' },
+				now,
+				authMs: toMs(authTime, now),
+				expiryMs: expiryTime === null ? null : toMs(expiryTime, undefined),
+				isRefreshable,
+				accounts,
+			});
+			return logins.loginView(added);
+		});
+
+	/**
+	 * Sets a login's expiry_time (default: now). A refreshable login renews itself once the clock
+	 * reaches it: to see one stay expired, make it with `isRefreshable: false`.
+	 */
+	sandbox.expireLogin = (loginId, at) =>
+		helper(() => {
+			const login = sandbox.state.logins.get(String(loginId));
+			if (!login) throw new ApiError(404, { description: `There is no data source login ${loginId}.` });
+			login.expiryMs = Math.floor(toMs(at, clock.now()) / 1000) * 1000;
+			return logins.loginView(login);
+		});
+
+	/** Changes the limit (and window) now; the windows' counts so far stay. */
+	sandbox.setRateLimit = ({ limit = sandbox.rateLimit.limit, windowMs = sandbox.rateLimit.windowMs } = {}) => {
+		sandbox.rateLimit = checkRateLimit({ limit, windowMs });
+		return { ...sandbox.rateLimit };
+	};
+
+	sandbox.setRunDateForm = (form) => {
+		sandbox.runDateForm = checkRunDateForm(form);
+	};
+
 	sandbox.reset = () => {
 		for (const gate of [...sandbox.gates]) gate.release();
 		sandbox.requests.length = 0;
 		sandbox.faults.length = 0;
 		sandbox.chaos = null;
 		sandbox.windows.clear();
+		sandbox.rateLimit = { ...initialRateLimit };
+		sandbox.runDateForm = initialRunDateForm;
+		sandbox.loginLinkLimit = options.loginLinkLimit ?? 1000;
 		sandbox.counts = { requests: 0, faults: {} };
 		sandbox.maxInFlight = sandbox.inFlight;
 		clock.reset();
 		sandbox.state = { connections: new Map() };
-		for (const route of routes) route.reset?.(sandbox.state);
+		for (const route of routes) route.reset?.(sandbox.state, clock.now());
 		// A history for demos: the seeded transfer's daily runs of the last few days (at most 7), finished.
 		if (options.recentDays) {
 			sandbox.state.transfers.get('36091').generatedUntil = clock.now() - options.recentDays * 24 * 3600 * 1000;
@@ -261,23 +435,23 @@ function createSandbox(options = {}) {
 	sandbox.reset();
 
 	/**
-	 * Queue a fault for the next request (matching `method` and a `path` substring when given):
-	 * `{status, code?, message?, description?, retryAfter?}` answers with that error;
-	 * `{status, html: true}` with an HTML page, as a proxy would; `{truncate: true}` handles the
-	 * request but cuts its answer in half; `{drop: true}` closes the socket unanswered;
-	 * `{delayMs}` answers late.
+	 * Queue a fault for the next request (matching `api`, `method` and a `path` substring when
+	 * given): `{status, code?, message?, description?, retryAfter?}` answers with that error, in
+	 * the shape the matched operation gives that status; `{status, html: true}` with an HTML page,
+	 * as a proxy would; `{truncate: true}` handles the request but cuts its answer in half;
+	 * `{drop: true}` closes the socket unanswered; `{delayMs}` answers late.
 	 */
 	sandbox.queueFault = (...faults) => sandbox.faults.push(...faults);
 
 	/**
-	 * Holds every request matching `method` and a `path` substring (all when not given) until
-	 * `release()`: the request is recorded, then waits before it is handled, as an API that is slow
-	 * to answer. `held` counts the requests that reached the gate. A test waits on `held` to know
-	 * how many requests its clients have in flight, then decides what happens to them.
+	 * Holds every request matching `api`, `method` and a `path` substring (all when not given)
+	 * until `release()`: the request is recorded, then waits before it is handled, as an API that
+	 * is slow to answer. `held` counts the requests that reached the gate. A test waits on `held`
+	 * to know how many requests its clients have in flight, then decides what happens to them.
 	 */
-	sandbox.hold = ({ method, path } = {}) => {
+	sandbox.hold = ({ api, method, path } = {}) => {
 		let open;
-		const gate = { method, path, held: 0, opened: new Promise((resolve) => (open = resolve)) };
+		const gate = { api, method, path, held: 0, opened: new Promise((resolve) => (open = resolve)) };
 		gate.release = () => {
 			const index = sandbox.gates.indexOf(gate);
 			if (index >= 0) sandbox.gates.splice(index, 1);
@@ -293,10 +467,10 @@ function createSandbox(options = {}) {
 		if (sandbox.chaos) sandbox.chaos.next = random(sandbox.chaos.seed);
 	};
 
-	function takeFault(method, path) {
-		const index = sandbox.faults.findIndex(
-			(f) => (!f.method || f.method === method) && (!f.path || path.includes(f.path)),
-		);
+	const matches = (m, api, method, path) => (!m.api || m.api === api) && (!m.method || m.method === method) && (!m.path || path.includes(m.path));
+
+	function takeFault(api, method, path) {
+		const index = sandbox.faults.findIndex((f) => matches(f, api, method, path));
 		if (index >= 0) return sandbox.faults.splice(index, 1)[0];
 		const chaos = sandbox.chaos;
 		if (!chaos || path === '/me') return null;
@@ -313,31 +487,60 @@ function createSandbox(options = {}) {
 		return null;
 	}
 
-	function authenticate(req, body) {
-		const header = req.headers.authorization;
-		let key = typeof header === 'string' ? header.replace(/^Bearer\s+/i, '').trim() : '';
-		// The reference lists api_key as a body alternative to the header.
-		if (!key && body && typeof body === 'object' && typeof body.api_key === 'string') key = body.api_key;
-		const found = key ? keys[key] : undefined;
-		if (!found) throw new ApiError(401);
-		return { ...found, key };
+	/**
+	 * The route for a path, literal segments before parameters (GET /ds/login/links is the list,
+	 * not a login named "links"), or the 404 or 405 the API answers.
+	 */
+	function resolveRoute(api, path, method) {
+		if (path === null) return { error: new ApiError(404) };
+		const candidates = routes.filter((r) => r.api === api.name && r.regex.exec(path));
+		if (candidates.length === 0) return { error: new ApiError(404, { description: `No route for ${path}.` }) };
+		const fewest = Math.min(...candidates.map((r) => r.names.length));
+		const route = candidates.filter((r) => r.names.length === fewest).find((r) => r.method === method) ?? candidates.find((r) => r.method === method);
+		if (!route) return { error: new ApiError(405, { code: 'METHOD_NOT_ALLOWED', message: 'Method Not Allowed', description: `${method} is not allowed on ${path}.` }) };
+		const match = route.regex.exec(path);
+		return { route, params: Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1])])) };
 	}
 
+	/**
+	 * The key and how it came: `Authorization: Bearer <key>` (scheme case-insensitive), the key
+	 * alone, or, on the one operation whose reference lists it, the body's api_key.
+	 */
+	function authenticate(req, body, route) {
+		const header = typeof req.headers.authorization === 'string' ? req.headers.authorization.trim() : '';
+		const bearer = /^Bearer\s+(\S.*)$/i.exec(header);
+		let key = bearer ? bearer[1].trim() : header;
+		let scheme = bearer ? 'bearer' : 'apiKey';
+		if (!key && route.bodyKey && body && typeof body === 'object' && typeof body.api_key === 'string') {
+			key = body.api_key;
+			scheme = 'body';
+		}
+		const found = key ? keys[key] : undefined;
+		if (!found) throw new ApiError(401);
+		return { ...found, key, scheme };
+	}
+
+	/**
+	 * Counts a request against its key's window, shared by both APIs (it is one key). The window
+	 * runs on real time, not the sandbox clock: a test moving the clock by days does not refill it,
+	 * and Retry-After is what a client really has to wait.
+	 */
 	function countRequest(key, response) {
 		const now = Date.now();
+		const { limit, windowMs } = sandbox.rateLimit;
 		let window = sandbox.windows.get(key.key);
-		if (!window || now - window.start >= rateLimit.windowMs) {
+		if (!window || now - window.start >= windowMs) {
 			window = { start: now, count: 0 };
 			sandbox.windows.set(key.key, window);
 		}
 		window.count++;
 		response.rateHeaders = {
-			'X-RateLimit-Limit': String(rateLimit.limit),
-			'X-RateLimit-Remaining': String(Math.max(0, rateLimit.limit - window.count)),
+			'X-RateLimit-Limit': String(Math.min(limit, MAX_RATE_HEADER)),
+			'X-RateLimit-Remaining': String(Math.min(Math.max(0, limit - window.count), MAX_RATE_HEADER)),
 		};
-		if (window.count > rateLimit.limit) {
-			const seconds = Math.max(1, Math.ceil((window.start + rateLimit.windowMs - now) / 1000));
-			throw new ApiError(429, { description: `Rate limit of ${rateLimit.limit} requests per hour exceeded.` }, { 'Retry-After': String(seconds) });
+		if (window.count > limit) {
+			const seconds = Math.min(86400, Math.max(1, Math.ceil((window.start + windowMs - now) / 1000)));
+			throw new ApiError(429, { description: `Rate limit of ${limit} requests per hour exceeded.` }, { 'Retry-After': String(seconds) });
 		}
 	}
 
@@ -355,8 +558,28 @@ function createSandbox(options = {}) {
 		res.end(text);
 	}
 
+	/** An error in the body its operation documents for that status, and its headers. */
+	function sendError(res, api, route, requestId, error, headers = {}) {
+		const plain = route?.plainErrors?.[error.status];
+		const body = plain ? plainErrorBody(plain, error) : errorBody(requestId, error, api.errors);
+		// The spec's Unauthorized answers carry WWW-Authenticate: Bearer (pattern ^Bearer.*).
+		const challenge = error.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+		return send(res, error.status, body, { ...headers, ...challenge, ...error.headers });
+	}
+
+	function sendHtml(res, status, html) {
+		send(res, status, html, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+	}
+
 	async function control(req, res, path, raw) {
 		const body = raw ? JSON.parse(raw) : undefined;
+		const attempt = (fn) => {
+			try {
+				return send(res, 200, fn());
+			} catch (error) {
+				return send(res, error.status ?? 400, { error: error.description ?? String(error.message) });
+			}
+		};
 		if (req.method === 'POST' && path === '/faults') {
 			sandbox.queueFault(...(Array.isArray(body) ? body : [body]));
 			return send(res, 200, { queued: sandbox.faults.length });
@@ -383,20 +606,74 @@ function createSandbox(options = {}) {
 				return send(res, 404, { error: error.description ?? String(error.message) });
 			}
 		}
+		if (path === '/rate-limit' && (req.method === 'GET' || req.method === 'POST')) {
+			return attempt(() => {
+				const set = req.method === 'POST' ? sandbox.setRateLimit({ limit: body?.limit, windowMs: body?.window_ms }) : sandbox.rateLimit;
+				return { limit: set.limit, window_ms: set.windowMs };
+			});
+		}
+		if (path === '/run-date-form' && (req.method === 'GET' || req.method === 'POST')) {
+			return attempt(() => {
+				if (req.method === 'POST') sandbox.setRunDateForm(body?.form);
+				return { form: sandbox.runDateForm };
+			});
+		}
+		if (req.method === 'POST' && path === '/logins/complete') {
+			return attempt(() => sandbox.completeLogin(body?.link_id, { username: body?.username }));
+		}
+		if (req.method === 'POST' && path === '/logins/expire') {
+			return attempt(() => sandbox.expireLogin(body?.login_id, body?.at));
+		}
+		if (req.method === 'POST' && path === '/logins') {
+			return attempt(() =>
+				sandbox.addLogin({ dsId: body?.ds_id, username: body?.username, teamId: body?.team_id, authTime: body?.auth_time, expiryTime: body?.expiry_time, isRefreshable: body?.is_refreshable, accounts: body?.accounts }),
+			);
+		}
 		return send(res, 404, { error: 'unknown sandbox control path' });
 	}
 
-	async function handle(req, res) {
+	/**
+	 * A login link's login_url: GET shows the consent page, POST (its Authorize button) logs in.
+	 * Not an API call, so neither recorded nor counted; opened without a key, as a browser would.
+	 */
+	function loginPage(req, res, linkId, raw) {
+		sandbox.settle();
+		const link = sandbox.state.loginLinks.get(linkId);
+		if (!link) return sendHtml(res, 404, pages.missingPage(linkId));
+		const view = logins.linkView(link);
+		if (link.status_code !== 'OPEN') return sendHtml(res, 410, pages.closedPage(view));
+		if (req.method === 'GET') return sendHtml(res, 200, pages.authorizePage(view, link.require_username ?? logins.DEFAULT_USERNAME));
+		if (req.method !== 'POST') return sendHtml(res, 405, pages.refusedPage(view, `${req.method} is not how a login is authorized.`));
+		const form = new URLSearchParams(raw);
+		let login;
+		try {
+			login = logins.completeLink(sandbox.state, link, { username: form.get('username') ?? undefined, now: clock.now() });
+		} catch (error) {
+			if (!(error instanceof ApiError)) throw error;
+			return sendHtml(res, 422, pages.refusedPage(view, error.description));
+		}
+		// "Custom URL to redirect to after successful authentication": web URLs only.
+		if (link.redirect_url !== undefined && /^https?:\/\//i.exec(link.redirect_url)) {
+			return send(res, 303, '', { Location: link.redirect_url, 'Content-Type': 'text/html; charset=utf-8' });
+		}
+		return sendHtml(res, 200, pages.authorizedPage(logins.linkView(link), login));
+	}
+
+	async function handle(api, req, res) {
 		const chunks = [];
 		for await (const chunk of req) chunks.push(chunk);
 		const raw = Buffer.concat(chunks).toString('utf8');
 		const url = new URL(req.url, 'http://sandbox');
 
 		if (url.pathname.startsWith('/__sandbox/')) return control(req, res, url.pathname.slice(10), raw);
+		const page = api.name === 'logins' && /^\/login\/([^/]+)\/?$/.exec(url.pathname);
+		if (page) return loginPage(req, res, decodeURIComponent(page[1]), raw);
 
 		const requestId = uuid7();
-		const path = url.pathname.startsWith(`${BASE_PATH}/`) ? url.pathname.slice(BASE_PATH.length) : null;
+		let path = url.pathname;
+		if (api.basePath) path = url.pathname.startsWith(`${api.basePath}/`) ? url.pathname.slice(api.basePath.length) : null;
 		const record = {
+			api: api.name,
 			method: req.method,
 			path: path ?? url.pathname,
 			query: Object.fromEntries(url.searchParams),
@@ -416,12 +693,14 @@ function createSandbox(options = {}) {
 		if (sandbox.requests.length > maxRecorded) sandbox.requests.shift();
 
 		if (sandbox.latencyMs) await delay(sandbox.latencyMs);
-		const gate = sandbox.gates.find((g) => (!g.method || g.method === req.method) && (!g.path || record.path.includes(g.path)));
+		const gate = sandbox.gates.find((g) => matches(g, api.name, req.method, record.path));
 		if (gate) {
 			gate.held++;
 			await gate.opened;
 		}
-		const fault = takeFault(req.method, record.path);
+		const resolved = resolveRoute(api, path, req.method);
+		const route = resolved.route;
+		const fault = takeFault(api.name, req.method, record.path);
 		if (fault) {
 			const kind = fault.drop ? 'drop' : fault.truncate ? 'truncate' : fault.status ? String(fault.status) : 'delay';
 			sandbox.counts.faults[kind] = (sandbox.counts.faults[kind] ?? 0) + 1;
@@ -432,19 +711,14 @@ function createSandbox(options = {}) {
 				return send(res, fault.status, `<html><head><title>${fault.status} Bad Gateway</title></head><body><center><h1>${fault.status} Bad Gateway</h1></center><hr><center>nginx</center></body></html>`, { 'Content-Type': 'text/html' });
 			}
 			if (fault.status) {
-				const error = new ApiError(fault.status, fault);
 				const headers = fault.status === 429 ? { 'Retry-After': String(fault.retryAfter ?? 1) } : {};
-				return send(res, fault.status, errorBody(requestId, error), headers);
+				return sendError(res, api, route, requestId, new ApiError(fault.status, fault), headers);
 			}
 		}
 
 		const response = { rateHeaders: {} };
 		try {
-			if (path === null) throw new ApiError(404);
-			const candidates = routes.filter((r) => r.regex.exec(path));
-			if (candidates.length === 0) throw new ApiError(404, { description: `No route for ${path}.` });
-			const route = candidates.find((r) => r.method === req.method);
-			if (!route) throw new ApiError(405, { code: 'METHOD_NOT_ALLOWED', message: 'Method Not Allowed', description: `${req.method} is not allowed on ${path}.` });
+			if (resolved.error) throw resolved.error;
 
 			let body;
 			if (raw) {
@@ -454,57 +728,79 @@ function createSandbox(options = {}) {
 					body = Symbol.for('invalid');
 				}
 			}
-			const key = authenticate(req, body);
+			const key = authenticate(req, body, route);
 			sandbox.settle();
-			if (route.scope && !key.scopes.includes(route.scope)) throw new ApiError(403);
 			countRequest(key, response);
-			if (body === Symbol.for('invalid')) throw new ApiError(400, { description: 'The request body is not valid JSON.' });
+			if (route.auth === 'bearer' && key.scheme !== 'bearer') throw bearerRequired();
+			if (route.scope && !key.scopes.includes(route.scope)) throw new ApiError(403, route.forbidden ?? {});
+			if (body === Symbol.for('invalid')) throw new ApiError(route.invalidBodyStatus ?? api.invalidBodyStatus, { description: 'The request body is not valid JSON.' });
 
-			const match = route.regex.exec(path);
-			const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1])]));
 			const result = route.handle({
-				params,
+				params: resolved.params,
 				query: record.query,
 				body,
 				key,
 				state: sandbox.state,
 				now: clock.now(),
-				baseUrl: `${sandbox.url}`,
+				baseUrl: api.name === 'dts' ? sandbox.url : sandbox.apiUrl,
+				config: { runDateForm: sandbox.runDateForm, loginLinkLimit: sandbox.loginLinkLimit },
+				requestId,
 			});
 			const payload = result.data !== undefined ? { meta: { request_id: requestId }, data: result.data } : result.body;
 			return send(res, result.status ?? 200, payload ?? '', { ...response.rateHeaders, ...result.headers }, fault?.truncate);
 		} catch (error) {
 			if (!(error instanceof ApiError)) throw error;
-			return send(res, error.status, errorBody(requestId, error), { ...response.rateHeaders, ...error.headers });
+			return sendError(res, api, route, requestId, error, response.rateHeaders);
 		}
 	}
 
-	const server = http.createServer((req, res) => {
-		if (!req.url.startsWith('/__sandbox/')) {
-			sandbox.inFlight++;
-			sandbox.maxInFlight = Math.max(sandbox.maxInFlight, sandbox.inFlight);
-			res.once('close', () => sandbox.inFlight--);
-		}
-		handle(req, res).catch((error) => {
-			if (!res.headersSent) send(res, 500, errorBody(uuid7(), new ApiError(500, { description: String(error?.message ?? error) })));
-		});
-	});
-	server.keepAliveTimeout = 30000;
-
-	sandbox.start = (port = options.port ?? 0, host = options.host ?? '127.0.0.1') =>
-		new Promise((resolve, reject) => {
-			server.once('error', reject);
-			server.listen(port, host, () => {
-				sandbox.port = server.address().port;
-				sandbox.url = `http://${host}:${sandbox.port}${BASE_PATH}`;
-				resolve(sandbox);
+	function server(api) {
+		const created = http.createServer((req, res) => {
+			if (!req.url.startsWith('/__sandbox/')) {
+				sandbox.inFlight++;
+				sandbox.maxInFlight = Math.max(sandbox.maxInFlight, sandbox.inFlight);
+				res.once('close', () => sandbox.inFlight--);
+			}
+			handle(api, req, res).catch((error) => {
+				if (!res.headersSent) send(res, 500, errorBody(uuid7(), new ApiError(500, { description: String(error?.message ?? error) }), api.errors));
 			});
 		});
-	sandbox.close = () =>
-		new Promise((resolve) => {
-			server.closeAllConnections?.();
-			server.close(() => resolve());
+		created.keepAliveTimeout = 30000;
+		return created;
+	}
+	const servers = { dts: server(APIS.dts), logins: server(APIS.logins) };
+
+	const listen = (which, port, host) =>
+		new Promise((resolve, reject) => {
+			servers[which].once('error', reject);
+			servers[which].listen(port, host, () => {
+				servers[which].off('error', reject);
+				resolve(servers[which].address().port);
+			});
 		});
+
+	const closeServer = (s) =>
+		new Promise((resolve) => {
+			if (!s.listening) return resolve();
+			s.closeAllConnections?.();
+			s.close(() => resolve());
+		});
+
+	sandbox.start = async (port = options.port ?? 0, host = options.host ?? '127.0.0.1', apiPort = options.apiPort ?? 0) => {
+		sandbox.port = await listen('dts', port, host);
+		sandbox.url = `http://${host}:${sandbox.port}${BASE_PATH}`;
+		try {
+			sandbox.apiPort = await listen('logins', apiPort, host);
+		} catch (error) {
+			await closeServer(servers.dts);
+			throw error;
+		}
+		sandbox.apiUrl = `http://${host}:${sandbox.apiPort}`;
+		return sandbox;
+	};
+	sandbox.close = async () => {
+		await Promise.all([closeServer(servers.dts), closeServer(servers.logins)]);
+	};
 	return sandbox;
 }
 

@@ -56,8 +56,9 @@ describe('sandbox rules', () => {
 	});
 
 	test('write routes need dwh_transfers_write; the read-only key may still read', async () => {
+		// Bearer, which every path takes (the backfills take nothing else).
 		const readOnly = (method: string, path: string) =>
-			fetch(holder.sandbox.url + path, { method, headers: { authorization: 'sandbox-readonly-key' } }).then((r) => r.status);
+			fetch(holder.sandbox.url + path, { method, headers: { authorization: 'Bearer sandbox-readonly-key' } }).then((r) => r.status);
 		expect(await readOnly('GET', '/teams/12345/transfers')).toBe(200);
 		expect(await readOnly('DELETE', '/teams/12345/transfers/36091')).toBe(403);
 		expect(await readOnly('PATCH', '/teams/12345/backfills/12344')).toBe(403);

@@ -1,5 +1,8 @@
 'use strict';
-/** Data Backfills: create per transfer (answered 200), latest per transfer, incomplete, get, cancel. */
+/**
+ * Data Backfills: create per transfer (answered 200), latest per transfer, incomplete, get, cancel.
+ * All five declare BearerAuth in the spec, unlike the rest of DTS: the bare key is refused here.
+ */
 const { ApiError } = require('../http');
 const { findTransfer, days } = require('../store');
 const { iso } = require('../clock');
@@ -41,6 +44,7 @@ module.exports = [
 		method: 'POST',
 		path: '/teams/:team_id/transfers/:transfer_id/backfills',
 		scope: 'dwh_transfers_write',
+		auth: 'bearer',
 		reset(state) {
 			state.backfills = new Map();
 			state.nextBackfillId = 12345;
@@ -87,6 +91,7 @@ module.exports = [
 		method: 'GET',
 		path: '/teams/:team_id/transfers/:transfer_id/backfills/latest',
 		scope: 'dwh_transfers_read',
+		auth: 'bearer',
 		handle({ params, state }) {
 			const teamId = int64Id('team_id', params.team_id);
 			const transfer = findTransfer(state, teamId, int64Id('transfer_id', params.transfer_id));
@@ -101,6 +106,7 @@ module.exports = [
 		method: 'GET',
 		path: '/teams/:team_id/backfills',
 		scope: 'dwh_transfers_read',
+		auth: 'bearer',
 		handle({ params, state }) {
 			const teamId = int64Id('team_id', params.team_id);
 			const data = [...state.backfills.values()]
@@ -115,6 +121,7 @@ module.exports = [
 		method: 'GET',
 		path: '/teams/:team_id/backfills/:backfill_id',
 		scope: 'dwh_transfers_read',
+		auth: 'bearer',
 		handle({ params, state }) {
 			const backfill = find(state, int64Id('team_id', params.team_id), int64Id('backfill_id', params.backfill_id));
 			return { status: 200, data: view(backfill) };
@@ -124,6 +131,7 @@ module.exports = [
 		method: 'PATCH',
 		path: '/teams/:team_id/backfills/:backfill_id',
 		scope: 'dwh_transfers_write',
+		auth: 'bearer',
 		handle({ params, body, state, key, now }) {
 			const backfill = find(state, int64Id('team_id', params.team_id), int64Id('backfill_id', params.backfill_id));
 			oneOf(string(jsonObject(body), 'status'), 'status', ['CANCELLED']);

@@ -9,6 +9,8 @@ module.exports = [
 		method: 'POST',
 		path: '/teams/:team_id/data-source-connections',
 		scope: 'dwh_transfers_write',
+		// The only operation whose reference lists the key as a body field (api_key) too.
+		bodyKey: true,
 		handle({ params, body, state, baseUrl }) {
 			const teamId = int64Id('team_id', params.team_id);
 			const input = jsonObject(body);

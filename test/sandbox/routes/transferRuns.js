@@ -2,7 +2,7 @@
 /** Transfer runs: a paged, filtered list per transfer and one run's detail, both wrapped. */
 const { ApiError } = require('../http');
 const { findTransfer } = require('../store');
-const { int64Id, integer, oneOf, date } = require('../validate');
+const { int64Id, integer, oneOf, runDate } = require('../validate');
 
 const SORT_FIELDS = ['created_time', 'ended_time', 'data_date'];
 
@@ -43,11 +43,11 @@ module.exports = [
 		method: 'GET',
 		path: '/teams/:team_id/transfers/:transfer_id/runs',
 		scope: 'dwh_transfers_read',
-		handle({ params, query, state }) {
+		handle({ params, query, state, config }) {
 			const transfer = findTransfer(state, int64Id('team_id', params.team_id), int64Id('transfer_id', params.transfer_id));
-			// The spec types both as date-time but documents and exemplifies days; runs match on data_date.
-			const start = date(required(query, 'start_date'), 'start_date', { dateTime: true });
-			const end = date(required(query, 'end_date'), 'end_date', { dateTime: true });
+			// Runs match on data_date, so either form comes down to a day (validate.js, runDate).
+			const start = runDate(required(query, 'start_date'), 'start_date', config.runDateForm);
+			const end = runDate(required(query, 'end_date'), 'end_date', config.runDateForm);
 			if (end < start) throw new ApiError(400, { description: 'end_date must not be before start_date.' });
 			if (query.filter_issues_only !== undefined && !['true', 'false'].includes(query.filter_issues_only)) {
 				throw new ApiError(400, { description: "The query parameter 'filter_issues_only' must be true or false." });

@@ -7,14 +7,10 @@ const { ApiError } = require('../http');
 const { DATA_SOURCES, DESTINATION_TYPES } = require('../catalog');
 const { destinationTypeSettings } = require('../destinationTypes');
 const { findTransfer, addRun, FIRST_BIG_RUN_ID } = require('../store');
+const { liveLogins } = require('../logins');
 const { int32Id, int64Id, jsonObject, string, integer, oneOf, onlyKeys, CODE } = require('../validate');
 
 const SCHEMAS = { 2: 'Standard tables', 3: 'Enhanced tables' };
-/** The data source logins of the sandbox team, as Get Available Options lists them. */
-const LOGINS = [
-	{ login_id: 2682599, data_source_username: 'user.name@supermetrics.com' },
-	{ login_id: 2830506, data_source_username: 'analyst@supermetrics.com' },
-];
 const RUN_INTERVALS = ['hourly', 'daily', 'weekly', 'monthly'];
 const CONFIGURATION_KEYS = ['data_source_id', 'schema_id', 'destination_id', 'display_name', 'schedule', 'accounts', 'segments', 'data_source_settings', 'notification_recipients', 'transfer_type'];
 
@@ -249,20 +245,15 @@ module.exports = [
 			if (!DATA_SOURCES[sourceId]) throw new ApiError(422, { description: `Unknown source_id '${sourceId}'.` });
 			const destination = state.destinations.get(destinationId);
 			if (!destination || destination.team_id !== teamId) throw new ApiError(422, { description: `Destination ${destinationId} does not exist in team ${teamId}.` });
+			// The team's live logins of the source (logins.js): the logins API's, login_id as DTS's int32.
+			const logins = liveLogins(state, teamId, sourceId);
 			const body = {
 				data_source: { data_source_id: sourceId, service_name: DATA_SOURCES[sourceId], settings: [] },
 				schedule_options: RUN_INTERVALS.map((run_interval) => ({ run_interval })),
 				schemas: Object.entries(SCHEMAS).map(([schema_id, name]) => ({ schema_id: Number(schema_id), name })),
-				logins: LOGINS,
-				accounts: [
-					{ account_id: '8733197711', account_name: 'Sandbox account', login_id: 2682599 },
-					{ account_id: '5512340987', account_name: 'Sandbox EU shop', login_id: 2682599 },
-					{ account_id: '6620019375', account_name: 'Agency client', login_id: 2830506 },
-				],
-				segments: [
-					{ segment_id: '-1', segment_name: 'All users', login_id: 2830506 },
-					{ segment_id: '-3', segment_name: 'New users', login_id: 2830506 },
-				],
+				logins: logins.map((l) => ({ login_id: Number(l.login_id), data_source_username: l.username })),
+				accounts: logins.flatMap((l) => l.accounts.map((a) => ({ account_id: a.account_id, account_name: a.name, login_id: Number(l.login_id) }))),
+				segments: logins.flatMap((l) => l.segments.map((g) => ({ ...g, login_id: Number(l.login_id) }))),
 				license: { id: 1, product_title: 'Supermetrics Hub', license_title: 'Sandbox', is_expired: false, is_trial: true },
 			};
 			return { status: 200, body };
