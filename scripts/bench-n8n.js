@@ -123,7 +123,7 @@ async function realN8n() {
 	let n8n;
 	let inspector;
 	try {
-		await prepareInstance({ userFolder, sandboxUrl: sandbox.url, workflows: list.map((v) => v.workflow), credentials: [HEADER_CREDENTIAL] });
+		await prepareInstance({ userFolder, sandboxUrl: sandbox.url, sandboxApiUrl: sandbox.apiUrl, workflows: list.map((v) => v.workflow), credentials: [HEADER_CREDENTIAL] });
 		const port = await freePort();
 		const inspectPort = await freePort();
 		n8n = startN8n(userFolder, {
@@ -203,7 +203,7 @@ async function queueMode() {
 	try {
 		const fixedTeam = { id: 'SmBenchFixedTeam', name: 'bench: fixed Team ID', path: 'bench-fixed-team', teamId: '12345', webhookId: 'b0000000-0000-4000-8000-000000009001' };
 		const workflows = [webhookWorkflow(), webhookWorkflow(fixedTeam)];
-		cluster = await startQueue({ dir: path.join(OUTPUT, 'bench-queue'), sandboxUrl: sandbox.url, workflows, workers: 0 });
+		cluster = await startQueue({ dir: path.join(OUTPUT, 'bench-queue'), sandboxUrl: sandbox.url, sandboxApiUrl: sandbox.apiUrl, workflows, workers: 0 });
 		const inspectPort = await freePort();
 		const first = await cluster.addWorker({ nodeArgs: [`--inspect=127.0.0.1:${inspectPort}`] });
 		inspector = await Inspector.connect(inspectPort);

@@ -27,7 +27,7 @@ async function main() {
 			},
 			items,
 			continueOnFail: true,
-			credentials: { apiKey: 'sandbox-demo-key', baseUrl: sandbox.url },
+			credentials: { apiKey: 'sandbox-demo-key', baseUrl: sandbox.url, apiUrl: sandbox.apiUrl },
 		});
 		const show = (value) => JSON.stringify(value, null, 2);
 		process.stdout.write(`Supermetrics Transfers → Create Data Source Connection, against the DTS sandbox at ${sandbox.url}\n\n`);

@@ -16,9 +16,12 @@ const TRIGGER_EXAMPLE = { id: 'SmTriggerFlow001', name: 'When a Supermetrics tra
 /** Active, so its production URL /webhook/<path> answers: one connection per call, Team ID from the body. */
 const WEBHOOK = { id: 'SmWebhookFlow001', name: 'Create a data source connection per webhook call', path: 'supermetrics-create' };
 
-/** Plain data: `n8n import:credentials` encrypts it with the instance's key. */
-function sandboxCredential(baseUrl) {
-	return { ...CREDENTIAL, data: { apiKey: DEMO_KEY, authScheme: 'perEndpoint', baseUrl } };
+/**
+ * Plain data: `n8n import:credentials` encrypts it with the instance's key. Both of the sandbox's
+ * URLs: the DTS API's and the Supermetrics API's (login links and logins), each its own origin.
+ */
+function sandboxCredential(baseUrl, apiUrl) {
+	return { ...CREDENTIAL, data: { apiKey: DEMO_KEY, authScheme: 'perEndpoint', baseUrl, ...(apiUrl && { apiUrl }) } };
 }
 
 function secretsCredential() {

@@ -28,11 +28,11 @@ const importWorkflows = (userFolder, workflows, { queue } = {}) => importFile(us
  * sandbox URL may differ between runs), any other `credentials` (plain data) and `workflows` (none
  * when the caller wants to keep a user's edits). With `queue`, into the queue's PostgreSQL database.
  */
-async function prepareInstance({ userFolder, sandboxUrl, workflows = [], credentials = [], queue, tarball }) {
+async function prepareInstance({ userFolder, sandboxUrl, sandboxApiUrl, workflows = [], credentials = [], queue, tarball }) {
 	fs.mkdirSync(userFolder, { recursive: true });
 	tarball ??= await packTarball(path.join(userFolder, 'pack'));
 	await installTarball(userFolder, tarball);
-	await importFile(userFolder, 'import:credentials', 'credentials.json', [sandboxCredential(sandboxUrl), secretsCredential(), ...credentials], { queue });
+	await importFile(userFolder, 'import:credentials', 'credentials.json', [sandboxCredential(sandboxUrl, sandboxApiUrl), secretsCredential(), ...credentials], { queue });
 	if (workflows.length) await importWorkflows(userFolder, workflows, { queue });
 	return { tarball };
 }

@@ -59,6 +59,7 @@ function follow(proc, logFile) {
 async function startQueue({
 	dir,
 	sandboxUrl,
+	sandboxApiUrl,
 	workflows = [],
 	workers = 2,
 	concurrency = 10,
@@ -110,7 +111,7 @@ async function startQueue({
 		log('Packing the package and installing it for main and each worker, as n8n installs community packages…');
 		const tarball = await step(packTarball(path.join(dir, 'pack')));
 		const mainFolder = path.join(dir, 'main');
-		await step(prepareInstance({ userFolder: mainFolder, sandboxUrl, workflows, queue, tarball }));
+		await step(prepareInstance({ userFolder: mainFolder, sandboxUrl, sandboxApiUrl, workflows, queue, tarball }));
 
 		let workerCount = 0;
 		/**

@@ -30,13 +30,13 @@ async function main() {
 	await ensureN8n();
 
 	const sandbox = createSandbox();
-	await sandbox.start((await freePort(SANDBOX_PORT)) ?? 0);
-	life.add('the DTS sandbox', () => sandbox.close(), () => [sandbox.port]);
-	log(`DTS sandbox listening on ${sandbox.url}`);
+	await sandbox.start((await freePort(SANDBOX_PORT)) ?? 0, '127.0.0.1', (await freePort(SANDBOX_PORT + 2)) ?? 0);
+	life.add('the DTS sandbox', () => sandbox.close(), () => [sandbox.port, sandbox.apiPort]);
+	log(`DTS sandbox listening on ${sandbox.url}, its login links and logins on ${sandbox.apiUrl}`);
 
 	const startUp = new AbortController();
 	let cluster = null;
-	const starting = startQueue({ dir: DIR, sandboxUrl: sandbox.url, workflows: [exampleWorkflow(), webhookWorkflow()], log, signal: startUp.signal });
+	const starting = startQueue({ dir: DIR, sandboxUrl: sandbox.url, sandboxApiUrl: sandbox.apiUrl, workflows: [exampleWorkflow(), webhookWorkflow()], log, signal: startUp.signal });
 	life.add(
 		'n8n main and workers, Redis and PostgreSQL',
 		async () => {

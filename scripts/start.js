@@ -42,9 +42,9 @@ async function main() {
 
 	// Three days of the seeded transfer's daily runs, so the trigger's Fetch Test Event has one to show.
 	const sandbox = createSandbox({ clock: { scale: TIME_SCALE }, recentDays: 3 });
-	await sandbox.start((await freePort(SANDBOX_PORT)) ?? 0);
-	life.add('the DTS sandbox', () => sandbox.close(), () => [sandbox.port]);
-	log(`DTS sandbox listening on ${sandbox.url} (its clock runs ${TIME_SCALE}x real time: an hour a minute)`);
+	await sandbox.start((await freePort(SANDBOX_PORT)) ?? 0, '127.0.0.1', (await freePort(SANDBOX_PORT + 2)) ?? 0);
+	life.add('the DTS sandbox', () => sandbox.close(), () => [sandbox.port, sandbox.apiPort]);
+	log(`DTS sandbox listening on ${sandbox.url}, its login links and logins on ${sandbox.apiUrl} (its clock runs ${TIME_SCALE}x real time: an hour a minute)`);
 	const agent = await startAgentDemo(USER_FOLDER);
 	life.add('the fake model', () => agent.close(), () => [Number(new URL(agent.url).port)]);
 	log(`Fake OpenAI-compatible model (scripted, for the AI agent example) listening on ${agent.url}`);
@@ -61,7 +61,7 @@ async function main() {
 			names.length ? ` and importing ${names.join(', ')}` : ' (your workflows are kept as they are)'
 		}…`,
 	);
-	await prepareInstance({ userFolder: USER_FOLDER, sandboxUrl: sandbox.url, workflows, credentials: agent.credentials });
+	await prepareInstance({ userFolder: USER_FOLDER, sandboxUrl: sandbox.url, sandboxApiUrl: sandbox.apiUrl, workflows, credentials: agent.credentials });
 	for (const [mark] of missing) fs.writeFileSync(mark, `${new Date().toISOString()}\n`);
 	agent.imported();
 

@@ -243,7 +243,7 @@ describe('an n8n AI Agent with the node as its tools', { timeout: 900000 }, () =
 		model.script = callOnce(LIST_RUNS, args, (turn) => turn.calls[0].result.map((run) => `${run.data_date} ${run.status}`).join(', '));
 		const answer = await chat('how did transfer 36091 run from 2024-01-13 to 2024-01-15?');
 		assert.deepEqual(apiCalls(n8n.sandbox).map(({ method, path: p }) => `${method} ${p}`), ['GET /teams/12345/transfers/36091/runs']);
-		assert.deepEqual(n8n.sandbox.requests[0].query, { start_date: '2024-01-13', end_date: '2024-01-15', limit: '50', offset: '0' });
+		assert.deepEqual(n8n.sandbox.requests[0].query, { start_date: '2024-01-13T00:00:00Z', end_date: '2024-01-15T23:59:59Z', limit: '50', offset: '0' });
 		const { result } = toolCallSeen();
 		assert.deepEqual(result.map(({ id, data_date, status, message }) => ({ id, data_date, status, message })), [
 			{ id: result[0].id, data_date: '2024-01-15', status: 'COMPLETED', message: '' },

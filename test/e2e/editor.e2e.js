@@ -61,28 +61,30 @@ describe('the n8n editor with the packed package', { timeout: 900000 }, () => {
 			[{ id: CREDENTIAL.id, name: CREDENTIAL.name }],
 		);
 		// The credential dialog gets the data with the key redacted (a password field) and sends it
-		// back to test; n8n puts the stored key back and the test calls the sandbox's /me.
+		// back to test; n8n puts the stored key back and the test calls the sandbox's GET /ds/logins
+		// (on the Supermetrics API URL, as that path declares: Bearer).
 		const stored = data(await rest.get(`/credentials/${CREDENTIAL.id}?includeData=true`), 'GET credential');
 		assert.equal(stored.data.baseUrl, n8n.sandbox.url);
+		assert.equal(stored.data.apiUrl, n8n.sandbox.apiUrl);
 		assert.notEqual(stored.data.apiKey, DEMO_KEY);
 		n8n.sandbox.requests.length = 0;
 		const tested = data(await rest.post('/credentials/test', { credentials: { ...CREDENTIAL, data: stored.data } }), 'POST credentials/test');
 		assert.equal(tested.status, 'OK', JSON.stringify(tested));
-		assert.deepEqual(n8n.sandbox.requests.map(({ method, path: p, headers }) => `${method} ${p} ${headers.authorization}`), [`GET /me ${DEMO_KEY}`]);
+		assert.deepEqual(n8n.sandbox.requests.map(({ api, method, path: p, headers }) => `${api} ${method} ${p} ${headers.authorization}`), [`logins GET /ds/logins Bearer ${DEMO_KEY}`]);
 
-		// A Base URL that redirects elsewhere: the test fails, and the key goes nowhere else.
+		// A Supermetrics API URL that redirects elsewhere: the test fails, and the key goes nowhere else.
 		const elsewhere = await listen((req, res) => res.end('{}'));
 		const redirecting = await listen((req, res) => {
-			res.writeHead(302, { Location: `${elsewhere.url}/me` });
+			res.writeHead(302, { Location: `${elsewhere.url}/ds/logins` });
 			res.end();
 		});
 		try {
 			const redirected = data(
-				await rest.post('/credentials/test', { credentials: { ...CREDENTIAL, data: { ...stored.data, baseUrl: `${redirecting.url}/v1` } } }),
+				await rest.post('/credentials/test', { credentials: { ...CREDENTIAL, data: { ...stored.data, apiUrl: redirecting.url } } }),
 				'POST credentials/test',
 			);
 			assert.equal(redirected.status, 'Error', JSON.stringify(redirected));
-			assert.deepEqual(redirecting.received, [`GET /v1/me ${DEMO_KEY}`]);
+			assert.deepEqual(redirecting.received, [`GET /ds/logins Bearer ${DEMO_KEY}`]);
 			assert.deepEqual(elsewhere.received, []);
 		} finally {
 			await redirecting.close();

@@ -15,7 +15,7 @@ async function openInstance(name, workflows, { credentials = [], sandbox: sandbo
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	const sandbox = await createSandbox(sandboxOptions).start(0);
 	try {
-		await prepareInstance({ userFolder, sandboxUrl: sandbox.url, workflows, credentials });
+		await prepareInstance({ userFolder, sandboxUrl: sandbox.url, sandboxApiUrl: sandbox.apiUrl, workflows, credentials });
 	} catch (error) {
 		await sandbox.close();
 		throw error;

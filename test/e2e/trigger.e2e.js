@@ -90,7 +90,8 @@ describe('the Supermetrics Transfers Trigger in n8n', { timeout: 900000 }, () =>
 		// trigger's first poll runs then: one backfill list, one run list, and no execution.
 		await eventually('the first poll', 2 * MINUTE, async () => n8n.sandbox.requests.length >= 2);
 		assert.deepEqual(calls(), ['GET /teams/12345/backfills', 'GET /teams/12345/transfers/36091/runs']);
-		assert.equal(n8n.sandbox.requests[0].headers.authorization, 'sandbox-demo-key');
+		// Each path's declared scheme: the backfill list is BearerAuth, the run list ApiKeyAuth.
+		assert.deepEqual(n8n.sandbox.requests.slice(0, 2).map((r) => r.headers.authorization), ['Bearer sandbox-demo-key', 'sandbox-demo-key']);
 		assert.deepEqual(await executions(), []);
 	});
 

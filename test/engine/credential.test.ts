@@ -47,7 +47,19 @@ describe('credential test', () => {
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 
-	test('against a logins API: a good key passes, a bad key fails, and nothing is created', async () => {
+	test('against the sandbox: a good key passes, a bad key fails, and nothing is created', async () => {
+		const good = await credentialTestRequest({ apiKey: API_CANARY, baseUrl: ctx.sandbox.url, apiUrl: ctx.sandbox.apiUrl });
+		expect((await axios({ ...good, validateStatus: () => true })).status).toBe(200);
+		const bad = await credentialTestRequest({ apiKey: 'wrong', baseUrl: ctx.sandbox.url, apiUrl: ctx.sandbox.apiUrl });
+		expect((await axios({ ...bad, validateStatus: () => true })).status).toBe(401);
+		expect(ctx.sandbox.requests.map((r) => `${r.api} ${r.method} ${r.path} ${r.headers.authorization}`)).toEqual([
+			`logins GET /ds/logins Bearer ${API_CANARY}`,
+			'logins GET /ds/logins Bearer wrong',
+		]);
+		expect(ctx.sandbox.state.connections.size).toBe(0);
+	});
+
+	test('against another logins API: only what it is sent decides', async () => {
 		logins.answer = (req, res) =>
 			req.headers.authorization === `Bearer ${API_CANARY}` ? apiData(res, 200, []) : apiError(res, 401, { code: 'API_KEY_INVALID', description: 'Provided API key was invalid.' });
 		const origin = new URL(logins.url).origin;

@@ -23,8 +23,8 @@ export function useSandbox(options: object = {}) {
 		holder.sandbox = await createSandbox({
 			keys: {
 				...DEFAULT_KEYS,
-				[API_CANARY]: { scopes: ['dwh_transfers_read', 'dwh_transfers_write'], userId: 1, email: 'a@sandbox.invalid', teamId: 12345 },
-				[READONLY_CANARY]: { scopes: ['dwh_transfers_read'], userId: 2, email: 'b@sandbox.invalid', teamId: 12345 },
+				[API_CANARY]: { scopes: [...DEFAULT_KEYS['sandbox-demo-key'].scopes], userId: 1, email: 'a@sandbox.invalid', teamId: 12345 },
+				[READONLY_CANARY]: { scopes: [...DEFAULT_KEYS['sandbox-readonly-key'].scopes], userId: 2, email: 'b@sandbox.invalid', teamId: 12345 },
 			},
 			...options,
 		}).start();

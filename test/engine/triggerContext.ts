@@ -25,8 +25,11 @@ export function trigger(sandbox: Sandbox, parameters: Record<string, unknown> = 
 	});
 }
 
-/** Another client's key: what the test itself does through `api` is not the trigger's. */
-const OTHER_CLIENT = 'sandbox-demo-key';
+/**
+ * Another client's key, sent as Bearer (taken on every path): what the test itself does through
+ * `api` is not the trigger's.
+ */
+const OTHER_CLIENT = 'Bearer sandbox-demo-key';
 
 /** The trigger's API requests since the last call, as `METHOD path?query`, and forgets all. */
 export function takeRequests(sandbox: Sandbox): string[] {

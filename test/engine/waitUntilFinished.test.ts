@@ -78,7 +78,7 @@ describe('Wait Until Finished', () => {
 		await afterGets(1);
 		await fetch(`${ctx.sandbox.url}/teams/12345/backfills/12345`, {
 			method: 'PATCH',
-			headers: { authorization: 'sandbox-demo-key', 'content-type': 'application/json' },
+			headers: { authorization: 'Bearer sandbox-demo-key', 'content-type': 'application/json' },
 			body: JSON.stringify({ status: 'CANCELLED' }),
 		});
 		const [item] = json(await run);

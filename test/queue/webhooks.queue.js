@@ -46,6 +46,7 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 9
 		cluster = await startQueue({
 			dir: path.join(ROOT, 'test-output', 'queue'),
 			sandboxUrl: sandbox.url,
+			sandboxApiUrl: sandbox.apiUrl,
 			workflows: [webhookWorkflow()],
 			workers: 2,
 			concurrency: CONCURRENCY,
