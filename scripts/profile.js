@@ -3,15 +3,18 @@
  * CPU profiles of a running n8n process over its inspector (started with
  * `--inspect=127.0.0.1:<port>`), for exactly the window the bench measures, and where the time
  * went: self time per package (n8n's own code split by its top folders), per Node internals,
- * garbage collection and idle. Needs Node 22+ (global WebSocket); npm scripts run Node 24.
+ * garbage collection and idle. Node 22+ has a global WebSocket; on Node 20 (inside `engines`) the
+ * `ws` package (a dev dependency) stands in, with the same addEventListener and send.
  */
 const { PACKAGE_NAME } = require('./n8n');
+
+const WebSocketClient = globalThis.WebSocket ?? require('ws');
 
 class Inspector {
 	static async connect(port) {
 		const response = await fetch(`http://127.0.0.1:${port}/json/list`);
 		const [target] = await response.json();
-		const inspector = new Inspector(new WebSocket(target.webSocketDebuggerUrl));
+		const inspector = new Inspector(new WebSocketClient(target.webSocketDebuggerUrl));
 		await new Promise((resolve, reject) => {
 			inspector.socket.addEventListener('open', resolve, { once: true });
 			inspector.socket.addEventListener('error', () => reject(new Error(`no inspector on port ${port}`)), { once: true });
