@@ -114,8 +114,8 @@ const httpRequestParameters = (baseUrl) => ({
  * Marked active: the queue harness activates it over REST once n8n runs. The bench also makes one
  * with a fixed Team ID (no expression) at another path.
  */
-const webhookWorkflow = ({ id = WEBHOOK.id, name = WEBHOOK.name, path = WEBHOOK.path, teamId = '={{ $json.body.team_id }}', webhookId } = {}) =>
-	workflow({ id, name, trigger: webhookTrigger(path, webhookId), node: supermetricsNode({ teamId }), active: true });
+const webhookWorkflow = ({ id = WEBHOOK.id, name = WEBHOOK.name, path = WEBHOOK.path, teamId = '={{ $json.body.team_id }}', webhookId, options = {} } = {}) =>
+	workflow({ id, name, trigger: webhookTrigger(path, webhookId), node: supermetricsNode({ teamId, options }), active: true });
 
 
 /** The trigger polling every minute for team 12345's seeded transfer, unless `parameters` say otherwise. */

@@ -26,9 +26,12 @@ const { freePort, processTree, alive, sleep } = require('./proc');
 /**
  * How long a job held by a dead worker stays locked before it fails: n8n's defaults are 60 s lock,
  * 10 s renewal, 30 s stalled checks (a dead worker's jobs fail after about 134 s); these make it
- * about 55 s (20 s lock + a 5 s check + n8n's own 30 s grace re-check of the execution's status).
+ * about 65 s (30 s lock + a 5 s check + n8n's own 30 s grace re-check of the execution's status).
+ * The lock is also what a live worker must renew in time: a 30 s lock renewed every 5 s leaves a
+ * busy worker 25 s of slack before Bull takes its jobs for stalled and fails them (a 20 s lock left
+ * 15 s, thin on a loaded 2-core machine, where a false stall fails an execution that was fine).
  */
-const SHORT_LOCK = { durationMs: 20000, renewMs: 5000, stalledIntervalMs: 5000 };
+const SHORT_LOCK = { durationMs: 30000, renewMs: 5000, stalledIntervalMs: 5000 };
 
 /** `Worker started execution 12 (job 12)` / `Worker finished execution 12 (job 12)`, n8n's info lines. */
 const JOB_LINE = /Worker (started|finished) execution (\d+) \(job /;
@@ -44,8 +47,12 @@ function follow(proc, logFile) {
 			if (match) proc[match[1]].add(match[2]);
 		});
 	}
-	/** Executions this worker started and has not finished. */
-	proc.inFlight = () => [...proc.started].filter((id) => !proc.finished.has(id));
+	/**
+	 * Executions this worker started and has not finished, leaving out those started before `since`
+	 * (a snapshot of `started` a test takes first): one an earlier test left without its finished
+	 * line cannot then pass for, or hide, one of this test's.
+	 */
+	proc.inFlight = (since = new Set()) => [...proc.started].filter((id) => !proc.finished.has(id) && !since.has(id));
 	return proc;
 }
 
@@ -182,8 +189,8 @@ function helpers(cluster) {
 		 * the executions it had started and not finished. Its task runner (a child process) is left
 		 * to itself, as it would be; `stop()` ends it if it is still there.
 		 */
-		async killWorker(worker) {
-			const inFlight = worker.inFlight();
+		async killWorker(worker, since) {
+			const inFlight = worker.inFlight(since);
 			const [, ...children] = processTree(worker.pid);
 			process.kill(worker.pid, 'SIGKILL');
 			await worker.exited;

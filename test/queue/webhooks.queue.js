@@ -23,14 +23,21 @@ const MINUTE = 60000;
 /** Polls team 12345's seeded transfer every minute, on main. */
 const TRIGGER = triggerWorkflow();
 const CREATE = { method: 'POST', path: '/data-source-connections' };
-const BOUND = { timeoutMs: 180000 };
+/** Every wait of the suite: far above what a loaded 2-core machine needs (under a minute). */
+const BOUND = { timeoutMs: 300000 };
+/**
+ * The sandbox's gate holds creates for as long as a test needs (a few seconds here, more on a
+ * slower machine): the node's default 30 s Timeout would then fail a held create that the test
+ * counts as fine. Its maximum keeps the node's deadline out of the picture.
+ */
+const WEBHOOK_WORKFLOW = webhookWorkflow({ options: { timeout: 600000 } });
 
 /** Team IDs unique to each call, so that each POST the sandbox receives names its call. */
 const teams = (from, count) => Array.from({ length: count }, (_, i) => String(from + i));
 const createsFor = (sandbox, team) => sandbox.requests.filter((r) => r.method === 'POST' && r.path === `/teams/${team}/data-source-connections`);
 const count = (values) => values.reduce((map, v) => map.set(v, (map.get(v) ?? 0) + 1), new Map());
 
-describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 900000 }, () => {
+describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 1500000 }, () => {
 	let sandbox;
 	let cluster;
 	/** Everything the test started, to prove none of it outlives the run. */
@@ -47,7 +54,7 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 9
 			dir: path.join(ROOT, 'test-output', 'queue'),
 			sandboxUrl: sandbox.url,
 			sandboxApiUrl: sandbox.apiUrl,
-			workflows: [webhookWorkflow()],
+			workflows: [WEBHOOK_WORKFLOW],
 			workers: 2,
 			concurrency: CONCURRENCY,
 			lock: SHORT_LOCK,
@@ -84,11 +91,12 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 9
 
 	test('300 webhook calls: each runs once, on a worker, both workers share them, one create each', async () => {
 		const ids = teams(700000, 300);
+		const startedBefore = new Map(cluster.workers.map((w) => [w, new Set(w.started)]));
 		// Hold the first creates until both workers run ten at once: each runs at most ten and main
 		// runs none, so twenty held requests mean both take part.
 		const gate = sandbox.hold(CREATE);
 		const calls = callMany(cluster.webhookUrl(WEBHOOK.path), ids.map((team_id) => ({ team_id })), { concurrency: 30 });
-		await waitFor(() => gate.held >= 2 * CONCURRENCY && cluster.workers.every((w) => w.inFlight().length === CONCURRENCY), {
+		await waitFor(() => gate.held >= 2 * CONCURRENCY && cluster.workers.every((w) => w.inFlight(startedBefore.get(w)).length === CONCURRENCY), {
 			...BOUND,
 			what: 'both workers running ten executions each',
 		});
@@ -170,15 +178,17 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 9
 
 	test('a worker SIGKILLed with ten creates in flight: those ten fail and show as failed, the rest succeed, no create is sent twice', async () => {
 		const ids = teams(800000, 60);
+		// What the workers started before: only this test's executions are in flight.
+		const startedBefore = new Map(cluster.workers.map((w) => [w, new Set(w.started)]));
 		const gate = sandbox.hold(CREATE);
 		const calls = callMany(cluster.webhookUrl(WEBHOOK.path), ids.map((team_id) => ({ team_id })), { concurrency: ids.length });
-		await waitFor(() => gate.held >= 2 * CONCURRENCY && cluster.workers.every((w) => w.inFlight().length === CONCURRENCY), {
+		await waitFor(() => gate.held >= 2 * CONCURRENCY && cluster.workers.every((w) => w.inFlight(startedBefore.get(w)).length === CONCURRENCY), {
 			...BOUND,
 			what: 'both workers running ten executions each',
 		});
 		const [survivor, victim] = cluster.workers;
 		started.pids.push(...processTree(victim.pid)); // its task runner too
-		const lost = await cluster.killWorker(victim);
+		const lost = await cluster.killWorker(victim, startedBefore.get(victim));
 		assert.equal(lost.length, CONCURRENCY);
 		// Its ten requests reached the API: released now, the sandbox creates the ten connections and
 		// answers into closed sockets, as an API does when the caller dies after sending.
