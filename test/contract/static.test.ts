@@ -10,9 +10,9 @@ import { runNode, SupermetricsTransfers } from '../engine/harness';
 import { OPERATIONS, parametersOf, rowName } from './operations';
 import type { OperationRow } from './operations';
 import { specOperationList } from './prism';
-import { credentials, expectValidRequests, showError, useMocks } from './support';
+import { credentials, expectValidRequests, showError, STATIC_DTS, useMocks } from './support';
 
-const mocks = useMocks({ dts: { spec: 'dts', label: 'DTS Prism (static, --errors)' } });
+const mocks = useMocks({ dts: STATIC_DTS });
 
 describe('each operation against the static mock (the reference\'s examples)', () => {
 	test.each(OPERATIONS.map((row): [string, OperationRow] => [rowName(row), row]))('%s', async (name, row) => {
@@ -24,6 +24,31 @@ describe('each operation against the static mock (the reference\'s examples)', (
 		expect(exchanges.map((exchange) => exchange.operation)).toEqual(row.calls);
 		if (result.error) throw new Error(`${name}: the node failed on valid answers: ${showError(result.error)}`);
 		expect((result.output ?? []).map((item) => item.json)).toEqual(row.output);
+	});
+});
+
+describe('Wait Until Finished against the static mock', () => {
+	// The reference's only example of a backfill by id is RUNNING, so both waits run to Max Wait
+	// (0.1 minutes) and end in the node's WAIT_TIMEOUT; what is held to the reference is each poll.
+	// Run side by side, so the file waits 6 s once; each has 5 s of slack for its first poll.
+	const wait = { waitUntilFinished: true, pollInterval: 1, maxWait: 0.1 };
+	const row = (operation: string) => OPERATIONS.find((r) => r.resource === 'backfill' && r.operation === operation) as OperationRow;
+
+	test('Backfill Create and Backfill Get poll with valid Backfill Get requests', async () => {
+		const from = mocks.dts.log.length;
+		const runs = await Promise.all(
+			['create', 'get'].map(async (operation) => runNode({ parameters: { ...parametersOf(row(operation)), ...wait }, credentials: credentials(mocks.dts) })),
+		);
+		const exchanges = mocks.dts.take();
+		await expectValidRequests(mocks.dts, exchanges, 'Wait Until Finished', from);
+		const calls = exchanges.map((exchange) => exchange.operation);
+		expect(calls.filter((call) => call === 'createBackfill')).toHaveLength(1);
+		// Backfill Get's own request, then at least one poll of each wait.
+		expect(calls.filter((call) => call === 'getBackfillById').length).toBeGreaterThanOrEqual(3);
+		expect(new Set(exchanges.filter((e) => e.operation === 'getBackfillById').map((e) => e.path))).toEqual(new Set(['/teams/936506/backfills/12345']));
+		for (const run of runs) {
+			expect(run.error?.message).toBe('Backfill 12345 did not finish within 0.1 minutes (last status RUNNING)');
+		}
 	});
 });
 

@@ -4,6 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { logLines } from '../engine/logs';
 import { describeExchange, logProblems, requestProblems, responseProblems, startPrism } from './prism';
 import type { Exchange, Mock, PrismOptions } from './prism';
 
@@ -26,6 +27,22 @@ export const byCode = (value: string) => ({ __rl: true, mode: 'code', value });
 /** Other Settings as the editor saves them. */
 export const byName = (values: Record<string, unknown>) => ({ entries: Object.entries(values).map(([name, value]) => ({ name, value })) });
 
+/**
+ * The dynamic mocks' seeds. Prism restarts its generator from the seed for every answer, so a seed
+ * is one answer per operation, the same on every run. Picked from seeds 1 to 16 for what their
+ * answers hold: Transfer Create's transfer_id present (2), absent (3), negative (15); a
+ * destination Prism itself finds invalid (2: a null setting value breaks its oneOf), one with an
+ * id (3), one with id null (15).
+ */
+export const SEEDS = ['2', '3', '15'];
+
+/** The DTS reference's examples; a request Prism finds invalid is refused (--errors). */
+export const STATIC_DTS: PrismOptions = { spec: 'dts', label: 'DTS Prism (static, --errors)' };
+export const STATIC_LOGINS: PrismOptions = { spec: 'logins', label: 'logins Prism (static, --errors)' };
+/** Answers at random within the DTS reference's schemas, from a seed. */
+export const dynamicDts = (seed: string): PrismOptions => ({ spec: 'dts', dynamic: true, seed, label: `DTS Prism (dynamic, seed ${seed})` });
+export const seeded = (): Record<string, PrismOptions> => Object.fromEntries(SEEDS.map((seed) => [seed, dynamicDts(seed)]));
+
 /** Prism takes seconds to read the 4000-line reference; on two busy cores, more. */
 const START_TIMEOUT_MS = 180_000;
 
@@ -33,9 +50,9 @@ const START_TIMEOUT_MS = 180_000;
  * Starts the given mocks once for the file (all at once), and stops them after its last test,
  * failing the file if a process or a port is left behind. Each test starts with no exchanges.
  */
-export function useMocks<K extends string>(options: Record<K, PrismOptions>): Record<K, Mock> {
-	const mocks = {} as Record<K, Mock>;
-	const names = Object.keys(options) as K[];
+export function useMocks(options: Record<string, PrismOptions>): Record<string, Mock> {
+	const mocks: Record<string, Mock> = {};
+	const names = Object.keys(options);
 	beforeAll(async () => {
 		const started = await Promise.allSettled(names.map(async (name) => startPrism({ label: name, ...options[name] })));
 		started.forEach((result, i) => {
@@ -46,6 +63,8 @@ export function useMocks<K extends string>(options: Record<K, PrismOptions>): Re
 	}, START_TIMEOUT_MS);
 	beforeEach(() => {
 		for (const name of names) mocks[name]?.take();
+		// n8n's log of the runs (their errors), captured rather than printed, as in the engine tests.
+		logLines.length = 0;
 	});
 	afterAll(async () => {
 		const stopped = await Promise.allSettled(names.filter((name) => mocks[name]).map(async (name) => mocks[name].stop()));
@@ -58,6 +77,13 @@ export function useMocks<K extends string>(options: Record<K, PrismOptions>): Re
 /** The credential's data, pointing both APIs at mocks. */
 export function credentials(dts: Mock, logins?: Mock): IDataObject {
 	return { apiKey: API_KEY, baseUrl: dts.url, ...(logins ? { apiUrl: logins.url } : {}) };
+}
+
+/** Repeated lines once, with how often they came (a trigger repeats its requests every poll). */
+function once(lines: string[]): string[] {
+	const counts = new Map<string, number>();
+	for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
+	return [...counts].map(([line, count]) => (count > 1 ? `${line}\n    (×${count})` : line));
 }
 
 /** An exchange as a failure message shows it: the request, Prism's answer and its verdict. */
@@ -83,10 +109,10 @@ export async function expectValidRequests(mock: Mock, exchanges: Exchange[], con
 	throw new Error(
 		[
 			`${context}: Prism found ${invalid.length} of ${exchanges.length} request(s) invalid against ${mock.label}.`,
-			...invalid.map(showExchange),
-			...(logged.length ? ['Prism\'s log for these requests:', ...logged.map((line) => `  ${line}`)] : []),
+			...once(invalid.map(showExchange)),
+			...(logged.length ? ['Prism\'s log for these requests:', ...once(logged.map((line) => `  ${line.replace(/^\[[^\]]*\] › /, '')}`))] : []),
 			'All requests:',
-			...exchanges.map((exchange) => `  ${describeExchange(exchange)}`),
+			...once(exchanges.map((exchange) => `  ${describeExchange(exchange)}`)),
 		].join('\n'),
 	);
 }
