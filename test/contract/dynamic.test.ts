@@ -61,6 +61,7 @@ describe.each(SEEDS)('each operation against the dynamic mock, seed %s', (seed) 
 		const exchanges = mock.take();
 		await expectValidRequests(mock, exchanges, `${name}, seed ${seed}`, from);
 		const why = () => report(row, seed, exchanges, result);
+		expect(exchanges.map((exchange) => exchange.operation)).toEqual(row.calls);
 
 		const answers = exchanges.filter((exchange) => exchange.status >= 200 && exchange.status < 300);
 		const schemaValid = answers.length === exchanges.length && exchanges.every((exchange) => responseProblems(exchange).length === 0);

@@ -137,6 +137,9 @@ function listening(port) {
 	});
 }
 
+/** Each running Prism's label by its URL, so that an exchange says which answered it. */
+const LABELS = new Map();
+
 /** Process groups still running, killed if the test process exits without stopping them. */
 const running = new Set();
 process.on('exit', () => {
@@ -198,8 +201,9 @@ function specFile(reference, faker) {
  * @property {() => Promise<void>} settle Resolves once Prism's log holds everything about the requests answered so far.
  * @property {((exchange: { method: string, path: string }) => string | undefined) | undefined} prefer
  *   Sets a Prefer header on requests that reach Prism (e.g. `example=emptyList`), to pick which documented example answers.
- * @property {string} upstream Where the relay sends requests: this mock's Prism, or another's `prismUrl`.
- * @property {(url: string) => string} labelOf The label of the Prism at a URL (for exchanges relayed elsewhere).
+ * @property {string} upstream Where the relay sends requests: this mock's Prism, or another's `prismUrl`
+ *   (e.g. another seed for a trigger's next poll, so that its lists change); each exchange says which answered.
+ * @property {(url: string) => string} labelOf The label of the Prism at a URL.
  * @property {() => Promise<void>} stop Kills Prism and its process group, closes the relay, and checks that neither port is left open.
  */
 
@@ -269,25 +273,29 @@ function launch({ port, file, dynamic, errors, seed }) {
 	};
 	collect(/** @type {NodeJS.ReadableStream} */ (child.stdout));
 	collect(/** @type {NodeJS.ReadableStream} */ (child.stderr));
-	const exited = new Promise((resolve) => child.once('exit', () => resolve(undefined)));
+	// 'close', not 'exit': by then its output has been read to the end.
+	const exited = new Promise((resolve) => child.once('close', () => resolve(undefined)));
 	exited.then(() => running.delete(pid));
 
 	return new Promise((resolve, reject) => {
 		const ready = `Prism is listening on http://127.0.0.1:${port}`;
+		let settled = false;
 		const fail = (/** @type {string} */ why) => {
+			if (settled) return;
+			settled = true;
 			clearTimeout(timer);
 			killGroup(pid, 'SIGKILL');
 			reject(new Error(`Prism did not start (${why}). Its output:\n${log.join('\n')}`));
 		};
 		const timer = setTimeout(() => fail(`not listening after ${START_TIMEOUT_MS / 1000} s`), START_TIMEOUT_MS);
 		listeners.push(() => {
-			if (log.some((line) => line.includes(ready))) {
-				clearTimeout(timer);
-				listeners.length = 0;
-				resolve({ child, pid, log, exited });
-			}
+			if (settled || !log.some((line) => line.includes(ready))) return;
+			settled = true;
+			clearTimeout(timer);
+			listeners.length = 0;
+			resolve({ child, pid, log, exited });
 		});
-		child.once('exit', (code, signal) => fail(`it exited with ${signal ?? `code ${code}`}`));
+		child.once('close', (code, signal) => fail(`it exited with ${signal ?? `code ${code}`}`));
 		child.once('error', (error) => fail(error.message));
 	});
 }
@@ -329,8 +337,7 @@ function verdict(/** @type {http.IncomingHttpHeaders} */ headers, /** @type {unk
  */
 async function withRelay({ prism, port, operations, label, options, cleanup }) {
 	const prismUrl = `http://127.0.0.1:${port}`;
-	/** @type {Map<string, string>} */
-	const labels = new Map([[prismUrl, label]]);
+	LABELS.set(prismUrl, label);
 	let settles = 0;
 	/** @type {Mock} */
 	const mock = {
@@ -344,7 +351,7 @@ async function withRelay({ prism, port, operations, label, options, cleanup }) {
 		log: prism.log,
 		prefer: undefined,
 		upstream: prismUrl,
-		labelOf: (url) => labels.get(url) ?? url,
+		labelOf: (url) => LABELS.get(url) ?? url,
 		settle: async () => {
 			const marker = `${SETTLE_PREFIX}${++settles}`;
 			await new Promise((resolve) => {
@@ -450,6 +457,7 @@ async function withRelay({ prism, port, operations, label, options, cleanup }) {
 			await prism.exited;
 		}
 		cleanup();
+		LABELS.delete(prismUrl);
 		const left = [];
 		if (alive(prism.pid)) left.push(`Prism (pid ${prism.pid}) is still running`);
 		if (await listening(port)) left.push(`port ${port} (Prism) still accepts connections`);
@@ -457,17 +465,6 @@ async function withRelay({ prism, port, operations, label, options, cleanup }) {
 		if (left.length) throw new Error(`${label} left things behind: ${left.join('; ')}`);
 	};
 	return mock;
-}
-
-/**
- * Other Prism processes a mock's relay can hand requests to: a test points `mock.upstream` at one
- * of them (e.g. another seed between two trigger polls) and the exchanges say which answered.
- * @param {Mock} mock
- * @param {Mock[]} others
- */
-function shareRelay(mock, others) {
-	const labelOf = mock.labelOf;
-	mock.labelOf = (url) => others.find((other) => other.prismUrl === url)?.label ?? labelOf(url);
 }
 
 /**
@@ -535,7 +532,6 @@ function specOperationList(spec) {
 
 module.exports = {
 	startPrism,
-	shareRelay,
 	requestProblems,
 	responseProblems,
 	logProblems,

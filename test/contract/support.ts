@@ -61,7 +61,10 @@ export function useMocks(options: Record<string, PrismOptions>): Record<string, 
 		const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
 		if (failed) throw failed.reason;
 	}, START_TIMEOUT_MS);
-	beforeEach(() => {
+	beforeEach(async () => {
+		// What Prism logs about a test's requests may come after the test (one that failed early
+		// did not wait for it): let it in now, so that a test reads only its own lines.
+		await Promise.all(names.map(async (name) => mocks[name]?.settle()));
 		for (const name of names) mocks[name]?.take();
 		// n8n's log of the runs (their errors), captured rather than printed, as in the engine tests.
 		logLines.length = 0;
