@@ -7,8 +7,9 @@
  * Each request must still be valid. Each answer Prism finds valid (its own verdict rides on the
  * answer) must come out as items, one per element of a list, never as "did not have the documented
  * shape". A write whose valid 2xx answer lacks what the node wants must not invite a repeat: it
- * comes out as an item, or as an error that says the write was carried out and must not be
- * repeated, with the request id. An answer Prism itself finds invalid (a generated value that
+ * comes out as an item that holds what the API sent and names what was missing and the request
+ * id, or as an error that says the write was carried out and must not be repeated, with the
+ * request id. An answer Prism itself finds invalid (a generated value that
  * breaks its schema) must not crash the node; what the node makes of it is not checked.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -43,6 +44,21 @@ function saysCarriedOut(error: NonNullable<RunResult['error']>, requestId: strin
 
 /** n8n shows the node's own errors; anything else (a TypeError, say) is a crash. */
 const isNodeError = (error: NonNullable<RunResult['error']>) => ['NodeApiError', 'NodeOperationError'].includes(String(error.name));
+
+/** The fields a write hands on that its answer's data does not give (absent or null). */
+function lacks(row: OperationRow, answer: Exchange | undefined): string[] {
+	const data = answer && (answerData(answer) as IDataObject | undefined);
+	if (!row.needs || !data || typeof data !== 'object') return [];
+	return row.needs.filter((field) => data[field] === undefined || data[field] === null);
+}
+
+/** Whether some text in the item (a value, not a key) names `text`, as a word (`id` is not in "did"). */
+function mentions(value: unknown, text: string): boolean {
+	if (typeof value === 'string') return new RegExp(`(?<![\\w])${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`).test(value);
+	if (Array.isArray(value)) return value.some((entry) => mentions(entry, text));
+	if (value && typeof value === 'object') return Object.values(value).some((entry) => mentions(entry, text));
+	return false;
+}
 
 function expectedItems(row: OperationRow, answers: Exchange[]): number {
 	if (!row.list) return 1;
@@ -84,5 +100,18 @@ describe.each(SEEDS)('each operation against the dynamic mock, seed %s', (seed) 
 			throw new Error(`${items.length} item(s) out of an answer that holds ${expectedItems(row, answers)}:\n${why()}`);
 		}
 		for (const item of items) expect(typeof item).toBe('object');
+		const lacking = lacks(row, answers[0]);
+		if (lacking.length > 0) {
+			// The write happened: its item must say so, with what the API sent and what it left out.
+			const [item] = items;
+			const data = answerData(answers[0]) as IDataObject;
+			const requestId = answerRequestId(answers[0]);
+			const unsaid = [
+				...Object.keys(data).filter((key) => !(key in item)).map((key) => `the answer's ${key}`),
+				...lacking.filter((field) => !mentions(item, field)).map((field) => `that ${field} was missing`),
+				...(requestId !== undefined && !mentions(item, requestId) ? [`the request id ${requestId}`] : []),
+			];
+			if (unsaid.length) throw new Error(`The item of a write whose answer lacks ${lacking.join(', ')} does not give ${unsaid.join(', ')}:\n${why()}\n  item: ${JSON.stringify(item).slice(0, 1500)}`);
+		}
 	});
 });

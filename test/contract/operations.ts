@@ -18,6 +18,12 @@ export interface OperationRow {
 	calls: string[];
 	/** It changes something in Supermetrics: an answer it cannot read must not invite a repeat. */
 	write?: boolean;
+	/**
+	 * What a write's item hands on to the next step from the answer's `data` (the new thing's id):
+	 * fields the reference leaves optional or nullable, or (connection_id, transfer_backfill_id)
+	 * requires, but which a valid answer may still lack in the optional case.
+	 */
+	needs?: string[];
 	/** Its items are the elements of the answer's `data` list, one each. */
 	list?: boolean;
 	/** The output items (json) against the static mock; asymmetric matchers allowed. */
@@ -108,6 +114,7 @@ export const OPERATIONS: OperationRow[] = [
 		parameters: { dataSourceId: byCode('ADM'), destinationType: byCode('DWH_SNOWFLAKE') },
 		calls: ['createDataSourceConnection'],
 		write: true,
+		needs: ['connection_id'],
 		output: [
 			{
 				connection_id: '019461A0-0000-7000-8000-000000000001',
@@ -128,6 +135,7 @@ export const OPERATIONS: OperationRow[] = [
 		parameters: transferConfiguration,
 		calls: ['createTransfer'],
 		write: true,
+		needs: ['transfer_id'],
 		output: [{ transfer_id: TRANSFER_INT32, transfer_name: 'AW enhanced 2022-11-17' }],
 	},
 	{
@@ -262,6 +270,7 @@ export const OPERATIONS: OperationRow[] = [
 		secrets: SECRETS,
 		calls: ['createDestination'],
 		write: true,
+		needs: ['id'],
 		output: [expect.objectContaining({ id: '123', display_name: 'My Snowflake Destination', location: expect.any(String) })],
 	},
 	{
@@ -335,6 +344,7 @@ export const OPERATIONS: OperationRow[] = [
 		parameters: { transferId: byId(TRANSFER_INT64), rangeStart: '2024-01-01', rangeEnd: '2024-01-31' },
 		calls: ['createBackfill'],
 		write: true,
+		needs: ['transfer_backfill_id'],
 		output: [backfill({ status: 'CREATED', start_time: null, end_time: null, transfer_runs_created: 0, transfer_runs_completed: 0, transfer_runs_failed: 0 })],
 	},
 	{

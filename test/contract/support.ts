@@ -29,7 +29,8 @@ export const byName = (values: Record<string, unknown>) => ({ entries: Object.en
 
 /**
  * The dynamic mocks' seeds. Prism restarts its generator from the seed for every answer, so a seed
- * is one answer per operation, the same on every run. Picked from seeds 1 to 16 for what their
+ * is one answer per operation, the same on every run (all but meta.request_id, which the
+ * reference has faker draw, outside the seed). Picked from seeds 1 to 16 for what their
  * answers hold: Transfer Create's transfer_id present (2), absent (3), negative (15); a
  * destination Prism itself finds invalid (2: a null setting value breaks its oneOf), one with an
  * id (3), one with id null (15).
