@@ -1,0 +1,69 @@
+/**
+ * Contract: every operation of the node, through n8n's engine and its real HTTP helper, against
+ * Stoplight Prism mocking the DTS reference with its examples (--errors: a request Prism finds
+ * invalid is refused, never answered with a mocked success). Each request must be one the
+ * reference allows (method, path, parameters, body, security scheme) and the item must come out.
+ */
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+import { runNode, SupermetricsTransfers } from '../engine/harness';
+import { OPERATIONS, parametersOf, rowName } from './operations';
+import type { OperationRow } from './operations';
+import { specOperationList } from './prism';
+import { credentials, expectValidRequests, showError, STATIC_DTS, useMocks } from './support';
+
+const mocks = useMocks({ dts: STATIC_DTS });
+
+describe('each operation against the static mock (the reference\'s examples)', () => {
+	test.each(OPERATIONS.map((row): [string, OperationRow] => [rowName(row), row]))('%s', async (name, row) => {
+		const from = mocks.dts.log.length;
+		const result = await runNode({ parameters: parametersOf(row), credentials: credentials(mocks.dts), secrets: row.secrets });
+		const exchanges = mocks.dts.take();
+
+		await expectValidRequests(mocks.dts, exchanges, name, from);
+		expect(exchanges.map((exchange) => exchange.operation)).toEqual(row.calls);
+		if (result.error) throw new Error(`${name}: the node failed on valid answers: ${showError(result.error)}`);
+		expect((result.output ?? []).map((item) => item.json)).toEqual(row.output);
+	});
+});
+
+describe('Wait Until Finished against the static mock', () => {
+	// The reference's only example of a backfill by id is RUNNING, so both waits run to Max Wait
+	// (0.1 minutes) and end in the node's WAIT_TIMEOUT; what is held to the reference is each poll.
+	// Run side by side, so the file waits 6 s once; each has 5 s of slack for its first poll.
+	const wait = { waitUntilFinished: true, pollInterval: 1, maxWait: 0.1 };
+	const row = (operation: string) => OPERATIONS.find((r) => r.resource === 'backfill' && r.operation === operation) as OperationRow;
+
+	test('Backfill Create and Backfill Get poll with valid Backfill Get requests', async () => {
+		const from = mocks.dts.log.length;
+		const runs = await Promise.all(
+			['create', 'get'].map(async (operation) => runNode({ parameters: { ...parametersOf(row(operation)), ...wait }, credentials: credentials(mocks.dts) })),
+		);
+		const exchanges = mocks.dts.take();
+		await expectValidRequests(mocks.dts, exchanges, 'Wait Until Finished', from);
+		const calls = exchanges.map((exchange) => exchange.operation);
+		expect(calls.filter((call) => call === 'createBackfill')).toHaveLength(1);
+		// Backfill Get's own request, then at least one poll of each wait.
+		expect(calls.filter((call) => call === 'getBackfillById').length).toBeGreaterThanOrEqual(3);
+		expect(new Set(exchanges.filter((e) => e.operation === 'getBackfillById').map((e) => e.path))).toEqual(new Set(['/teams/936506/backfills/12345']));
+		for (const run of runs) {
+			expect(run.error?.message).toBe('Backfill 12345 did not finish within 0.1 minutes (last status RUNNING)');
+		}
+	});
+});
+
+describe('the table', () => {
+	test('has a row for every operation the node offers, and none for one it does not', () => {
+		const { properties } = new SupermetricsTransfers().description;
+		const offered = properties
+			.filter((p) => p.name === 'operation')
+			.flatMap((p) => (p.displayOptions?.show?.resource ?? []).flatMap((resource) => (p.options as INodePropertyOptions[]).map((o) => `${String(resource)} → ${String(o.value)}`)));
+		expect(offered).toHaveLength(25);
+		expect(OPERATIONS.map(rowName).sort()).toEqual([...offered].sort());
+	});
+
+	test('calls every operation of the DTS reference', () => {
+		const declared = new Set(OPERATIONS.flatMap((row) => row.calls));
+		expect(specOperationList('dts').map((o) => o.operationId).filter((id) => !declared.has(id))).toEqual([]);
+	});
+});

@@ -1,0 +1,141 @@
+/**
+ * What the contract test files share: their Prism mocks (started once per file, stopped after its
+ * last test), the credential that points the node at them, and the checks of what Prism saw.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { logLines } from '../engine/logs';
+import { describeExchange, logProblems, requestProblems, responseProblems, startPrism } from './prism';
+import type { Exchange, Mock, PrismOptions } from './prism';
+
+export type { Exchange, Mock };
+
+/** Not a real key: the mocks check the Authorization header's form (scheme), not its value. */
+export const API_KEY = 'contract-test-key';
+
+/** Ids from the reference's own examples, so that the static mock's answers are about them. */
+export const TEAM = '936506';
+export const TRANSFER_INT32 = '36091';
+export const TRANSFER_INT64 = '456789';
+export const DESTINATION = '8';
+export const BACKFILL = '12345';
+export const TRANSFER_RUN = '12345';
+
+/** A resource locator as the editor saves it: a numeric id typed By ID, a code typed By Code. */
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+export const byCode = (value: string) => ({ __rl: true, mode: 'code', value });
+/** Other Settings as the editor saves them. */
+export const byName = (values: Record<string, unknown>) => ({ entries: Object.entries(values).map(([name, value]) => ({ name, value })) });
+
+/**
+ * The dynamic mocks' seeds. Prism restarts its generator from the seed for every answer, so a seed
+ * is one answer per operation, the same on every run (all but meta.request_id, which the
+ * reference has faker draw, outside the seed). Picked from seeds 1 to 16 for what their
+ * answers hold: Transfer Create's transfer_id present (2), absent (3), negative (15); a
+ * destination Prism itself finds invalid (2: a null setting value breaks its oneOf), one with an
+ * id (3), one with id null (15).
+ */
+export const SEEDS = ['2', '3', '15'];
+
+/** The DTS reference's examples; a request Prism finds invalid is refused (--errors). */
+export const STATIC_DTS: PrismOptions = { spec: 'dts', label: 'DTS Prism (static, --errors)' };
+export const STATIC_LOGINS: PrismOptions = { spec: 'logins', label: 'logins Prism (static, --errors)' };
+/** Answers at random within the DTS reference's schemas, from a seed. */
+export const dynamicDts = (seed: string): PrismOptions => ({ spec: 'dts', dynamic: true, seed, label: `DTS Prism (dynamic, seed ${seed})` });
+export const seeded = (): Record<string, PrismOptions> => Object.fromEntries(SEEDS.map((seed) => [seed, dynamicDts(seed)]));
+
+/** Prism takes seconds to read the 4000-line reference; on two busy cores, more. */
+const START_TIMEOUT_MS = 180_000;
+
+/**
+ * Starts the given mocks once for the file (all at once), and stops them after its last test,
+ * failing the file if a process or a port is left behind. Each test starts with no exchanges.
+ */
+export function useMocks(options: Record<string, PrismOptions>): Record<string, Mock> {
+	const mocks: Record<string, Mock> = {};
+	const names = Object.keys(options);
+	beforeAll(async () => {
+		const started = await Promise.allSettled(names.map(async (name) => startPrism({ label: name, ...options[name] })));
+		started.forEach((result, i) => {
+			if (result.status === 'fulfilled') mocks[names[i]] = result.value;
+		});
+		const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+		if (failed) throw failed.reason;
+	}, START_TIMEOUT_MS);
+	beforeEach(async () => {
+		// What Prism logs about a test's requests may come after the test (one that failed early
+		// did not wait for it): let it in now, so that a test reads only its own lines.
+		await Promise.all(names.map(async (name) => mocks[name]?.settle()));
+		for (const name of names) mocks[name]?.take();
+		// n8n's log of the runs (their errors), captured rather than printed, as in the engine tests.
+		logLines.length = 0;
+	});
+	afterAll(async () => {
+		const stopped = await Promise.allSettled(names.filter((name) => mocks[name]).map(async (name) => mocks[name].stop()));
+		const failed = stopped.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+		if (failed) throw failed.reason;
+	}, 60_000);
+	return mocks;
+}
+
+/** The credential's data, pointing both APIs at mocks. */
+export function credentials(dts: Mock, logins?: Mock): IDataObject {
+	return { apiKey: API_KEY, baseUrl: dts.url, ...(logins ? { apiUrl: logins.url } : {}) };
+}
+
+/** Repeated lines once, with how often they came (a trigger repeats its requests every poll). */
+function once(lines: string[]): string[] {
+	const counts = new Map<string, number>();
+	for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
+	return [...counts].map(([line, count]) => (count > 1 ? `${line}\n    (×${count})` : line));
+}
+
+/** An exchange as a failure message shows it: the request, Prism's answer and its verdict. */
+export function showExchange(exchange: Exchange): string {
+	const lines = [`  ${describeExchange(exchange)} [answered by ${exchange.upstream}]`];
+	if (exchange.body) lines.push(`    request body: ${exchange.body.slice(0, 2000)}`);
+	for (const problem of requestProblems(exchange)) lines.push(`    ✖ request: ${problem}`);
+	for (const problem of responseProblems(exchange)) lines.push(`    (Prism on its own answer: ${problem})`);
+	if (exchange.status >= 300 || exchange.prismError) lines.push(`    answer: ${exchange.responseBody.slice(0, 1000)}`);
+	return lines.join('\n');
+}
+
+/**
+ * Fails unless Prism found every request valid: method and path of a spec operation, its path and
+ * query parameters, its body, its security scheme. Also reads Prism's log for the same: nothing it
+ * logged about these requests may be a validation error or warning. `context` says what ran.
+ */
+export async function expectValidRequests(mock: Mock, exchanges: Exchange[], context: string, logFrom?: number): Promise<void> {
+	await mock.settle();
+	const invalid = exchanges.filter((exchange) => requestProblems(exchange).length > 0);
+	const logged = logFrom === undefined ? [] : logProblems(mock.log, logFrom);
+	if (invalid.length === 0 && logged.length === 0) return;
+	throw new Error(
+		[
+			`${context}: Prism found ${invalid.length} of ${exchanges.length} request(s) invalid against ${mock.label}.`,
+			...once(invalid.map(showExchange)),
+			...(logged.length ? ['Prism\'s log for these requests:', ...once(logged.map((line) => `  ${line.replace(/^\[[^\]]*\] › /, '')}`))] : []),
+			'All requests:',
+			...once(exchanges.map((exchange) => `  ${describeExchange(exchange)}`)),
+		].join('\n'),
+	);
+}
+
+/** The answer's `data` (wrapped `{meta, data}`) or the bare body, as the spec gives the operation. */
+export function answerData(exchange: Exchange): unknown {
+	const body = exchange.responseJson as IDataObject | undefined;
+	if (body && typeof body === 'object' && 'meta' in body && 'data' in body) return body.data;
+	return body;
+}
+
+/** `meta.request_id` of a wrapped answer. */
+export function answerRequestId(exchange: Exchange): string | undefined {
+	const meta = (exchange.responseJson as IDataObject | undefined)?.meta as IDataObject | undefined;
+	return typeof meta?.request_id === 'string' ? meta.request_id : undefined;
+}
+
+/** An error as a failure message shows it. */
+export function showError(error: { message?: string; description?: string | null; context?: unknown; name?: string } | undefined): string {
+	if (!error) return 'no error';
+	return `${error.name ?? 'Error'}: ${error.message}${error.description ? `\n    ${error.description}` : ''}`;
+}
