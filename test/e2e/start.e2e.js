@@ -42,7 +42,9 @@ async function npmStart(name) {
 		throw new Error(`${error.message}:\n${output.slice(-2000)}`);
 	}
 	const [, modelPort] = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output.slice(output.indexOf('Fake OpenAI'))) ?? [];
-	return { npm, port, sandboxPort, modelPort: Number(modelPort), pids: processTree(npm.pid), output: () => output, ended, exited };
+	// The sandbox's second origin: the Supermetrics API's login links and logins.
+	const [, apiPort] = /login links and logins on http:\/\/127\.0\.0\.1:(\d+)/.exec(output) ?? [];
+	return { npm, port, sandboxPort, apiPort: Number(apiPort), modelPort: Number(modelPort), pids: processTree(npm.pid), output: () => output, ended, exited };
 }
 
 /** What a failed test must not leave behind. */
@@ -72,7 +74,7 @@ describe('npm start stops everything it started, however it is stopped', { timeo
 				await waitFor(() => started.pids.every((pid) => !alive(pid)), ENDED);
 
 				const lines = started.output().trim().split('\n');
-				const ports = [started.sandboxPort, started.modelPort, started.port];
+				const ports = [started.sandboxPort, started.apiPort, started.modelPort, started.port];
 				assert.equal(lines.at(-1), `Stopped n8n, the DTS sandbox and the fake model; ports ${ports.join(', ')} are free.`);
 				for (const port of ports) assert.equal(await freePort(port), port, `port ${port} is free`);
 			} finally {
