@@ -44,6 +44,13 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 1
 	const started = { pids: [], ports: [] };
 	/** Executions of the earlier tests, so that each test counts only its own. */
 	const seen = new Set();
+	/**
+	 * Marks every execution stored so far as seen: a test counts only those it made, even when an
+	 * earlier test failed before it had counted its own.
+	 */
+	async function seenSoFar() {
+		for (const e of await cluster.executions(WEBHOOK.id)) seen.add(e.id);
+	}
 
 	before(async () => {
 		// The default limit (1000 requests an hour) is not what this test is about.
@@ -91,6 +98,7 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 1
 
 	test('300 webhook calls: each runs once, on a worker, both workers share them, one create each', async () => {
 		const ids = teams(700000, 300);
+		await seenSoFar();
 		const startedBefore = new Map(cluster.workers.map((w) => [w, new Set(w.started)]));
 		// Hold the first creates until both workers run ten at once: each runs at most ten and main
 		// runs none, so twenty held requests mean both take part.
@@ -102,8 +110,22 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 1
 		});
 		assert.equal(gate.held, 2 * CONCURRENCY);
 		gate.release();
+		const released = Date.now();
 		const results = await calls;
 
+		// A call without an answer: say whether its create reached the API (its execution ran, and
+		// the answer was lost or late) or not (it never ran), for all of them at once.
+		const unanswered = ids.filter((_, i) => results[i].status !== 200);
+		if (unanswered.length) {
+			const first = ids.indexOf(unanswered[0]);
+			const created = unanswered.filter((team) => createsFor(sandbox, team).length > 0).length;
+			const stored = (await cluster.executions(WEBHOOK.id)).filter((e) => !seen.has(e.id));
+			assert.fail(
+				`${unanswered.length} of ${ids.length} calls got no 200, the first call ${first} (team ${unanswered[0]}): ${JSON.stringify(results[first])}; ` +
+					`the API got a create for ${created} of them; ${stored.length} executions stored (${JSON.stringify(Object.fromEntries(count(stored.map((e) => e.status))))}), ` +
+					`${Math.round((Date.now() - released) / 1000)} s after the gate opened`,
+			);
+		}
 		results.forEach((result, i) => {
 			assert.equal(result.status, 200, `call ${i} (team ${ids[i]}): ${JSON.stringify(result)}`);
 			assert.equal(result.body.team_id, ids[i]);
@@ -178,6 +200,7 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 1
 
 	test('a worker SIGKILLed with ten creates in flight: those ten fail and show as failed, the rest succeed, no create is sent twice', async () => {
 		const ids = teams(800000, 60);
+		await seenSoFar();
 		// What the workers started before: only this test's executions are in flight.
 		const startedBefore = new Map(cluster.workers.map((w) => [w, new Set(w.started)]));
 		const gate = sandbox.hold(CREATE);
@@ -226,6 +249,7 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 1
 	});
 
 	test('a worker without the package starts healthy, then fails each execution with "Unrecognized node type"', async () => {
+		await seenSoFar();
 		const bare = await cluster.addWorker({ withPackage: false }); // resolves once its readiness check passes
 		started.pids.push(...processTree(bare.pid));
 		started.ports.push(bare.healthPort);
