@@ -208,12 +208,13 @@ async function n8nCli(userFolder, args, { queue } = {}) {
 
 /**
  * An n8n process in the background: `n8n start` by default, or `args` such as
- * `['worker', '--concurrency=10']`; `nodeArgs` go to Node (e.g. `--inspect`). The caller stops it
- * with `stop()` (SIGTERM, n8n's graceful shutdown, then SIGKILL after 20 s).
+ * `['worker', '--concurrency=10']`; `nodeArgs` go to Node (e.g. `--inspect`); `env`, more settings
+ * (e.g. the durable scheduler's). The caller stops it with `stop()` (SIGTERM, n8n's graceful
+ * shutdown, then SIGKILL after 20 s).
  */
-function startN8n(userFolder, { args = ['start'], nodeArgs = [], port, brokerPort, queue, healthPort, output = process.stdout } = {}) {
+function startN8n(userFolder, { args = ['start'], nodeArgs = [], port, brokerPort, queue, healthPort, env = {}, output = process.stdout } = {}) {
 	const child = spawn(node24().bin, [...nodeArgs, N8N_BIN, ...args], {
-		env: n8nEnv(userFolder, { port, brokerPort, queue, healthPort }),
+		env: { ...n8nEnv(userFolder, { port, brokerPort, queue, healthPort }), ...env },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	child.stdout.pipe(output, { end: false });

@@ -23,6 +23,7 @@ const QUICK = [
 	{ name: 'npm run bench (engine part)', args: ['scripts/bench.js', '--items', '20', '--runs', '5', '--latency-items', '20'], expect: /^bench: items=20 /m },
 	{ name: 'npm run bench (reading part)', args: ['scripts/bench-read.js'], expect: /^bench-read: /m },
 	{ name: 'npm run bench (real n8n part)', args: ['scripts/bench-n8n.js', '--only', 'n8n', '--n8n-items', '20', '--n8n-rounds', '3'], expect: /^bench-n8n: items=20 /m },
+	{ name: 'npm run bench:trigger', args: ['scripts/bench-trigger.js', '--teams', '10', '--latency', '0'], expect: /^bench-trigger: transfers=10 /m },
 	{ name: 'npm run soak', args: ['--expose-gc', 'scripts/soak.js', '--items', '100', '--concurrency', '5'], expect: /^soak: .* PASS$/m },
 ];
 

@@ -1,17 +1,20 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
 import { searchTransfers } from './methods/listSearch';
 import { CREDENTIAL_TYPE, requestSettings } from './transport';
 import { pollBackfills } from './trigger/backfillEvent';
+import { PollAllowance, pollBudgetMs, PollStopped } from './trigger/budget';
 import { triggerFields } from './trigger/fields';
-import { triggerParams } from './trigger/params';
+import { pollLogins } from './trigger/loginEvent';
+import { isLoginEvent, triggerParams } from './trigger/params';
 import { pollRuns } from './trigger/runEvent';
 import { ApiClock } from './trigger/time';
 
 /**
- * Polls Supermetrics for transfer runs or backfills that finished, and starts the workflow with
- * one item for each, once. How a poll finds them, and what it costs, is in trigger/ and the README.
+ * Polls Supermetrics for transfer runs or backfills that finished, login links a client authorized
+ * through, and logins nearing their expiry or revoked, and starts the workflow with one item for
+ * each, once. How a poll finds them, what it costs and how it keeps to its time and the key's hourly limit is in trigger/ and docs/trigger.md.
  */
 export class SupermetricsTransfersTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,8 +26,8 @@ export class SupermetricsTransfersTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] === "backfillFinished" ? "Backfill Finished" : "Transfer Run Finished" }}',
-		description: 'Starts the workflow when a Supermetrics transfer run or backfill finishes',
+		subtitle: '={{ $parameter["event"] === "backfillFinished" ? "Backfill Finished" : $parameter["event"] === "loginLinkUsed" ? "Login Link Used" : $parameter["event"] === "loginExpiring" ? "Login Expiring" : "Transfer Run Finished" }}',
+		description: 'Starts the workflow when a Supermetrics transfer run or backfill finishes, a client authorizes through a login link, or a data source login nears its expiry or is revoked',
 		defaults: { name: 'Supermetrics Transfers Trigger' },
 		polling: true,
 		inputs: [],
@@ -39,12 +42,30 @@ export class SupermetricsTransfersTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const params = triggerParams(this);
-		const poll = { context: this, teamId: params.teamId, settings: await requestSettings.call(this), clock: new ApiClock() };
+		const settings = await requestSettings.call(this);
+		// The poll's time starts here: n8n's (getPollBudgetMs) or the node's own, whichever is less.
+		const allowance = new PollAllowance(pollBudgetMs(this), settings.quota, settings.timeoutMs);
+		const poll = { context: this, teamId: params.teamId, settings, clock: new ApiClock(), allowance };
 		const manual = this.getMode() === 'manual';
-		const items =
-			params.event === 'backfillFinished'
-				? await pollBackfills(poll, params, manual)
-				: await pollRuns(poll, params, manual);
-		return items.length ? [this.helpers.returnJsonArray(items)] : null;
+		let failure: unknown;
+		try {
+			const events = isLoginEvent(params.event) ? pollLogins : params.event === 'backfillFinished' ? pollBackfills : pollRuns;
+			const items = await events(poll, params, manual);
+			return items.length ? [this.helpers.returnJsonArray(items)] : null;
+		} catch (error) {
+			failure = error;
+		}
+		// An API error as the transport made it; a stop reaches here from Fetch Test Event only (an
+		// active poll keeps what it found), and says why.
+		if (!(failure instanceof PollStopped)) throw failure;
+		throw new NodeOperationError(this.getNode(), STOPPED[failure.reason], {
+			description: 'Nothing was changed. Fetch again in a few minutes.',
+		});
 	}
 }
+
+const STOPPED = {
+	budget: 'The Supermetrics API answered too slowly to finish looking within the poll\'s time',
+	reserve: 'The API key is close to its hourly request limit: the trigger leaves the rest to your other workflows',
+	rateLimited: 'The Supermetrics API answered 429 Too Many Requests: the key\'s hourly request limit is used up',
+};

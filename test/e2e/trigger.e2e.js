@@ -1,8 +1,12 @@
 'use strict';
 /**
- * The Supermetrics Transfers Trigger in a real n8n: a workflow activated over REST polls the
- * sandbox every minute, fires on a run that finishes there, and does not fire twice; Fetch Test
- * Event over REST and in the editor shows the most recent finished run.
+ * The Supermetrics Transfers Trigger in a real n8n, in each of n8n 2.41's two poll schedulers (the
+ * regular one, and the durable one behind N8N_SCHEDULER_ENABLED, …_POLL_TRIGGERS_ENABLED,
+ * N8N_USE_WORKFLOW_PUBLICATION_SERVICE, N8N_POLLER_DURABLE_CURSORS_ENABLED): a workflow activated
+ * over REST polls the sandbox every minute and starts once for each run that finishes there, across
+ * polls, n8n stopped cleanly or killed between polls and during one, deactivation and activation,
+ * and (durable) an API that holds its answer past the poll's budget. Fetch Test Event over REST
+ * and, once, in the editor shows the most recent finished run.
  */
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -13,8 +17,8 @@ const { CACHE, N8N_VERSION, startN8n } = require('../../scripts/n8n');
 const { TRIGGER_NODE, TRIGGER_TYPE, triggerWorkflow } = require('../../scripts/fixtures');
 const { OWNER, waitReady, setupOwner, login, data } = require('../../scripts/rest');
 const { launchBrowser } = require('../../scripts/chromium');
-const { freePort } = require('../../scripts/proc');
-const { OUTPUT, openInstance } = require('./instance');
+const { freePort, processTree } = require('../../scripts/proc');
+const { OUTPUT, openInstance, eventually, sleep } = require('./instance');
 
 // n8n stores execution data in flatted form; its own copy reads it.
 const flatted = require(path.join(CACHE, `n8n-${N8N_VERSION}`, 'node_modules', 'flatted'));
@@ -23,148 +27,258 @@ const WORKFLOW = triggerWorkflow();
 const SLACK_EXAMPLE = JSON.parse(fs.readFileSync(path.join(__dirname, '../../docs/examples/slack-when-a-run-fails.json'), 'utf8'));
 const MINUTE = 60000;
 const QUIET_TIME = '2026-06-01T10:00:00Z';
-// "Every minute" fires at a random second of the minute; a busy machine adds to it.
+// "Every minute" fires at one second of the minute (random, or seeded by the durable scheduler); a
+// busy machine adds to it.
 const POLL_DEADLINE = 3 * MINUTE;
 const SCREENSHOT = path.join(OUTPUT, 'trigger-editor.png');
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * The durable scheduler, with its poll timeout at 15 s: getPollBudgetMs() is then 10 s (15 s less
+ * n8n's least margin of 5 s), so the test of an API holding its answer takes seconds, not a minute.
+ */
+const DURABLE = {
+	N8N_SCHEDULER_ENABLED: 'true',
+	N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
+	N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'true',
+	N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
+	N8N_SCHEDULER_POLL_TIMEOUT: '15',
+};
+const SCHEDULERS = { regular: {}, durable: DURABLE };
 
-/** Polls `check` every second until it returns something, or fails after `ms`. */
-async function eventually(what, ms, check) {
-	const deadline = Date.now() + ms;
-	for (;;) {
-		const result = await check();
-		if (result) return result;
-		if (Date.now() > deadline) throw new Error(`${what}: not within ${ms / 1000} s`);
-		await sleep(1000);
-	}
-}
 
-describe('the Supermetrics Transfers Trigger in n8n', { timeout: 900000 }, () => {
-	let n8n;
-	let server;
-	let rest;
+// The two schedulers side by side, each with its own n8n and sandbox: their tests mostly wait for
+// n8n's minute, so together they take about as long as the slower one alone. Within each, one test
+// at a time (subtests would inherit the concurrency).
+describe('the Supermetrics Transfers Trigger in n8n, in each scheduler', { concurrency: true }, () => {
+	for (const [scheduler, env] of Object.entries(SCHEDULERS)) {
+		describe(`the Supermetrics Transfers Trigger in n8n (${scheduler} scheduler)`, { timeout: 1800000, concurrency: 1 }, () => {
+			let n8n;
+			let server;
+			let rest;
+			let startedAt;
+			/** The runs this test makes, each expected to start the workflow exactly once. */
+			const runs = [];
 
-	before(async () => {
-		// The sandbox's clock starts far from 22:00 UTC, when the seeded transfer's daily run would
-		// start: the runs this test makes are the only ones that finish while it moves the clock.
-		n8n = await openInstance('trigger', [WORKFLOW, { ...SLACK_EXAMPLE, id: 'SmSlackExample01' }], { sandbox: { clock: { start: QUIET_TIME } } });
-		const port = await freePort();
-		const log = fs.createWriteStream(path.join(n8n.userFolder, 'n8n.log'));
-		server = startN8n(n8n.userFolder, { port, brokerPort: await freePort(), output: log });
-		const local = `http://127.0.0.1:${port}`;
-		await waitReady(local, { exited: server.exited });
-		assert.equal(await setupOwner(local), 'created');
-		rest = await login(local);
-		assert.ok(rest, `the owner ${OWNER.email} cannot log in`);
-	});
-
-	after(async () => {
-		await server?.stop();
-		await n8n?.close();
-	});
-
-	const executions = async () => {
-		const body = data(await rest.get('/executions', { params: { filter: JSON.stringify({ workflowId: WORKFLOW.id }), limit: 50 } }), 'GET executions');
-		return (body.results ?? body).filter((execution) => execution.workflowId === WORKFLOW.id);
-	};
-	/** The items the trigger node put out in a finished execution. */
-	const triggerItems = async (id) => {
-		const execution = data(await rest.get(`/executions/${id}`), `GET execution ${id}`);
-		if (!execution.stoppedAt) return null;
-		const runData = flatted.parse(execution.data).resultData.runData;
-		return { execution, items: runData[TRIGGER_NODE]?.[0]?.data?.main?.[0]?.map((item) => item.json) };
-	};
-	const calls = () => n8n.sandbox.requests.map((r) => `${r.method} ${r.path}`);
-
-	test('both workflows import; activated over REST, the trigger records where things stand and emits nothing', async () => {
-		const slack = data(await rest.get('/workflows/SmSlackExample01'), 'GET Slack example');
-		assert.deepEqual(slack.nodes.map((node) => node.type), [TRIGGER_TYPE, 'n8n-nodes-base.slack']);
-		assert.equal(slack.nodes[0].parameters.onlyFailures, true);
-
-		const workflow = data(await rest.get(`/workflows/${WORKFLOW.id}`), 'GET workflow');
-		n8n.sandbox.requests.length = 0;
-		const activated = data(await rest.post(`/workflows/${WORKFLOW.id}/activate`, { versionId: workflow.versionId }), 'activate');
-		assert.equal(activated.active, true);
-		// n8n 2.41 publishes an activated workflow through its outbox (polled every 15 s); the
-		// trigger's first poll runs then: one backfill list, one run list, and no execution.
-		await eventually('the first poll', 2 * MINUTE, async () => n8n.sandbox.requests.length >= 2);
-		assert.deepEqual(calls(), ['GET /teams/12345/backfills', 'GET /teams/12345/transfers/36091/runs']);
-		// Each path's declared scheme: the backfill list is BearerAuth, the run list ApiKeyAuth.
-		assert.deepEqual(n8n.sandbox.requests.slice(0, 2).map((r) => r.headers.authorization), ['Bearer sandbox-demo-key', 'sandbox-demo-key']);
-		assert.deepEqual(await executions(), []);
-	});
-
-	let run;
-	test('a run that finishes in the sandbox starts the workflow at the next poll; the execution holds it, once', async () => {
-		run = n8n.sandbox.addRun({ transferId: '36091', outcome: 'FAILED', durationMs: MINUTE });
-		n8n.sandbox.clock.advance(5 * MINUTE);
-		const [execution] = await eventually('an execution of the trigger workflow', POLL_DEADLINE, async () => {
-			const list = await executions();
-			return list.length ? list : null;
-		});
-		const { items } = await eventually('the execution to finish', MINUTE, async () => await triggerItems(execution.id));
-		assert.equal(items.length, 1);
-		assert.deepEqual(
-			{ id: items[0].id, status: items[0].status, team_id: items[0].team_id, transfer_id: items[0].transfer_id, succeeded: items[0].succeeded },
-			{ id: run.id, status: 'FAILED', team_id: '12345', transfer_id: '36091', succeeded: false },
-		);
-		assert.equal(items[0].ended_time, run.ends_at);
-		assert.equal(execution.mode, 'trigger');
-
-		// The next poll finds the same run and emits nothing: n8n saved what was reported.
-		const seen = n8n.sandbox.requests.length;
-		await eventually('the next poll', POLL_DEADLINE, async () => n8n.sandbox.requests.length >= seen + 2);
-		await sleep(3000);
-		assert.equal((await executions()).length, 1);
-	});
-
-	test('Fetch Test Event over REST (a manual run from the trigger) returns the most recent finished run', async () => {
-		const started = data(
-			await rest.post(`/workflows/${WORKFLOW.id}/run`, { triggerToStartFrom: { name: TRIGGER_NODE } }),
-			'POST run',
-		);
-		assert.ok(started.executionId, `no execution id: ${JSON.stringify(started)}`);
-		const { execution, items } = await eventually('the manual execution', MINUTE, async () => await triggerItems(started.executionId));
-		assert.equal(execution.mode, 'manual');
-		assert.deepEqual(items.map((item) => [item.id, item.status]), [[run.id, 'FAILED']]);
-	});
-
-	test('the editor shows the trigger\'s fields, and Fetch Test Event shows the run', async () => {
-		const browser = await launchBrowser();
-		const page = await browser.context.newPage();
-		page.setDefaultTimeout(MINUTE);
-		try {
-			await page.goto(`${server.url}/signin`);
-			await page.fill('input[name=emailOrLdapLoginId]', OWNER.email);
-			await page.fill('input[name=password]', OWNER.password);
-			await page.click('[data-test-id=form-submit-button]');
-			await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-			await page.goto(`${server.url}/workflow/${WORKFLOW.id}`);
-			const canvasNode = page.locator(`[data-test-id=canvas-node][data-node-name="${TRIGGER_NODE}"]`);
-			await canvasNode.waitFor();
-			await canvasNode.dblclick();
-			const ndv = page.locator('[data-test-id=ndv]');
-			await ndv.waitFor();
-			const parameters = ndv.locator('[data-test-id=node-parameters]');
-			for (const label of ['Poll Times', 'Event', 'Team ID', 'Transfer', 'Only Failures']) {
-				await parameters.getByText(label, { exact: true }).first().waitFor();
+			/** n8n on the instance's user folder (again, after a stop), logged in. */
+			async function boot() {
+				const port = await freePort();
+				const log = fs.createWriteStream(path.join(n8n.userFolder, 'n8n.log'), { flags: 'a' });
+				server = startN8n(n8n.userFolder, { port, brokerPort: await freePort(), env, output: log });
+				const local = `http://127.0.0.1:${port}`;
+				await waitReady(local, { exited: server.exited });
+				assert.match(await setupOwner(local), /^(created|existing)$/);
+				rest = await login(local);
+				assert.ok(rest, `the owner ${OWNER.email} cannot log in`);
 			}
-			assert.equal(await ndv.locator('[data-test-id=parameter-input-teamId] input').inputValue(), '12345');
-			await ndv.locator('[data-test-id=node-execute-button]').first().click();
-			const output = ndv.locator('[data-test-id=output-panel]');
-			await output.locator('[data-test-id=node-run-status-success]').waitFor();
-			await output.locator('[data-test-id=radio-button-json]').click();
-			const view = output.locator('[data-test-id=ndv-data-container]', { hasText: run.id });
-			await view.waitFor();
-			assert.match(await view.innerText(), /"status":\s*"FAILED"/);
-			await page.screenshot({ path: SCREENSHOT });
-		} catch (error) {
-			await page.screenshot({ path: path.join(OUTPUT, 'trigger-editor-failure.png') }).catch(() => {});
-			throw error;
-		} finally {
-			await page.goto('about:blank').catch(() => {});
-			await browser.close();
-		}
-	});
+
+			/** SIGKILL, as a crash would: n8n saves nothing more; its task runner is ended after it. */
+			async function kill() {
+				const [, ...children] = processTree(server.pid);
+				process.kill(server.pid, 'SIGKILL');
+				await server.exited;
+				for (const pid of children) {
+					try {
+						process.kill(pid, 'SIGKILL');
+					} catch {
+						// gone with its parent
+					}
+				}
+			}
+
+			before(async () => {
+				startedAt = Date.now();
+				// The sandbox's clock starts far from 22:00 UTC, when the seeded transfer's daily run would
+				// start: the runs this test makes are the only ones that finish while it moves the clock.
+				n8n = await openInstance(`trigger-${scheduler}`, [WORKFLOW, { ...SLACK_EXAMPLE, id: 'SmSlackExample01' }], { sandbox: { clock: { start: QUIET_TIME } } });
+				await boot();
+			});
+
+			after(async () => {
+				await server?.stop();
+				await n8n?.close();
+				console.log(`# trigger e2e, ${scheduler} scheduler: ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+			});
+
+			const executions = async () => {
+				const body = data(await rest.get('/executions', { params: { filter: JSON.stringify({ workflowId: WORKFLOW.id }), limit: 100 } }), 'GET executions');
+				return (body.results ?? body).filter((execution) => execution.workflowId === WORKFLOW.id);
+			};
+			/** The items the trigger node put out in a finished execution. */
+			const triggerItems = async (id) => {
+				const execution = data(await rest.get(`/executions/${id}`), `GET execution ${id}`);
+				if (!execution.stoppedAt) return null;
+				const runData = flatted.parse(execution.data).resultData.runData;
+				return { execution, items: runData[TRIGGER_NODE]?.[0]?.data?.main?.[0]?.map((item) => item.json) };
+			};
+			/** How often each run started an active (not a manual) execution, once all have finished. */
+			const reported = async () => {
+				const counts = {};
+				for (const { id, mode } of await executions()) {
+					if (mode === 'manual') continue;
+					const finished = await triggerItems(id);
+					if (!finished) return null;
+					for (const item of finished.items ?? []) counts[item.id] = (counts[item.id] ?? 0) + 1;
+				}
+				return counts;
+			};
+			/** Waits until `run` started the workflow; then one more poll, and every run so far is in exactly once. */
+			async function reportedOnce(run) {
+				await eventually(`an execution with run ${run.id}`, POLL_DEADLINE, async () => (await reported())?.[run.id]);
+				const seen = n8n.sandbox.requests.length;
+				await eventually('the next poll', POLL_DEADLINE, async () => n8n.sandbox.requests.length >= seen + 2);
+				await sleep(3000);
+				const counts = await eventually('the executions to finish', MINUTE, reported);
+				assert.deepEqual(counts, Object.fromEntries(runs.map((r) => [r.id, 1])));
+			}
+			/** A run of the seeded transfer that finishes a minute after it starts, and five minutes on. */
+			function finishRun() {
+				const run = n8n.sandbox.addRun({ transferId: '36091', outcome: 'FAILED', durationMs: MINUTE });
+				n8n.sandbox.clock.advance(5 * MINUTE);
+				runs.push(run);
+				return run;
+			}
+			/** Resolves just after a poll (both its requests answered): the trigger is between polls. */
+			async function betweenPolls() {
+				const seen = n8n.sandbox.requests.length;
+				await eventually('a poll', POLL_DEADLINE, async () => n8n.sandbox.requests.length >= seen + 2);
+				await sleep(2000);
+			}
+			const calls = () => n8n.sandbox.requests.map((r) => `${r.method} ${r.path}`);
+
+			test('both workflows import; activated over REST, the trigger records where things stand and emits nothing', async () => {
+				const slack = data(await rest.get('/workflows/SmSlackExample01'), 'GET Slack example');
+				assert.deepEqual(slack.nodes.map((node) => node.type), [TRIGGER_TYPE, 'n8n-nodes-base.slack']);
+				assert.equal(slack.nodes[0].parameters.onlyFailures, true);
+
+				const workflow = data(await rest.get(`/workflows/${WORKFLOW.id}`), 'GET workflow');
+				n8n.sandbox.requests.length = 0;
+				const activated = data(await rest.post(`/workflows/${WORKFLOW.id}/activate`, { versionId: workflow.versionId }), 'activate');
+				assert.equal(activated.active, true);
+				// n8n 2.41 publishes an activated workflow through its outbox (polled every 15 s); the
+				// trigger's first poll runs then: one backfill list, one run list, and no execution.
+				await eventually('the first poll', 2 * MINUTE, async () => n8n.sandbox.requests.length >= 2);
+				assert.deepEqual(calls().slice(0, 2), ['GET /teams/12345/backfills', 'GET /teams/12345/transfers/36091/runs']);
+				// Each path's declared scheme: the backfill list is BearerAuth, the run list ApiKeyAuth.
+				assert.deepEqual(n8n.sandbox.requests.slice(0, 2).map((r) => r.headers.authorization), ['Bearer sandbox-demo-key', 'sandbox-demo-key']);
+				assert.deepEqual(await executions(), []);
+			});
+
+			test('a run that finishes after the activation\'s poll starts the workflow at the next poll, once', async () => {
+				// The durable scheduler drops the activation poll's state (it emitted nothing): before the
+				// trigger kept a copy where n8n does save it, this run was never reported.
+				const run = finishRun();
+				await reportedOnce(run);
+				const list = await executions();
+				assert.equal(list.length, 1);
+				const { items, execution } = await triggerItems(list[0].id);
+				assert.deepEqual(
+					{ id: items[0].id, status: items[0].status, team_id: items[0].team_id, transfer_id: items[0].transfer_id, succeeded: items[0].succeeded },
+					{ id: run.id, status: 'FAILED', team_id: '12345', transfer_id: '36091', succeeded: false },
+				);
+				assert.equal(items[0].ended_time, run.ends_at);
+				assert.equal(execution.mode, 'trigger');
+			});
+
+			test('Fetch Test Event over REST (a manual run from the trigger) returns the most recent finished run', async () => {
+				const started = data(await rest.post(`/workflows/${WORKFLOW.id}/run`, { triggerToStartFrom: { name: TRIGGER_NODE } }), 'POST run');
+				assert.ok(started.executionId, `no execution id: ${JSON.stringify(started)}`);
+				const { execution, items } = await eventually('the manual execution', MINUTE, async () => await triggerItems(started.executionId));
+				assert.equal(execution.mode, 'manual');
+				assert.deepEqual(items.map((item) => [item.id, item.status]), [[runs.at(-1).id, 'FAILED']]);
+			});
+
+			test('n8n stopped cleanly between polls: a run that finished while it was down, once', async () => {
+				await betweenPolls();
+				await server.stop();
+				const run = finishRun();
+				await boot();
+				await reportedOnce(run);
+			});
+
+			test('n8n killed (SIGKILL) between polls: a run that finished meanwhile, once', async () => {
+				await betweenPolls();
+				const run = finishRun();
+				await kill();
+				await boot();
+				await reportedOnce(run);
+			});
+
+			test('n8n killed during a poll (the API holding its answer): the run, once, after the restart', async () => {
+				await betweenPolls();
+				const run = finishRun();
+				const gate = n8n.sandbox.hold({ path: '/runs' });
+				await eventually('a poll waiting for its answer', POLL_DEADLINE, async () => gate.held >= 1);
+				await kill();
+				gate.release();
+				await boot();
+				await reportedOnce(run);
+			});
+
+			test('deactivated and activated again: a run that finished while inactive, once', async () => {
+				await betweenPolls();
+				data(await rest.post(`/workflows/${WORKFLOW.id}/deactivate`), 'deactivate');
+				const run = finishRun();
+				const workflow = data(await rest.get(`/workflows/${WORKFLOW.id}`), 'GET workflow');
+				data(await rest.post(`/workflows/${WORKFLOW.id}/activate`, { versionId: workflow.versionId }), 'activate');
+				await reportedOnce(run);
+			});
+
+			if (scheduler === 'durable') {
+				test('an API that holds its answer past the poll\'s budget: the poll stops in time (n8n never abandons it) and the next one reports the run, once', async () => {
+					await betweenPolls();
+					const run = finishRun();
+					const gate = n8n.sandbox.hold({ path: '/runs' });
+					await eventually('a poll waiting for its answer', POLL_DEADLINE, async () => gate.held >= 1);
+					// The poll's budget is 10 s; n8n abandons a tick at 15 s. Past both, the poll is over.
+					await sleep(20000);
+					assert.equal((await reported())?.[run.id], undefined);
+					gate.release();
+					await reportedOnce(run);
+					const log = fs.readFileSync(path.join(n8n.userFolder, 'n8n.log'), 'utf8');
+					assert.doesNotMatch(log, /Poll exceeded its timeout and was abandoned/);
+					assert.doesNotMatch(log, /Supermetrics Transfers Trigger.*(error|failed)/i);
+				});
+			}
+
+			if (scheduler === 'regular') {
+				test('the editor shows the trigger\'s fields, and Fetch Test Event shows the run', async () => {
+					const browser = await launchBrowser();
+					const page = await browser.context.newPage();
+					page.setDefaultTimeout(MINUTE);
+					try {
+						await page.goto(`${server.url}/signin`);
+						await page.fill('input[name=emailOrLdapLoginId]', OWNER.email);
+						await page.fill('input[name=password]', OWNER.password);
+						await page.click('[data-test-id=form-submit-button]');
+						await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+						await page.goto(`${server.url}/workflow/${WORKFLOW.id}`);
+						const canvasNode = page.locator(`[data-test-id=canvas-node][data-node-name="${TRIGGER_NODE}"]`);
+						await canvasNode.waitFor();
+						await canvasNode.dblclick();
+						const ndv = page.locator('[data-test-id=ndv]');
+						await ndv.waitFor();
+						const parameters = ndv.locator('[data-test-id=node-parameters]');
+						for (const label of ['Poll Times', 'Event', 'Team ID', 'Transfer', 'Only Failures']) {
+							await parameters.getByText(label, { exact: true }).first().waitFor();
+						}
+						assert.equal(await ndv.locator('[data-test-id=parameter-input-teamId] input').inputValue(), '12345');
+						await ndv.locator('[data-test-id=node-execute-button]').first().click();
+						const output = ndv.locator('[data-test-id=output-panel]');
+						await output.locator('[data-test-id=node-run-status-success]').waitFor();
+						await output.locator('[data-test-id=radio-button-json]').click();
+						const view = output.locator('[data-test-id=ndv-data-container]', { hasText: runs.at(-1).id });
+						await view.waitFor();
+						assert.match(await view.innerText(), /"status":\s*"FAILED"/);
+						await page.screenshot({ path: SCREENSHOT });
+					} catch (error) {
+						await page.screenshot({ path: path.join(OUTPUT, 'trigger-editor-failure.png') }).catch(() => {});
+						throw error;
+					} finally {
+						await page.goto('about:blank').catch(() => {});
+						await browser.close();
+					}
+				});
+			}
+		});
+	}
 });

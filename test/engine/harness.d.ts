@@ -54,24 +54,55 @@ export interface SavedStaticData {
 }
 
 export interface PollResult {
-	/** The json of the items the poll emitted (none when it returned null or failed). */
+	/** The json of the items that started an execution (none when it returned null or failed). */
 	items: IDataObject[];
 	/** The poll's error, as n8n would record it. */
 	error?: ShownError;
-	/** The saved (database) copy of the trigger node's static data after the call. */
+	/** The stored node static data after the call: the database copy, or the durable cursor. */
 	saved: SavedStaticData | null;
+	/** Durable: items the poll emitted that started no execution, the lease being lost. */
+	dropped?: IDataObject[];
+	/** Durable: the tick was abandoned; `settled` resolves when the abandoned poll has ended. */
+	abandoned?: boolean;
+	settled?: Promise<void>;
+}
+
+export type Scheduler = 'regular' | 'durable';
+
+/** How one durable tick goes (ignored by the regular scheduler). */
+export interface Tick {
+	/** The poll no longer holds its lease: nothing it leaves is committed, nor its execution created. */
+	leaseLost?: boolean;
+	/** The engine gives up on the tick after this many ms (n8n: N8N_SCHEDULER_POLL_TIMEOUT). */
+	abandonAfterMs?: number;
+	/** What getPollBudgetMs() answers; 'absent': no such method, as in an older n8n. */
+	budgetMs?: number | 'absent';
 }
 
 export interface PollingTrigger {
 	/** The trigger node in the workflow: a test may change its parameters between polls. */
 	node: INode;
+	scheduler: Scheduler;
 	activate(): Promise<PollResult>;
-	poll(): Promise<PollResult>;
+	poll(tick?: Tick): Promise<PollResult>;
 	restart(): Promise<PollResult>;
+	deactivate(): void;
 	fetchTestEvent(): Promise<PollResult>;
 	saved(): SavedStaticData | null;
+	/** The workflow's global static data as the database holds it. */
+	global(): IDataObject | null;
 }
 
-export function pollingTrigger(options: { parameters: Record<string, unknown>; credentials?: object }): PollingTrigger;
+export function pollingTrigger(options: {
+	parameters: Record<string, unknown>;
+	credentials?: object;
+	scheduler?: Scheduler;
+	/** The node's name (default Supermetrics Transfers Trigger). */
+	name?: string;
+	/** Durable: what getPollBudgetMs() answers unless a tick says otherwise (default 36 s). */
+	budgetMs?: number | 'absent';
+}): PollingTrigger;
 export const TRIGGER_TYPE: string;
 export const TRIGGER_NAME: string;
+export const SCHEDULERS: Scheduler[];
+export const DURABLE_BUDGET_MS: number;

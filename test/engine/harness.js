@@ -7,6 +7,7 @@
  * example, the benchmark) use it as they are, without a compile step.
  */
 const path = require('node:path');
+const { isDeepStrictEqual } = require('node:util');
 const { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } = require('n8n-core');
 const { ICredentialsHelper, Workflow } = require('n8n-workflow');
 
@@ -248,21 +249,53 @@ function loadOptionsContext({ parameters, credentials, path = 'parameters.dataSo
 const TRIGGER_TYPE = 'n8n-nodes-supermetrics-transfers.supermetricsTransfersTrigger';
 const TRIGGER_NAME = 'Supermetrics Transfers Trigger';
 
+/** The two ways n8n 2.41 runs an active poll trigger. */
+const SCHEDULERS = ['regular', 'durable'];
+/**
+ * getPollBudgetMs() under n8n 2.41's durable scheduler with its defaults: min(poll timeout 45 s,
+ * lease) less a margin of 20 % (at least 5 s).
+ */
+const DURABLE_BUDGET_MS = 36000;
+const TIMED_OUT = Symbol('abandoned');
+
+const plain = (value) => JSON.parse(JSON.stringify(value ?? {}));
+
 /**
  * The trigger in a workflow as n8n 2.41 runs an active one (n8n-core's PollContext, the node's
- * `poll`), with the workflow's static data kept the way n8n keeps it: `saved` is the database copy,
- * written at activation and when a poll emits items (as n8n's __emit does); a poll that emits
- * nothing changes the copy in memory only. `restart()` is n8n starting again: a new Workflow from
- * the saved copy, activated (mode 'init'), whose first poll may emit. `fetchTestEvent()` is the
- * editor's Fetch Test Event: a manual poll on a copy, never saved.
- * Each call resolves with `{ items, error, saved }`: the emitted items' json, the poll's error.
+ * `poll`), in either scheduler, with what n8n keeps between polls kept the way it keeps it:
+ *
+ * - `scheduler: 'regular'` (the default): the workflow's static data; `saved` is the database copy,
+ *   written at activation and when a poll emits items (as n8n's __emit does); a poll that emits
+ *   nothing changes the copy in memory only. `restart()` is n8n starting again: a new Workflow
+ *   from the saved copy, activated (mode 'init'), whose first poll may emit.
+ * - `scheduler: 'durable'` (N8N_SCHEDULER_ENABLED, …_POLL_TRIGGERS_ENABLED,
+ *   N8N_USE_WORKFLOW_PUBLICATION_SERVICE, N8N_POLLER_DURABLE_CURSORS_ENABLED): as
+ *   trigger-execution-context.factory.js and poll-trigger-task-handler.js do it. Each tick is a new
+ *   Workflow from the saved static data; the node's static data is a deep copy of a stored cursor
+ *   (created from the workflow's node static data the first time); what the poll leaves there is
+ *   committed with the execution it emits, or alone after a poll that emits nothing, unless the
+ *   lease is lost (`poll({ leaseLost: true })`: neither commits, and an emitting poll's execution
+ *   is not created) or the tick is abandoned (`poll({ abandonAfterMs })`: past it the tick ends with
+ *   nothing, and the poll's late result is dropped). `getPollBudgetMs()` gives `budgetMs`
+ *   (default 36 s; 'absent' removes it, as an older n8n). Activation runs one poll as n8n's
+ *   activation does (testing, unfenced, the 5-minute default budget): committed only when it emits,
+ *   as n8n 2.41 does; then the workflow's static data is saved. `restart()` runs no poll: the
+ *   scheduler's job survives a restart, and the next tick goes on from the cursor.
+ *
+ * `fetchTestEvent()` is the editor's Fetch Test Event: a manual poll on a copy, never saved.
+ * Each call resolves with `{ items, error, saved }`: the json of the items that started an
+ * execution, the poll's error, the stored node static data (database copy or cursor) after it.
  */
 function pollingTrigger(options) {
-	const node = workflowNode(2, TRIGGER_NAME, TRIGGER_TYPE, { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...options.parameters });
+	const scheduler = options.scheduler ?? 'regular';
+	if (!SCHEDULERS.includes(scheduler)) throw new Error(`Unknown scheduler ${scheduler}`);
+	const node = workflowNode(2, options.name ?? TRIGGER_NAME, TRIGGER_TYPE, { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...options.parameters });
 	const nodeType = new SupermetricsTransfersTrigger();
 	const credentials = options.credentials === undefined ? {} : { [CREDENTIAL_TYPE]: { type: credentialType, data: withDefaults(options.credentials) } };
 	const data = additionalData(undefined, new CredentialsHelper(credentials));
+	/** The workflow's static data as the database holds it (JSON), and the durable cursor row. */
 	let saved = null;
+	let cursor = null;
 	let workflow;
 
 	const load = () =>
@@ -274,14 +307,21 @@ function pollingTrigger(options) {
 			nodeTypes: new NodeTypes({ [TRIGGER_TYPE]: nodeType }),
 			staticData: saved === null ? undefined : JSON.parse(saved),
 		});
+	/** n8n's WorkflowStaticDataService.saveStaticData: written when something changed. */
 	const save = (target) => {
 		if (target.staticData.__dataChanged !== true) return;
 		const { __dataChanged, ...rest } = JSON.parse(JSON.stringify(target.staticData));
 		saved = JSON.stringify(rest);
 		target.staticData.__dataChanged = false;
 	};
+	const stored = () => {
+		if (scheduler === 'durable') return cursor === null ? null : JSON.parse(cursor);
+		return saved === null ? null : (JSON.parse(saved)[`node:${node.name}`] ?? null);
+	};
+	const result = (fields) => ({ items: [], error: undefined, ...fields, saved: stored() });
+	const jsonOf = (output) => (output?.[0] ?? []).map((item) => item.json);
 
-	async function poll(target, mode, activation) {
+	async function regularPoll(target, mode, activation) {
 		let emitted = null;
 		const emit = (output) => {
 			emitted = output;
@@ -291,28 +331,87 @@ function pollingTrigger(options) {
 		try {
 			const output = await nodeType.poll.call(context);
 			if (output !== null) emit(output);
-			return { items: (emitted?.[0] ?? []).map((item) => item.json), error: undefined, saved: trigger.saved() };
+			return result({ items: jsonOf(emitted) });
 		} catch (error) {
-			return { items: [], error, saved: trigger.saved() };
+			return result({ error });
 		}
+	}
+
+	/**
+	 * One durable poll. `fenced`: a scheduled tick (leased; getPollBudgetMs given); otherwise the
+	 * activation's poll, which n8n runs as a test (it commits only with an emitted execution).
+	 */
+	async function durablePoll(target, { fenced, leaseLost = false, abandonAfterMs, budgetMs = options.budgetMs ?? DURABLE_BUDGET_MS }) {
+		// PollCursorService.resolveCursor: getOrCreateCursor, seeded from the workflow's node data.
+		if (cursor === null) cursor = JSON.stringify(plain(target.getStaticData('node', node)));
+		let seed = JSON.parse(cursor);
+		const snapshot = JSON.parse(cursor);
+		const takeStaged = () => {
+			if (isDeepStrictEqual(snapshot, seed)) return null;
+			seed = plain(snapshot);
+			return JSON.stringify(snapshot);
+		};
+		const commit = (staged) => {
+			if (staged === null) return true;
+			if (fenced && leaseLost) return false;
+			cursor = staged;
+			return true;
+		};
+		let emitted = null;
+		let dropped = [];
+		const emit = (output) => {
+			const staged = takeStaged();
+			save(target);
+			// runPolledWorkflow: the cursor and the execution in one transaction, or neither.
+			if (commit(staged)) emitted = output;
+			else dropped = jsonOf(output);
+		};
+		const budget = fenced && budgetMs !== 'absent' ? () => budgetMs : undefined;
+		const context = new PollContext(target, node, data, 'trigger', fenced ? 'update' : 'activate', emit, () => {}, async () => {}, async (poll) => await poll(), () => snapshot, budget);
+		if (budgetMs === 'absent') context.getPollBudgetMs = undefined;
+
+		const polling = nodeType.poll.call(context).then(
+			(output) => ({ output }),
+			(error) => ({ error }),
+		);
+		let timer;
+		const outcome =
+			abandonAfterMs === undefined
+				? await polling
+				: await Promise.race([polling, new Promise((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), abandonAfterMs)))]);
+		clearTimeout(timer);
+		// Abandoned: n8n's handler returns; the poll runs on, and what it returns goes nowhere.
+		if (outcome === TIMED_OUT) return result({ abandoned: true, settled: polling.then(() => undefined) });
+		if (outcome.error) return result({ error: outcome.error });
+		if (outcome.output !== null) emit(outcome.output);
+		else if (fenced) commit(takeStaged());
+		return result({ items: jsonOf(emitted), dropped });
 	}
 
 	/** Activation, or n8n's start with the workflow active: a first poll, then the static data saved. */
 	async function activate(activation) {
 		workflow = load();
-		const result = await poll(workflow, 'trigger', activation);
-		if (!result.error) save(workflow);
-		return { ...result, saved: trigger.saved() };
+		const polled = scheduler === 'durable' ? await durablePoll(workflow, { fenced: false }) : await regularPoll(workflow, 'trigger', activation);
+		if (!polled.error) save(workflow);
+		return result({ ...polled });
 	}
 
 	const trigger = {
 		node,
+		scheduler,
 		activate: () => activate('activate'),
-		poll: () => poll(workflow, 'trigger', 'activate'),
-		restart: () => activate('init'),
-		fetchTestEvent: () => poll(load(), 'manual', 'manual'),
-		/** The database copy of the node's static data. */
-		saved: () => (saved === null ? null : JSON.parse(saved)[`node:${TRIGGER_NAME}`] ?? null),
+		/** A scheduled poll; the options apply to the durable scheduler only. */
+		poll: (tick = {}) => (scheduler === 'durable' ? durablePoll(load(), { fenced: true, ...tick }) : regularPoll(workflow, 'trigger', 'activate')),
+		restart: async () => (scheduler === 'durable' ? result({}) : await activate('init')),
+		/** Deactivation: the in-memory workflow goes; what the database holds stays. */
+		deactivate: () => {
+			workflow = undefined;
+		},
+		fetchTestEvent: () => regularPoll(load(), 'manual', 'manual'),
+		/** The node's static data as stored: the database copy, or the durable cursor. */
+		saved: stored,
+		/** The workflow's global static data as the database holds it. */
+		global: () => (saved === null ? null : (JSON.parse(saved).global ?? null)),
 	};
 	return trigger;
 }
@@ -331,5 +430,7 @@ module.exports = {
 	CREDENTIAL_TYPE,
 	NODE_NAME,
 	TRIGGER_NAME,
+	SCHEDULERS,
+	DURABLE_BUDGET_MS,
 	credentialType,
 };

@@ -1,17 +1,19 @@
-/** Supermetrics Transfers Trigger, Backfill Finished: through n8n-core's PollContext against the sandbox. */
+/** Supermetrics Transfers Trigger, Backfill Finished: through n8n-core's PollContext against the sandbox, in both of n8n's schedulers. */
 import type { IDataObject } from 'n8n-workflow';
 
 import { TEAM } from './context';
+import { SCHEDULERS } from './harness';
 import { API_CANARY, everythingVisible } from './support';
-import { api, createBackfill, createTransfer, HOUR, MINUTE, takeRequests, TRANSFER, trigger, useTriggerSandbox } from './triggerContext';
+import { api, createBackfill, createTransfer, HOUR, MINUTE, restartAndPoll, takeRequests, TRANSFER, trigger, useTriggerSandbox } from './triggerContext';
 
 const ctx = useTriggerSandbox();
-const backfillTrigger = (parameters: Record<string, unknown> = {}) => trigger(ctx.sandbox, { event: 'backfillFinished', ...parameters });
 const LATEST = `GET /teams/${TEAM}/transfers/${TRANSFER}/backfills/latest`;
 const INCOMPLETE = `GET /teams/${TEAM}/backfills`;
 const backfillIds = (items: IDataObject[]) => items.map((item) => item.transfer_backfill_id);
 
-describe('Backfill Finished', () => {
+describe.each(SCHEDULERS)('Backfill Finished (%s scheduler)', (scheduler) => {
+	const backfillTrigger = (parameters: Record<string, unknown> = {}) => trigger(ctx.sandbox, { event: 'backfillFinished', ...parameters }, undefined, { scheduler });
+
 	test('activation: the seeded COMPLETED backfill is old news; a poll is the incomplete list and Get Latest', async () => {
 		const t = backfillTrigger();
 		const activated = await t.activate();
@@ -55,7 +57,7 @@ describe('Backfill Finished', () => {
 		// It left the incomplete list, so Backfill Get said it was final.
 		expect(ctx.sandbox.requests.map((r) => r.path)).toContain(`/teams/${TEAM}/backfills/${id}`);
 		expect((await t.poll()).items).toEqual([]);
-		expect((await t.restart()).items).toEqual([]);
+		expect((await restartAndPoll(t)).items).toEqual([]);
 	});
 
 	test('one created and finished between two polls is still emitted, by Get Latest', async () => {

@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { byId, SEEDED, TEAM } from './context';
 import { pollingTrigger } from './harness';
-import type { PollingTrigger } from './harness';
+import type { PollingTrigger, PollResult, Scheduler } from './harness';
+import type { TriggerState } from '../../nodes/SupermetricsTransfers/trigger/state';
 import { API_CANARY, useSandbox } from './support';
 import type { Sandbox } from './support';
 
@@ -18,10 +19,19 @@ export function useTriggerSandbox(): { sandbox: Sandbox } {
 	return useSandbox({ clock: { start: START } });
 }
 
-export function trigger(sandbox: Sandbox, parameters: Record<string, unknown> = {}, apiKey = API_CANARY): PollingTrigger {
+/** How the trigger is run: which n8n scheduler, and what getPollBudgetMs() answers (durable). */
+export interface TriggerSetup {
+	scheduler?: Scheduler;
+	budgetMs?: number | 'absent';
+	/** The node's name in the workflow. */
+	name?: string;
+}
+
+export function trigger(sandbox: Sandbox, parameters: Record<string, unknown> = {}, apiKey = API_CANARY, setup: TriggerSetup = {}): PollingTrigger {
 	return pollingTrigger({
 		parameters: { event: 'transferRunFinished', teamId: TEAM, transferId: byId(TRANSFER), onlyFailures: false, ...parameters },
-		credentials: { apiKey, baseUrl: sandbox.url },
+		credentials: { apiKey, baseUrl: sandbox.url, apiUrl: sandbox.apiUrl },
+		...setup,
 	});
 }
 
@@ -53,7 +63,9 @@ export const ids = (items: IDataObject[]) => items.map((item) => item.id);
  * Resolves with the answer's JSON (ids past 2^53 as strings), `T` naming what the test reads of it.
  */
 export async function api<T = unknown>(sandbox: Sandbox, method: string, path: string, body?: object): Promise<T> {
-	const response = await fetch(`${sandbox.url}${path}`, {
+	// The logins API's paths are on its own origin.
+	const origin = path.startsWith('/ds/') ? sandbox.apiUrl : sandbox.url;
+	const response = await fetch(`${origin}${path}`, {
 		method,
 		headers: { authorization: OTHER_CLIENT, 'content-type': 'application/json' },
 		body: body && JSON.stringify(body),
@@ -80,3 +92,47 @@ export async function createBackfill(sandbox: Sandbox, rangeStart: string, range
 	const { data } = await api<{ data: { transfer_backfill_id: number } }>(sandbox, 'POST', `/teams/${TEAM}/transfers/${transferId}/backfills`, { range_start: rangeStart, range_end: rangeEnd });
 	return String(data.transfer_backfill_id);
 }
+
+/**
+ * n8n starts again, and what its first poll of the trigger emits: the regular scheduler polls at
+ * start (activation mode 'init'); the durable one keeps its job and polls at the next tick.
+ */
+export async function restartAndPoll(t: PollingTrigger): Promise<PollResult> {
+	const restarted = await t.restart();
+	return t.scheduler === 'durable' ? await t.poll() : restarted;
+}
+
+/**
+ * The state the activation left for the next poll: the node's static data (regular), or, since
+ * n8n 2.41's durable scheduler drops a non-emitting activation poll's cursor, the activation copy
+ * in the workflow's global static data, which the first tick takes up.
+ */
+export function activationState(t: PollingTrigger): TriggerState | undefined {
+	if (t.scheduler === 'regular') return t.saved()?.supermetricsTransfersTrigger;
+	const copy = t.global()?.[`supermetricsTransfersTrigger:${t.node.id}`] as { state?: TriggerState } | undefined;
+	return copy?.state;
+}
+
+/** n8n's clock (Date) under Jest's control; timers stay real, so HTTP and the sandbox work as ever. */
+export function holdNow(): void {
+	jest.useFakeTimers({
+		now: Date.now(),
+		doNotFake: [
+			'hrtime',
+			'nextTick',
+			'performance',
+			'queueMicrotask',
+			'requestAnimationFrame',
+			'cancelAnimationFrame',
+			'requestIdleCallback',
+			'cancelIdleCallback',
+			'setImmediate',
+			'clearImmediate',
+			'setInterval',
+			'clearInterval',
+			'setTimeout',
+			'clearTimeout',
+		],
+	});
+}
+export const later = (ms: number) => jest.setSystemTime(Date.now() + ms);

@@ -1,13 +1,16 @@
 /**
  * Supermetrics Transfers Trigger, Transfer Run Finished: its polls through n8n-core's PollContext,
- * with the workflow's static data saved the way n8n saves it, against the sandbox on a clock the
- * test moves.
+ * with what n8n keeps between polls kept the way each of its schedulers keeps it (regular: the
+ * workflow's static data; durable: a stored cursor), against the sandbox on a clock the test moves.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import { byId, TEAM } from './context';
+import { SCHEDULERS } from './harness';
 import { API_CANARY, everythingVisible } from './support';
+import type { Sandbox } from './support';
 import {
+	activationState,
 	api,
 	createBackfill,
 	createTransfer,
@@ -17,9 +20,10 @@ import {
 	MINUTE,
 	START,
 	startRun,
+	restartAndPoll,
 	takeRequests,
 	TRANSFER,
-	trigger,
+	trigger as triggerIn,
 	useTriggerSandbox,
 } from './triggerContext';
 
@@ -31,7 +35,9 @@ const runList = (transfer: string, range = RECENT, offset = 0) =>
 	`GET /teams/${TEAM}/transfers/${transfer}/runs?${range}&sort_field=created_time&sort_direction=DESC&limit=1000&offset=${offset}`;
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
-describe('Transfer Run Finished', () => {
+describe.each(SCHEDULERS)('Transfer Run Finished (%s scheduler)', (scheduler) => {
+	const trigger = (sandbox: Sandbox, parameters: Record<string, unknown> = {}, apiKey?: string) => triggerIn(sandbox, parameters, apiKey, { scheduler });
+
 	test('activation records where things stand and emits nothing old; a poll is one backfill list and one run list', async () => {
 		startRun(ctx.sandbox);
 		ctx.sandbox.clock.advance(5 * MINUTE);
@@ -41,7 +47,7 @@ describe('Transfer Run Finished', () => {
 		expect(activated.items).toEqual([]);
 		expect(takeRequests(ctx.sandbox)).toEqual([`GET /teams/${TEAM}/backfills`, runList(TRANSFER)]);
 		// The cutoff is the API's time (the sandbox's clock, by its Date header), not n8n's.
-		expect(activated.saved?.supermetricsTransfersTrigger).toMatchObject({ cutoff: START + 5 * MINUTE, reported: {} });
+		expect(activationState(t)).toMatchObject({ cutoff: START + 5 * MINUTE, reported: {}, since: START + 5 * MINUTE });
 		expect((await t.poll()).items).toEqual([]);
 		expect(takeRequests(ctx.sandbox)).toHaveLength(2);
 	});
@@ -121,30 +127,32 @@ describe('Transfer Run Finished', () => {
 		expect(ids((await t.poll()).items)).toEqual([fast.id, middle.id, slow.id]);
 	});
 
-	test('restart: resumes from the saved static data; a non-emitting poll\'s changes are lost and nothing repeats or is missed', async () => {
+	test('restart: resumes from what n8n kept; nothing repeats or is missed', async () => {
 		const t = trigger(ctx.sandbox);
 		await t.activate();
 		const first = startRun(ctx.sandbox);
 		ctx.sandbox.clock.advance(5 * MINUTE);
 		expect(ids((await t.poll()).items)).toEqual([first.id]);
 		const savedAfterEmit = t.saved();
-		// Polls that emit nothing: the cutoff moves on and the reported id is dropped, in memory only.
+		expect(savedAfterEmit?.supermetricsTransfersTrigger?.reported).toEqual({ [first.id]: Date.parse(first.ends_at) });
+		// Polls that emit nothing: the cutoff moves on and the reported id is dropped; the regular
+		// scheduler keeps that in memory only, the durable one commits it.
 		for (let i = 0; i < 3; i++) {
 			ctx.sandbox.clock.advance(2 * HOUR);
 			expect((await t.poll()).items).toEqual([]);
 		}
-		expect(t.saved()).toEqual(savedAfterEmit);
-		expect(savedAfterEmit?.supermetricsTransfersTrigger?.reported).toEqual({ [first.id]: Date.parse(first.ends_at) });
+		if (scheduler === 'regular') expect(t.saved()).toEqual(savedAfterEmit);
+		else expect(t.saved()?.supermetricsTransfersTrigger?.reported).toEqual({});
 
-		// n8n stops; a run finishes meanwhile; n8n starts again from the saved copy.
+		// n8n stops; a run finishes meanwhile; n8n starts again from what it kept.
 		const meanwhile = startRun(ctx.sandbox);
 		ctx.sandbox.clock.advance(5 * MINUTE);
-		const restarted = await t.restart();
+		const restarted = await restartAndPoll(t);
 		expect(restarted.error).toBeUndefined();
 		expect(ids(restarted.items)).toEqual([meanwhile.id]);
 		expect((await t.poll()).items).toEqual([]);
 		// And once more with nothing new: a restart emits nothing.
-		expect((await t.restart()).items).toEqual([]);
+		expect((await restartAndPoll(t)).items).toEqual([]);
 	});
 
 	test('days without n8n: what finished meanwhile (in the week of data dates it looks at) is emitted once at restart', async () => {
@@ -152,7 +160,7 @@ describe('Transfer Run Finished', () => {
 		await t.activate();
 		// The seeded transfer runs daily at 22:00 UTC for the day before.
 		ctx.sandbox.clock.advance(3 * DAY);
-		const { items } = await t.restart();
+		const { items } = await restartAndPoll(t);
 		expect(items.map((item) => item.data_date)).toEqual(['2026-03-01', '2026-03-02', '2026-03-03']);
 		expect(items.every((item) => item.type === 'Recurring' && item.succeeded)).toBe(true);
 		expect((await t.poll()).items).toEqual([]);
@@ -262,7 +270,7 @@ describe('Transfer Run Finished', () => {
 		let sent = takeRequests(ctx.sandbox);
 		expect(sent).toHaveLength(2 + 20);
 		expect(sent).not.toContain(runList(last));
-		expect(t.saved()?.supermetricsTransfersTrigger?.cursor).toBe(created[created.length - 3]);
+		expect(activationState(t)?.cursor).toBe(created[created.length - 3]);
 
 		const run = startRun(ctx.sandbox, { transferId: last });
 		ctx.sandbox.clock.advance(5 * MINUTE);
@@ -298,7 +306,7 @@ describe('Transfer Run Finished', () => {
 		const refused = await trigger(ctx.sandbox, {}, wrongCanary).activate();
 		expect(refused.error?.httpCode).toBe('401');
 		expect(refused.error?.message).toContain('API_KEY_INVALID');
-		expect(refused.saved).toBeNull();
+		expect(refused.saved?.supermetricsTransfersTrigger).toBeUndefined();
 		expect(everythingVisible({ run: refused.saved, error: refused.error, output: refused.items })).not.toContain(wrongCanary);
 		takeRequests(ctx.sandbox);
 
@@ -316,9 +324,9 @@ describe('Transfer Run Finished', () => {
 		await t.activate();
 		startRun(ctx.sandbox, { outcome: 'FAILED' });
 		ctx.sandbox.clock.advance(5 * MINUTE);
-		// Edited and activated again (n8n keeps the node's static data across edits).
+		// Edited (n8n keeps the node's static data, or its cursor, across edits) and polled again.
 		t.node.parameters.onlyFailures = true;
-		expect((await t.restart()).items).toEqual([]);
+		expect((await restartAndPoll(t)).items).toEqual([]);
 		expect(t.saved()?.supermetricsTransfersTrigger?.key).toBe(`transferRunFinished|${TEAM}|${TRANSFER}|failures`);
 		const next = startRun(ctx.sandbox, { outcome: 'FAILED' });
 		ctx.sandbox.clock.advance(5 * MINUTE);

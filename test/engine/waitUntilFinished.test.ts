@@ -8,8 +8,12 @@
 import { sleep } from 'n8n-workflow';
 
 import { json, SEEDED, TEAM, useSandbox } from './context';
+import { runNode } from './harness';
+import { API_CANARY, useSandbox as useSandboxWith } from './support';
 
 const ctx = useSandbox();
+/** A key allowed 20 requests an hour: its reserve, a fifth, is 4. */
+const limited = useSandboxWith({ rateLimit: { limit: 20 } });
 const HOUR = 3600 * 1000;
 // Picked from the list: n8n checks a typed ID's regex under a 250 ms watchdog that a busy machine
 // can trip, and these tests are about waiting, not about that check.
@@ -162,6 +166,51 @@ describe('Wait Until Finished', () => {
 		expect(item.status).toBe('CREATED');
 		expect(item).not.toHaveProperty('succeeded');
 		expect(requests()).toEqual(['POST /teams/12345/transfers/36091/backfills']);
+	});
+});
+
+describe('Wait Until Finished at the key\'s reserve', () => {
+	/** Spends `count` of the key's requests as the user's other workflows would. */
+	async function spend(count: number): Promise<void> {
+		for (let i = 0; i < count; i++) {
+			const response = await fetch(`${limited.sandbox.url}/teams/${TEAM}/transfers`, { headers: { authorization: API_CANARY } });
+			expect(response.headers.get('x-ratelimit-remaining')).toBe(String(20 - i - 1));
+		}
+		limited.sandbox.requests.length = 0;
+	}
+	const run = (extra: object) =>
+		runNode({ parameters: create({ maxWait: 0.05, ...extra }), credentials: { apiKey: API_CANARY, baseUrl: limited.sandbox.url } });
+	const gets = () => limited.sandbox.requests.filter((r) => r.method === 'GET' && /\/backfills\/\d+$/.test(r.path));
+
+	test('it asks less often (once, at Max Wait, instead of every second) and then fails saying why', async () => {
+		await spend(15);
+		// The create leaves 4, the reserve: from then on one Get per 5 minutes, cut to Max Wait.
+		const result = await run({});
+		expect(result.error?.message).toBe('Backfill 12345 did not finish within 0.05 minutes (last status CREATED)');
+		expect(result.error?.description).toContain("The key's hourly request limit was down to the reserve kept for other workflows (3 of 20 left, 4 kept), so it asked every 5 minutes at most.");
+		expect(gets()).toHaveLength(1);
+		expect(limited.sandbox.windows.get(API_CANARY)?.count).toBe(17);
+	});
+
+	test('a backfill that finishes meanwhile is output by that last Get', async () => {
+		await spend(15);
+		const running = run({});
+		const deadline = Date.now() + 30_000;
+		while (!limited.sandbox.requests.some((r) => r.method === 'POST')) {
+			if (Date.now() > deadline) throw new Error('the create was not sent');
+			await sleep(20);
+		}
+		limited.sandbox.clock.advance(HOUR);
+		const [item] = json(await running);
+		expect(item).toMatchObject({ transfer_backfill_id: '12345', status: 'COMPLETED', succeeded: true });
+		expect(gets()).toHaveLength(1);
+	});
+
+	test('above the reserve it asks at its own interval', async () => {
+		await spend(5);
+		const result = await run({ maxWait: 0.03 });
+		expect(result.error?.description).not.toContain('reserve');
+		expect(gets().length).toBeGreaterThan(1);
 	});
 });
 

@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 
 import { amendDescription } from './errors';
@@ -43,10 +43,13 @@ const attempt = async (pending: Promise<IDataObject[]>): Promise<Attempt> =>
 		(error: unknown): Attempt => ({ ok: false, error }),
 	);
 
-/** The runs, or the transport's error as it made it (re-wrapping a NodeApiError hands it back). */
+/**
+ * The runs, or the error as it came: the transport's own, or the sender's (the trigger's, when its
+ * poll has to stop); an error that is neither is made a NodeApiError.
+ */
 function settle(context: Context, result: Attempt): IDataObject[] {
 	if (result.ok) return result.runs;
-	if (result.error instanceof NodeOperationError) throw result.error;
+	if (result.error instanceof Error) throw result.error;
 	throw new NodeApiError(context.getNode(), result.error as JsonObject);
 }
 
@@ -63,16 +66,15 @@ export async function listRuns(
 	qs: IDataObject,
 	settings: RequestSettings,
 	itemIndex: number,
-	/** Sees each answer (the trigger reads the API's clock from its Date header). */
-	observe: (response: DtsResponse) => void = () => {},
+	/** Sends the GET with this query (the trigger's keeps to its poll's time and the key's reserve). */
+	send: (query: IDataObject) => Promise<DtsResponse> = async (query) =>
+		await dtsRequest.call(this, { method: 'GET', path, qs: query }, settings, itemIndex),
 ): Promise<IDataObject[]> {
 	const base = settings.hosts.dts;
 	const first = remembered.get(base) ?? 'date-time';
 	const page = async (form: RunDateForm) => {
 		const dates = { start_date: runDate(days.start, form, 'start'), end_date: runDate(days.end, form, 'end') };
-		const response = await dtsRequest.call(this, { method: 'GET', path, qs: { ...dates, ...qs } }, settings, itemIndex);
-		observe(response);
-		return requireList(this.getNode(), response, itemIndex);
+		return requireList(this.getNode(), await send({ ...dates, ...qs }), itemIndex);
 	};
 	const tried = await attempt(page(first));
 	if (tried.ok || !refused(tried.error)) return settle(this, tried);

@@ -42,9 +42,10 @@ export interface BackfillNews {
 /**
  * List Incomplete Backfills (one request; for one transfer, its backfills only), then Backfill Get
  * for watched ones that left the list without being seen final (at most MAX_BACKFILL_GETS a poll,
- * lowest id first; the rest next poll): so a backfill that completed between two polls is still
- * seen final, with its last status. Unfinished ones are watched; with `watchFailedSince`, so is a
- * FAILED one that finished since then (the trigger must still read its runs).
+ * lowest id first; the rest next poll, as are those a poll stopped early did not ask): so a
+ * backfill that completed between two polls is still seen final, with its last status. Unfinished
+ * ones are watched; with `watchFailedSince`, so is a FAILED one that finished since then (the
+ * trigger must still read its runs).
  */
 export async function trackBackfills(
 	poll: Poll,
@@ -81,9 +82,11 @@ export async function trackBackfills(
 		.filter((id) => !seen.has(id) && !isFinal(watched[id].status))
 		.sort(byId)
 		.slice(0, MAX_BACKFILL_GETS);
+	// Those not asked before the poll stopped are asked next poll, as those past the bound are.
 	const answers = await eachLimited(left, async (id) => await getObject(poll, `/backfills/${id}`));
 	left.forEach((id, i) => {
-		const backfill = answers[i];
+		if (!answers.done[i]) return;
+		const backfill = answers.results[i];
 		if (backfill) note(id, backfill);
 		else delete watched[id];
 	});

@@ -1,10 +1,15 @@
 /**
- * Every bound of a poll, in one place; the README states them. A poll sends at most
+ * Every bound of a poll, in one place; docs/trigger.md states them. A poll sends at most
  * 1 (transfer list, every transfer only) + 1 (incomplete backfills) + MAX_BACKFILL_GETS +
- * MAX_TRANSFERS_PER_POLL × (ranges of that transfer) × MAX_PAGES requests, CONCURRENCY at a time.
+ * MAX_TRANSFERS_PER_POLL × (ranges of that transfer) × MAX_PAGES requests, CONCURRENCY at a time,
+ * and fewer when its time (POLL_BUDGET_MS) or the key's hourly limit (RATE_LIMIT_RESERVE_SHARE)
+ * runs short: then it stops, emits what it found, and the next poll carries on from there.
+ * Login Link Used and Login Expiring send one request a poll (the logins API's list, unpaged).
  */
 
-const HOUR_MS = 3600 * 1000;
+const SECOND_MS = 1000;
+const MINUTE_MS = 60 * SECOND_MS;
+const HOUR_MS = 60 * MINUTE_MS;
 
 /** Recurring runs are looked for by data date from this many days before the API's today… */
 export const RECENT_DAYS_BACK = 7;
@@ -34,3 +39,48 @@ export const FINISHED_BACKFILL_READ_MS = 24 * HOUR_MS;
 
 /** Ids kept to report each exactly once; past this the oldest go and the cutoff moves up to them. */
 export const MAX_REPORTED_IDS = 5000;
+
+/**
+ * The longest a poll runs, from its start to its last answer. n8n 2.41 tells a poll its budget
+ * (`getPollBudgetMs()`: about 36 s under the durable scheduler, 5 minutes otherwise) and the poll
+ * keeps to the smaller of that and this; an n8n without `getPollBudgetMs` gets this alone. Under
+ * a minute, the shortest poll interval: n8n's regular scheduler starts each poll on time whether
+ * the last one has finished or not, and two polls of one trigger at once could both report a run.
+ */
+export const POLL_BUDGET_MS = 40 * SECOND_MS;
+/**
+ * No request is started with less than this left of the budget. Every request's own timeout (the
+ * transport's 30 s) is cut to the time left, so what is in flight ends by the deadline too.
+ */
+export const REQUEST_MIN_MS = SECOND_MS;
+
+/**
+ * The share of the key's hourly limit (X-RateLimit-Limit) the trigger leaves for the user's own
+ * workflows: it sends a request only while X-RateLimit-Remaining, less its requests in flight, is
+ * above this share (rounded up). Below it the poll stops, emits what it found, and the trigger
+ * sends nothing for RATE_LIMIT_DEFER_MS. Where the API sends no such headers, nothing is held back.
+ */
+export const RATE_LIMIT_RESERVE_SHARE = 0.2;
+/**
+ * How long the trigger sends nothing after a poll stopped at the reserve or met a 429 (which it
+ * never waits out within a poll): the API does not say when its hour starts again, so a poll
+ * after this looks again, with one request, where every poll would otherwise spend one.
+ */
+export const RATE_LIMIT_DEFER_MS = 5 * MINUTE_MS;
+
+/**
+ * Login Link Used and Login Expiring read one list a poll (GET /ds/login/links, GET /ds/logins):
+ * the spec's maxItems, and the most entries of an answer the trigger looks at.
+ */
+export const MAX_LISTED_LOGINS = 1000;
+/**
+ * Reported link uses, expiries and revocations kept, each until the cutoff passes its time (an
+ * expiry may be a year ahead). Past this, those of links and logins no longer listed that way go
+ * first, oldest time first; the listed ones (at most MAX_LISTED_LOGINS, one event each) always
+ * fit, so the cutoff never has to move up for this bound.
+ */
+export const MAX_LOGIN_EVENTS_KEPT = 3000;
+/** Login Expiring's "within N days": bounds and default (Meta's logins last 60 days). */
+export const MIN_DAYS_BEFORE_EXPIRY = 1;
+export const MAX_DAYS_BEFORE_EXPIRY = 365;
+export const DEFAULT_DAYS_BEFORE_EXPIRY = 7;

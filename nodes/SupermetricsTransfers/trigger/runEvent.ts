@@ -1,9 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { eachLimited } from './api';
+import { donePrefix, eachLimited } from './api';
 import type { Poll } from './api';
 import { isFinal, trackBackfills } from './backfills';
+import { PollStopped } from './budget';
 import { FINISHED_BACKFILL_READ_MS } from './limits';
 import type { TriggerParams } from './params';
 import { isFinished, readRuns, recentRange, runFinishedAt } from './runs';
@@ -27,19 +28,26 @@ function finished(runs: ReadRun[]): Array<ReadRun & { at: number }> {
 		.sort((a, b) => a.at - b.at || byId(a.id, b.id));
 }
 
+/** The runs of the transfers read in full (`done[i]` for transferIds[i]); a poll that stops early reads fewer. */
+interface TurnRead {
+	runs: ReadRun[];
+	done: boolean[];
+}
+
 /**
  * Reads the runs of this poll's transfers: for each, the recent data dates and the date range of
  * each backfill of it that is watched and not done with (so backfill runs dated last year are
- * found), merged.
+ * found), merged. When the poll stops early, the transfers it did not read in full are left out.
  */
-async function readTurn(poll: Poll, transferIds: string[], watched: Record<string, WatchedBackfill>, now: number): Promise<ReadRun[]> {
+async function readTurn(poll: Poll, transferIds: string[], watched: Record<string, WatchedBackfill>, now: number): Promise<TurnRead> {
 	const rangesOf = (transferId: string): DayRange[] => [
 		recentRange(now),
 		...Object.values(watched)
 			.filter((entry) => entry.transfer_id === transferId && !entry.done)
 			.map((entry): DayRange => [entry.range_start_date, entry.range_end_date]),
 	];
-	return (await eachLimited(transferIds, async (transferId) => await readRuns(poll, transferId, rangesOf(transferId)))).flat();
+	const { results, done } = await eachLimited(transferIds, async (transferId) => await readRuns(poll, transferId, rangesOf(transferId)));
+	return { runs: results.flatMap((runs) => runs ?? []), done };
 }
 
 /**
@@ -72,7 +80,9 @@ async function latestRun(poll: Poll, params: TriggerParams): Promise<IDataObject
 	const turn = await transfersToRead(poll, params.transferId, null);
 	const { watched } = await trackBackfills(poll, params.transferId, {}, -Infinity);
 	const now = poll.clock.now();
-	const runs = finished(await readTurn(poll, turn.transferIds, watched, now)).filter(
+	const read = await readTurn(poll, turn.transferIds, watched, now);
+	if (!read.done.every(Boolean)) throw new PollStopped(poll.allowance.stopped ?? 'budget');
+	const runs = finished(read.runs).filter(
 		(read) => !params.onlyFailures || read.run.status !== 'COMPLETED',
 	);
 	const latest = runs[runs.length - 1];
@@ -86,20 +96,23 @@ async function latestRun(poll: Poll, params: TriggerParams): Promise<IDataObject
 /**
  * Transfer Run Finished. The first poll records where things stand and emits nothing; each later
  * one emits the runs that finished since, oldest first, each once (state.ts says why restarts and
- * lost polls cannot change that).
+ * lost polls cannot change that). A poll that stops early (its time, the key's reserve) emits the
+ * runs of the transfers it read in full; the turn goes on after the first unread one next poll.
  */
 export async function pollRuns(poll: Poll, params: TriggerParams, manual: boolean): Promise<IDataObject[]> {
 	if (manual) return await latestRun(poll, params);
 	const session = await openSession(poll, params, true);
+	if (!session) return [];
 	const { watched } = session.backfills;
+	const { transferIds } = session.turn;
 	const finalBefore = new Set(Object.keys(watched).filter((id) => isFinal(watched[id].status)));
-	const runs = await readTurn(poll, session.turn.transferIds, watched, session.now);
-	retire(watched, finalBefore, session.turn.transferIds, runs, session.now);
+	const read = await readTurn(poll, transferIds, watched, session.now);
+	retire(watched, finalBefore, transferIds.filter((_, i) => read.done[i]), read.runs, session.now);
 
-	const items = finished(runs)
-		.filter((read) => report(session, params, { id: read.id, at: read.at, status: read.run.status }))
-		.map((read) => runItem(params.teamId, read));
+	const items = finished(read.runs)
+		.filter((run) => report(session, params, { id: run.id, at: run.at, status: run.run.status }))
+		.map((run) => runItem(params.teamId, run));
 	// A backfill done with stays listed (it may be FAILED) until the cutoff passes its end.
-	closeSession(poll, session, (entry, cutoff) => !(entry.done && (entry.finished_at ?? -Infinity) < cutoff));
+	closeSession(poll, session, donePrefix(read.done), (entry, cutoff) => !(entry.done && (entry.finished_at ?? -Infinity) < cutoff));
 	return items;
 }

@@ -25,3 +25,13 @@ export async function transfersToRead(poll: Poll, transferId: string | undefined
 	const completes = after.length <= MAX_TRANSFERS_PER_POLL;
 	return { transferIds, completes, cursor: completes ? null : transferIds[transferIds.length - 1] };
 }
+
+/**
+ * The turn as far as this poll got: its first `readCount` transfers read in full. Short of all of
+ * them the turn goes on after the last one read (or where it stood, `cursor`, when none was).
+ */
+export function cutTurn(turn: Turn, readCount: number, cursor: string | null): Turn {
+	if (readCount >= turn.transferIds.length) return turn;
+	const transferIds = turn.transferIds.slice(0, readCount);
+	return { transferIds, completes: false, cursor: readCount ? transferIds[readCount - 1] : cursor };
+}
