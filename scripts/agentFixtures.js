@@ -1,8 +1,9 @@
 'use strict';
 /**
  * The AI agent example: Chat Trigger → AI Agent, with an OpenAI Chat Model whose credential points
- * at the fake model on loopback (test/fake-model), and two Supermetrics Transfers tools whose
- * inputs the model fills with $fromAI(): Create Data Source Connection and Transfer Run → List.
+ * at the fake model on loopback (test/fake-model), and three Supermetrics Transfers tools whose
+ * inputs the model fills with $fromAI(): Create Data Source Connection, Transfer Run → List, and
+ * Login Link → Create (the link an agent sends a client to authorize a data source).
  * Imported by `npm start` and the agent e2e test.
  */
 const { NODE_TYPE } = require('./n8n');
@@ -19,6 +20,7 @@ const CHAT_WEBHOOK_ID = '6f0c3f1e-2b7a-4c55-9a1d-5c1f2a7e0a01';
 const TOOLS = {
 	create: 'Create a data source connection in Supermetrics Transfers',
 	listRuns: 'List transfer runs in Supermetrics Transfers',
+	loginLink: 'Create a login link in Supermetrics Transfers',
 };
 
 /**
@@ -34,6 +36,9 @@ const FROM_AI = {
 	Transfer_ID: 'The transfer whose runs to list (transfer_id): a whole number, given as a string, e.g. "36091".',
 	Start_Date: 'First day of runs to list, inclusive, as YYYY-MM-DD, e.g. 2024-01-01.',
 	End_Date: 'Last day of runs to list, inclusive, as YYYY-MM-DD, not before Start_Date, e.g. 2024-01-31.',
+	Login_Data_Source:
+		'The data source the client is to log in to, as its Supermetrics code (ds_id): upper-case letters, digits and _, e.g. GAWA for Google Analytics 4, AW for Google Ads, FA for Facebook Ads.',
+	Link_Description: 'An internal note on the link (not shown to the client), at most 1000 characters, e.g. "Acme Inc, Google Ads".',
 };
 
 /** The expression the editor writes for "let the model define this parameter", with a description. */
@@ -61,7 +66,7 @@ function agentWorkflow({ id = AGENT.id, name = AGENT.name, webhookId = CHAT_WEBH
 	const agent = node(2, 'AI Agent', '@n8n/n8n-nodes-langchain.agent', 3.1, [260, 0], {
 		options: {
 			systemMessage:
-				'You set up Supermetrics data warehouse transfers for the user with the Supermetrics tools. After creating a data source connection, give the user its connection_id, and its login link (login_url) when there is one: they open it to authorize the data source.',
+				'You set up Supermetrics data warehouse transfers for the user with the Supermetrics tools. After creating a data source connection, give the user its connection_id, and its login link (login_url) when there is one: they open it to authorize the data source. To have a client authorize a data source, create a login link and give its login_url.',
 		},
 	});
 	const modelParameters = { model: { __rl: true, mode: 'id', value: 'fake-model' }, ...(chatCompletions ? { responsesApiEnabled: false } : {}), options: {} };
@@ -86,17 +91,24 @@ function agentWorkflow({ id = AGENT.id, name = AGENT.name, webhookId = CHAT_WEBH
 		limit: 50,
 		options: {},
 	}, toolCredentials);
+	const loginLink = node(6, TOOLS.loginLink, TOOL_TYPE, 1, [800, 240], {
+		resource: 'loginLink',
+		operation: 'create',
+		dsId: byModel('Login_Data_Source', 'code'),
+		additionalFields: { description: fromAI('Link_Description') },
+	}, toolCredentials);
 	const to = (type) => ({ [type]: [[{ node: agent.name, type, index: 0 }]] });
 	return {
 		id,
 		name,
 		active: false,
-		nodes: [trigger, agent, model, create, listRuns],
+		nodes: [trigger, agent, model, create, listRuns, loginLink],
 		connections: {
 			[trigger.name]: { main: [[{ node: agent.name, type: 'main', index: 0 }]] },
 			[model.name]: to('ai_languageModel'),
 			[create.name]: to('ai_tool'),
 			[listRuns.name]: to('ai_tool'),
+			[loginLink.name]: to('ai_tool'),
 		},
 		settings: { executionOrder: 'v1' },
 		pinData: {},

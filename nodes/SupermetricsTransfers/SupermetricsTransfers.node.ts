@@ -11,6 +11,8 @@ import {
 	searchDataSources,
 	searchDestinations,
 	searchDestinationTypes,
+	searchLoginLinks,
+	searchLogins,
 	searchTransfers,
 } from './methods/listSearch';
 import { getAuthMethods, getDestinationSettings } from './methods/setupSchema';
@@ -61,7 +63,14 @@ export class SupermetricsTransfers implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchDataSources, searchDestinations, searchDestinationTypes, searchTransfers },
+		listSearch: {
+			searchDataSources,
+			searchDestinations,
+			searchDestinationTypes,
+			searchLoginLinks,
+			searchLogins,
+			searchTransfers,
+		},
 		loadOptions: { getAuthMethods, getAccounts, getSchemas, getSegments },
 		resourceMapping: { getDestinationSettings },
 		credentialTest: { destinationSecretsTest },

@@ -27,6 +27,14 @@ export function teamIdField(displayOptions?: IDisplayOptions): INodeProperties {
 }
 
 /**
+ * Team ID where the API has no team (login links): optional, checked when given, used by the
+ * pickers and handed on for the next step; `description` says what it does there.
+ */
+export function optionalTeamIdField(displayOptions: IDisplayOptions, description: string): INodeProperties {
+	return { ...teamIdField(displayOptions), required: false, description };
+}
+
+/**
  * A picker loaded from the API that still takes a typed value or an expression. The typed mode has
  * no `validation` regex: n8n-workflow runs those under a 250 ms wall-clock watchdog, which fails
  * on a busy machine; the node's own checks (validation.ts) check every value before use.
@@ -131,6 +139,74 @@ export function destinationTypeField(displayOptions: IDisplayOptions): INodeProp
 		byCode('DWH_SNOWFLAKE'),
 		displayOptions,
 	);
+}
+
+/**
+ * ds_id of the Supermetrics API (login links): picked like Data Source (the team's available
+ * sources once a Team ID is typed, common codes before) or typed; its codes may hold a-z and -.
+ */
+export function loginDataSourceField(displayOptions: IDisplayOptions): INodeProperties {
+	return locator(
+		{
+			displayName: 'Data Source',
+			name: 'dsId',
+			description:
+				'The data source to log in to (ds_id), e.g. GAWA for Google Analytics 4. Pick one (the team\'s available sources when a Team ID is given) or type any Supermetrics data source code.',
+		},
+		'searchDataSources',
+		byCode('GAWA'),
+		displayOptions,
+	);
+}
+
+/** link_id: picked from Login Link → List (GET /ds/login/links) or typed. */
+export function loginLinkIdField(displayOptions: IDisplayOptions): INodeProperties {
+	return locator(
+		{ displayName: 'Login Link', name: 'linkId', description: 'The login link (link_id). Pick one of the links or type its ID.' },
+		'searchLoginLinks',
+		byId('lnk_1001'),
+		displayOptions,
+	);
+}
+
+/** login_id: picked from Data Source Login → List (GET /ds/logins) or typed. */
+export function loginIdField(displayOptions: IDisplayOptions): INodeProperties {
+	return locator(
+		{
+			displayName: 'Data Source Login',
+			name: 'loginId',
+			description: 'The data source login (login_id), as a login link\'s login_id gives it. Pick one of the logins or type its ID.',
+		},
+		'searchLogins',
+		byId('2830600'),
+		displayOptions,
+	);
+}
+
+/**
+ * Return All, and Limit while it is off, for a list the node pages through; `max` is the most
+ * either hands on (the README states each).
+ */
+export function returnAllFields(displayOptions: IDisplayOptions, max: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions,
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: max },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+		},
+	];
 }
 
 export function displayNameField(displayOptions: IDisplayOptions, description: string): INodeProperties {

@@ -1,11 +1,14 @@
-import type { IExecuteFunctions, IGetNodeParameterOptions, IPollFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, IGetNodeParameterOptions, INode, IPollFunctions } from 'n8n-workflow';
 
 import {
 	checkBoolean,
 	checkCode,
 	checkDate,
 	checkDateOrder,
+	checkExpiryTime,
+	checkHttpUrl,
 	checkId,
+	checkLoginsId,
 	checkInteger,
 	checkNumber,
 	checkOption,
@@ -79,15 +82,15 @@ export function idParam(
 	return checkId(this.getNode(), field, value, itemIndex, max);
 }
 
-export function codeParam(
-	this: ParamContext,
-	parameterName: string,
-	field: FieldName,
-	itemIndex: number,
-): string {
-	const value = parameter(this, parameterName, itemIndex, '', { extractValue: true });
-	return checkCode(this.getNode(), field, value, itemIndex);
+/** A reader of a plain field's or a resource locator's value, checked by `check`. */
+function locatorParam(check: (node: INode, field: FieldName, value: unknown, itemIndex: number) => string) {
+	return function (this: ParamContext, parameterName: string, field: FieldName, itemIndex: number): string {
+		const value = parameter(this, parameterName, itemIndex, '', { extractValue: true });
+		return check(this.getNode(), field, value, itemIndex);
+	};
 }
+
+export const codeParam = locatorParam(checkCode);
 
 export function dateParam(
 	this: ParamContext,
@@ -161,4 +164,28 @@ export function numberParam(
 	bounds: { min: number; max: number; minExclusive?: boolean },
 ): number {
 	return checkNumber(this.getNode(), field, parameter(this, parameterName, itemIndex, ''), itemIndex, bounds);
+}
+
+/** A logins API id or code (ds_id, link_id, login_id), from a plain field or a resource locator. */
+export const loginsIdParam = locatorParam(checkLoginsId);
+
+/** expiry_time: undefined when left empty (the API's default, 24 hours), else the date-time it means. */
+export function expiryTimeParam(
+	this: ParamContext,
+	parameterName: string,
+	field: FieldName,
+	itemIndex: number,
+): string | undefined {
+	return checkExpiryTime(this.getNode(), field, parameter(this, parameterName, itemIndex, ''), itemIndex);
+}
+
+/** An optional http(s) URL, e.g. redirect_url. */
+export function httpUrlParam(
+	this: ParamContext,
+	parameterName: string,
+	field: FieldName,
+	itemIndex: number,
+	maxLength: number,
+): string | undefined {
+	return checkHttpUrl(this.getNode(), field, parameter(this, parameterName, itemIndex, ''), itemIndex, maxLength);
 }

@@ -2,13 +2,23 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { backfill } from './backfill';
 import { dataSourceConnection } from './dataSourceConnection';
+import { dataSourceLogin } from './dataSourceLogin';
 import { destination } from './destination';
+import { loginLink } from './loginLink';
 import { transfer } from './transfer';
 import { transferRun } from './transferRun';
 import type { OperationModule, Resource } from './types';
 
 /** Every resource the node offers; a new resource is one line here and one folder. */
-export const resources: Resource[] = [dataSourceConnection, transfer, transferRun, destination, backfill];
+export const resources: Resource[] = [
+	dataSourceConnection,
+	transfer,
+	transferRun,
+	destination,
+	backfill,
+	loginLink,
+	dataSourceLogin,
+];
 
 export function findOperation(resource: string, operation: string): OperationModule | undefined {
 	return resources

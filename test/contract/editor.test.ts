@@ -10,10 +10,10 @@ import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { credentialTestRequest, loadOptionsContext, SupermetricsTransfers } from '../engine/harness';
 import { responseProblems } from './prism';
-import { API_KEY, byCode, byId, credentials, DESTINATION, expectValidRequests, seeded, SEEDS, showError, showExchange, STATIC_DTS, STATIC_LOGINS, TEAM, useMocks } from './support';
+import { API_KEY, byCode, byId, credentials, DESTINATION, expectValidRequests, seeded, seededLogins, SEEDS, showError, showExchange, STATIC_DTS, STATIC_LOGINS, TEAM, useMocks } from './support';
 import type { Mock } from './support';
 
-const mocks = useMocks({ static: STATIC_DTS, logins: STATIC_LOGINS, ...seeded() });
+const mocks = useMocks({ static: STATIC_DTS, logins: STATIC_LOGINS, ...seeded(), ...seededLogins() });
 
 const { methods } = new SupermetricsTransfers();
 
@@ -24,6 +24,8 @@ interface Picker {
 	call: (context: ILoadOptionsFunctions) => Promise<unknown>;
 	/** The reference operation it reads. */
 	calls: string[];
+	/** Read from the logins reference (the Supermetrics API URL) rather than DTS. */
+	api?: 'logins';
 	/** Its result against the static mock. */
 	result: unknown;
 }
@@ -65,6 +67,23 @@ const PICKERS: Record<string, Picker> = {
 		call: (context) => methods.listSearch.searchDestinationTypes.call(context),
 		calls: ['getAvailableSources'],
 		result: { results: [{ name: 'BigQuery (SQL_BQ)', value: 'SQL_BQ' }] },
+	},
+	'listSearch.searchLoginLinks': {
+		parameters: { resource: 'loginLink', operation: 'get' },
+		path: 'parameters.linkId',
+		call: (context) => methods.listSearch.searchLoginLinks.call(context),
+		calls: ['listLoginLinks'],
+		api: 'logins',
+		// Prism's link: description "string", status OPEN, a login_id (so used).
+		result: { results: [{ name: 'string · OPEN · used (string)', value: 'string' }] },
+	},
+	'listSearch.searchLogins': {
+		parameters: { resource: 'dataSourceLogin', operation: 'get' },
+		path: 'parameters.loginId',
+		call: (context) => methods.listSearch.searchLogins.call(context),
+		calls: ['listDataSourceLogins'],
+		api: 'logins',
+		result: { results: [{ name: 'string · string · revoked (string)', value: 'string' }] },
 	},
 	'loadOptions.getSchemas': {
 		parameters: transferForm,
@@ -108,8 +127,8 @@ const declared = (): string[] =>
 		.filter(([kind]) => kind !== 'credentialTest')
 		.flatMap(([kind, group]) => Object.keys(group as object).map((name) => `${kind}.${name}`));
 
-async function load(mock: Mock, picker: Picker) {
-	const context = loadOptionsContext({ parameters: picker.parameters, credentials: credentials(mock), path: picker.path });
+async function load(dts: Mock, logins: Mock, picker: Picker) {
+	const context = loadOptionsContext({ parameters: picker.parameters, credentials: credentials(dts, logins), path: picker.path });
 	try {
 		return { result: await picker.call(context), error: undefined };
 	} catch (error) {
@@ -124,10 +143,11 @@ test('every list search, load-options method and resource mapper the node declar
 describe('pickers and forms against the static mock', () => {
 	test.each(Object.keys(PICKERS))('%s', async (name) => {
 		const picker = PICKERS[name];
-		const from = mocks.static.log.length;
-		const { result, error } = await load(mocks.static, picker);
-		const exchanges = mocks.static.take();
-		await expectValidRequests(mocks.static, exchanges, name, from);
+		const mock = picker.api === 'logins' ? mocks.logins : mocks.static;
+		const from = mock.log.length;
+		const { result, error } = await load(mocks.static, mocks.logins, picker);
+		const exchanges = mock.take();
+		await expectValidRequests(mock, exchanges, name, from);
 		expect(exchanges.map((exchange) => exchange.operation)).toEqual(picker.calls);
 		if (error) throw new Error(`${name} failed on the reference's examples: ${showError(error)}`);
 		expect(result).toEqual(picker.result);
@@ -137,9 +157,9 @@ describe('pickers and forms against the static mock', () => {
 describe.each(SEEDS)('pickers and forms against the dynamic mock, seed %s', (seed) => {
 	test.each(Object.keys(PICKERS))('%s', async (name) => {
 		const picker = PICKERS[name];
-		const mock = mocks[seed];
+		const mock = picker.api === 'logins' ? mocks[`logins-${seed}`] : mocks[seed];
 		const from = mock.log.length;
-		const { result, error } = await load(mock, picker);
+		const { result, error } = await load(mocks[seed], mocks[`logins-${seed}`], picker);
 		const exchanges = mock.take();
 		await expectValidRequests(mock, exchanges, `${name}, seed ${seed}`, from);
 		const valid = exchanges.every((e) => e.status >= 200 && e.status < 300 && responseProblems(e).length === 0);

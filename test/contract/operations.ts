@@ -5,11 +5,15 @@
  * from the schema's own `example` values). Adding an operation to the node is one row here; the
  * static suite fails for an operation the node offers that has no row.
  */
-import { BACKFILL, byCode, byId, byName, DESTINATION, TEAM, TRANSFER_INT32, TRANSFER_INT64, TRANSFER_RUN } from './support';
+import type { IDataObject } from 'n8n-workflow';
+
+import { BACKFILL, byCode, byId, byName, DESTINATION, LINK, LOGIN, TEAM, TRANSFER_INT32, TRANSFER_INT64, TRANSFER_RUN } from './support';
 
 export interface OperationRow {
 	resource: string;
 	operation: string;
+	/** Which reference answers it: the DTS API's (Base URL), or the logins one (Supermetrics API URL). */
+	api?: 'logins';
 	/** The node's parameters besides resource, operation and Team ID. */
 	parameters: Record<string, unknown>;
 	/** A Destination Secrets credential's data, when the row takes its secrets from one. */
@@ -24,6 +28,11 @@ export interface OperationRow {
 	 * requires, but which a valid answer may still lack in the optional case.
 	 */
 	needs?: string[];
+	/**
+	 * A 2xx answer the reference documents as "not done" (Revoke's result false): the item rightly
+	 * fails, with this message, rather than hand the answer on.
+	 */
+	refusal?: { when: (data: IDataObject) => boolean; message: RegExp };
 	/** Its items are the elements of the answer's `data` list, one each. */
 	list?: boolean;
 	/** The output items (json) against the static mock; asymmetric matchers allowed. */
@@ -66,6 +75,45 @@ const transferConfiguration = {
 		dataSourceSettings: { entries: [{ fieldId: 'BRAND_KEYWORDS', value: '', group: 'Default' }] },
 		transferType: 1,
 	},
+};
+
+/**
+ * A login link and a login as Prism's static mock builds them (the logins reference has no
+ * examples of its answers): each property the schema's own example or a placeholder of its type.
+ */
+const PRISM_LINK = {
+	link_id: 'string',
+	status_code: 'OPEN',
+	description: 'string',
+	ds_id: 'string',
+	ds_name: 'string',
+	require_username: 'string',
+	redirect_url: 'string',
+	redirect_verifier: 'string',
+	user_id: 'string',
+	user_email: 'string',
+	login_url: 'string',
+	created_time: '2019-08-24T14:15:22Z',
+	expiry_time: '2019-08-24T14:15:22Z',
+	login_id: 'string',
+	login_time: '2019-08-24T14:15:22Z',
+	login_username: 'string',
+};
+const PRISM_LOGIN = {
+	'@type': 'ds_login',
+	login_id: 'string',
+	login_type: 'string',
+	username: 'string',
+	display_name: 'string',
+	ds_info: { '@type': 'ds', ds_id: 'string', name: 'string' },
+	default_scopes: ['string'],
+	additional_scopes: ['string'],
+	auth_time: '2019-08-24T14:15:22Z',
+	auth_user_info: { '@type': 'user', user_id: 'string', email: 'user@example.com' },
+	expiry_time: '2019-08-24T14:15:22Z',
+	revoked_time: '2019-08-24T14:15:22Z',
+	is_refreshable: true,
+	is_shared: true,
 };
 
 const SECRETS = { privateKey: PRIVATE_KEY, passphrase: 'correct horse battery staple' };
@@ -373,6 +421,47 @@ export const OPERATIONS: OperationRow[] = [
 			expect.objectContaining({ transfer_backfill_id: '12346', transfer_id: '456789', status: 'RUNNING' }),
 			expect.objectContaining({ transfer_backfill_id: '12345', transfer_id: '456788', status: 'SCHEDULED', start_time: null }),
 		],
+	},
+
+	{
+		resource: 'loginLink',
+		operation: 'create',
+		api: 'logins',
+		parameters: {
+			dsId: byCode('GAWA'),
+			additionalFields: { description: 'Acme onboarding', expiryTime: '2099-03-01T23:59:59Z', redirectUrl: 'https://example.com/connected', requireUsername: 'client@acme.test' },
+		},
+		calls: ['createLoginLink'],
+		write: true,
+		needs: ['link_id', 'login_url'],
+		// Team ID is not sent (the key decides the link's team), only handed on.
+		output: [{ team_id: TEAM, ...PRISM_LINK }],
+	},
+	{ resource: 'loginLink', operation: 'get', api: 'logins', parameters: { linkId: byId(LINK) }, calls: ['getLoginLink'], output: [PRISM_LINK] },
+	{ resource: 'loginLink', operation: 'list', api: 'logins', parameters: {}, calls: ['listLoginLinks'], list: true, output: [PRISM_LINK] },
+	{ resource: 'loginLink', operation: 'update', api: 'logins', parameters: { linkId: byId(LINK), description: 'Renamed' }, calls: ['updateLoginLink'], write: true, output: [PRISM_LINK] },
+	{ resource: 'loginLink', operation: 'close', api: 'logins', parameters: { linkId: byId(LINK) }, calls: ['closeLoginLink'], write: true, output: [PRISM_LINK] },
+	{ resource: 'dataSourceLogin', operation: 'get', api: 'logins', parameters: { loginId: byId(LOGIN) }, calls: ['getDataSourceLogin'], output: [PRISM_LOGIN] },
+	{ resource: 'dataSourceLogin', operation: 'list', api: 'logins', parameters: {}, calls: ['listDataSourceLogins'], list: true, output: [PRISM_LOGIN] },
+	{
+		resource: 'dataSourceLogin',
+		operation: 'listAccounts',
+		api: 'logins',
+		parameters: { loginId: byId(LOGIN), returnAll: true },
+		calls: ['listDataSourceLoginAccounts'],
+		list: true,
+		// One account, fewer than a page: paging ends there. Each account names its login.
+		output: [{ '@type': 'ds_account', account_id: 'string', name: 'string', group: 'string', login_id: LOGIN }],
+	},
+	{
+		resource: 'dataSourceLogin',
+		operation: 'revoke',
+		api: 'logins',
+		parameters: { loginId: byId(LOGIN) },
+		calls: ['revokeDataSourceLogin'],
+		write: true,
+		refusal: { when: (data) => data.result === false, message: /^Data source login 2830600 was not revoked: the API answered result false$/ },
+		output: [{ login_id: LOGIN, result: true }],
 	},
 ];
 

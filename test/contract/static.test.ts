@@ -10,18 +10,21 @@ import { runNode, SupermetricsTransfers } from '../engine/harness';
 import { OPERATIONS, parametersOf, rowName } from './operations';
 import type { OperationRow } from './operations';
 import { specOperationList } from './prism';
-import { credentials, expectValidRequests, showError, STATIC_DTS, useMocks } from './support';
+import { credentials, expectValidRequests, showError, STATIC_DTS, STATIC_LOGINS, useMocks } from './support';
 
-const mocks = useMocks({ dts: STATIC_DTS });
+const mocks = useMocks({ dts: STATIC_DTS, logins: STATIC_LOGINS });
 
 describe('each operation against the static mock (the reference\'s examples)', () => {
 	test.each(OPERATIONS.map((row): [string, OperationRow] => [rowName(row), row]))('%s', async (name, row) => {
-		const from = mocks.dts.log.length;
-		const result = await runNode({ parameters: parametersOf(row), credentials: credentials(mocks.dts), secrets: row.secrets });
-		const exchanges = mocks.dts.take();
+		// Each request to its own API's mock, and nothing to the other.
+		const [mock, other] = row.api === 'logins' ? [mocks.logins, mocks.dts] : [mocks.dts, mocks.logins];
+		const from = mock.log.length;
+		const result = await runNode({ parameters: parametersOf(row), credentials: credentials(mocks.dts, mocks.logins), secrets: row.secrets });
+		const exchanges = mock.take();
 
-		await expectValidRequests(mocks.dts, exchanges, name, from);
+		await expectValidRequests(mock, exchanges, name, from);
 		expect(exchanges.map((exchange) => exchange.operation)).toEqual(row.calls);
+		expect(other.take()).toEqual([]);
 		if (result.error) throw new Error(`${name}: the node failed on valid answers: ${showError(result.error)}`);
 		expect((result.output ?? []).map((item) => item.json)).toEqual(row.output);
 	});
@@ -58,12 +61,12 @@ describe('the table', () => {
 		const offered = properties
 			.filter((p) => p.name === 'operation')
 			.flatMap((p) => (p.displayOptions?.show?.resource ?? []).flatMap((resource) => (p.options as INodePropertyOptions[]).map((o) => `${String(resource)} → ${String(o.value)}`)));
-		expect(offered).toHaveLength(25);
+		expect(offered).toHaveLength(34);
 		expect(OPERATIONS.map(rowName).sort()).toEqual([...offered].sort());
 	});
 
-	test('calls every operation of the DTS reference', () => {
+	test.each(['dts', 'logins'] as const)('calls every operation of the %s reference', (spec) => {
 		const declared = new Set(OPERATIONS.flatMap((row) => row.calls));
-		expect(specOperationList('dts').map((o) => o.operationId).filter((id) => !declared.has(id))).toEqual([]);
+		expect(specOperationList(spec).map((o) => o.operationId).filter((id) => !declared.has(id))).toEqual([]);
 	});
 });

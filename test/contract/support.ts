@@ -20,6 +20,9 @@ export const TRANSFER_INT64 = '456789';
 export const DESTINATION = '8';
 export const BACKFILL = '12345';
 export const TRANSFER_RUN = '12345';
+/** Ids of the logins reference's examples. */
+export const LINK = 'lnk_1001';
+export const LOGIN = '2830600';
 
 /** A resource locator as the editor saves it: a numeric id typed By ID, a code typed By Code. */
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -43,6 +46,9 @@ export const STATIC_LOGINS: PrismOptions = { spec: 'logins', label: 'logins Pris
 /** Answers at random within the DTS reference's schemas, from a seed. */
 export const dynamicDts = (seed: string): PrismOptions => ({ spec: 'dts', dynamic: true, seed, label: `DTS Prism (dynamic, seed ${seed})` });
 export const seeded = (): Record<string, PrismOptions> => Object.fromEntries(SEEDS.map((seed) => [seed, dynamicDts(seed)]));
+/** Likewise for the logins reference, one per seed, named logins-<seed>. */
+export const dynamicLogins = (seed: string): PrismOptions => ({ spec: 'logins', dynamic: true, seed, label: `logins Prism (dynamic, seed ${seed})` });
+export const seededLogins = (): Record<string, PrismOptions> => Object.fromEntries(SEEDS.map((seed) => [`logins-${seed}`, dynamicLogins(seed)]));
 
 /** Prism takes seconds to read the 4000-line reference; on two busy cores, more. */
 const START_TIMEOUT_MS = 180_000;
@@ -121,9 +127,13 @@ export async function expectValidRequests(mock: Mock, exchanges: Exchange[], con
 	);
 }
 
-/** The answer's `data` (wrapped `{meta, data}`) or the bare body, as the spec gives the operation. */
+/**
+ * The answer's `data` (wrapped `{meta, data}`) or the bare body, as the spec gives the operation;
+ * the logins reference (its paths under /ds/) makes both meta and data optional: no data is none.
+ */
 export function answerData(exchange: Exchange): unknown {
 	const body = exchange.responseJson as IDataObject | undefined;
+	if (body && typeof body === 'object' && exchange.path.startsWith('/ds/')) return body.data ?? {};
 	if (body && typeof body === 'object' && 'meta' in body && 'data' in body) return body.data;
 	return body;
 }

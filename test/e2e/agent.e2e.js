@@ -1,8 +1,8 @@
 'use strict';
 /**
  * A real n8n AI Agent drives the packed node as a tool: Chat Trigger → AI Agent, an OpenAI Chat
- * Model whose credential points at the fake model on loopback, and the node as two tools (Create
- * Data Source Connection, Transfer Run → List) with inputs from $fromAI(). The fake model answers
+ * Model whose credential points at the fake model on loopback, and the node as three tools (Create
+ * Data Source Connection, Transfer Run → List, Login Link → Create) with inputs from $fromAI(). The fake model answers
  * from each test's script and records what n8n sends it: the tools it offers, the results and
  * errors it hands back.
  */
@@ -36,6 +36,7 @@ const SCREENSHOT = path.join(OUTPUT, 'agent-chat.png');
 const toolName = (nodeName) => nodeName.replace(/[^a-zA-Z0-9_-]+/g, '_');
 const CREATE = toolName(TOOLS.create);
 const LIST_RUNS = toolName(TOOLS.listRuns);
+const LOGIN_LINK = toolName(TOOLS.loginLink);
 const GOOD = { Team_ID: '12345', Data_Source: 'GAWA', Destination_Type: 'SQL_BQ' };
 const OUTPUT_KEYS = ['connect_url', 'connection_id', 'data_source_id', 'destination_type', 'location', 'login_url', 'request_id', 'team_id'];
 const UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
@@ -118,7 +119,7 @@ describe('an n8n AI Agent with the node as its tools', { timeout: 900000 }, () =
 		}
 	}
 
-	test('the model is offered both tools: names, descriptions and parameter schemas from the node and its $fromAI inputs', async () => {
+	test('the model is offered the three tools: names, descriptions and parameter schemas from the node and its $fromAI inputs', async () => {
 		model.script = () => ({ text: 'Nothing to do.' });
 		assert.equal(await chat('hello'), 'Nothing to do.');
 		const [request] = model.turns();
@@ -132,7 +133,7 @@ describe('an n8n AI Agent with the node as its tools', { timeout: 900000 }, () =
 			$schema: 'http://json-schema.org/draft-07/schema#',
 		});
 		const byName = Object.fromEntries(request.conversation.tools.map((tool) => [tool.name, tool]));
-		assert.deepEqual(Object.keys(byName).sort(), [CREATE, LIST_RUNS].sort());
+		assert.deepEqual(Object.keys(byName).sort(), [CREATE, LIST_RUNS, LOGIN_LINK].sort());
 		assert.deepEqual(byName[CREATE], {
 			name: 'Create_a_data_source_connection_in_Supermetrics_Transfers',
 			description: 'Create a data source connection in Supermetrics Transfers',
@@ -142,6 +143,11 @@ describe('an n8n AI Agent with the node as its tools', { timeout: 900000 }, () =
 			name: 'List_transfer_runs_in_Supermetrics_Transfers',
 			description: 'List transfer runs in Supermetrics Transfers',
 			parameters: schema(['Team_ID', 'Transfer_ID', 'Start_Date', 'End_Date']),
+		});
+		assert.deepEqual(byName[LOGIN_LINK], {
+			name: 'Create_a_login_link_in_Supermetrics_Transfers',
+			description: 'Create a login link in Supermetrics Transfers',
+			parameters: schema(['Login_Data_Source', 'Link_Description']),
 		});
 		assert.deepEqual(apiCalls(n8n.sandbox), []);
 	});
@@ -255,11 +261,33 @@ describe('an n8n AI Agent with the node as its tools', { timeout: 900000 }, () =
 		assertNoApiKeySent();
 	});
 
+	test('the link tool: Login Link → Create makes one link on the Supermetrics API URL, with Bearer; the model gets its login_url to send the client', async () => {
+		const args = { Login_Data_Source: 'AW', Link_Description: 'Acme Inc, Google Ads' };
+		model.script = callOnce(LOGIN_LINK, args, (turn) => `Send your client ${turn.calls[0].result[0].login_url}`);
+		const answer = await chat('send Acme a link to connect their Google Ads');
+		const sent = n8n.sandbox.requests.filter((r) => r.method !== 'GET' || !r.path.startsWith('/login/'));
+		assert.deepEqual(sent.map(({ api, method, path: p, body }) => ({ api, method, path: p, body })), [
+			{ api: 'logins', method: 'POST', path: '/ds/login/link', body: { ds_id: 'AW', description: 'Acme Inc, Google Ads' } },
+		]);
+		assert.equal(sent[0].headers.authorization, `Bearer ${DEMO_KEY}`, 'POST /ds/login/link declares BearerAuth');
+		const { arguments: asked, result } = toolCallSeen();
+		assert.deepEqual({ ...asked, id: undefined }, { ...args, id: undefined });
+		assert.equal(result.length, 1);
+		const [link] = result;
+		assert.match(link.link_id, /^lnk_\d+$/);
+		assert.equal(link.status_code, 'OPEN');
+		assert.equal(link.ds_id, 'AW');
+		assert.equal(link.login_url, `${n8n.sandbox.apiUrl}/login/${link.link_id}`);
+		assert.deepEqual([...n8n.sandbox.state.loginLinks.keys()], [link.link_id], 'one link exists, the one the model was given');
+		assert.equal(answer, `Send your client ${link.login_url}`);
+		assertNoApiKeySent();
+	});
+
 	test('on Chat Completions ("Use Responses API" off) the same call makes the same connection', async () => {
 		model.script = callOnce(CREATE, GOOD, (turn) => `Created ${turn.calls[0].result[0].connection_id}`);
 		const answer = await chat('create the connection', CHAT_COMPLETIONS.webhookId);
 		assert.deepEqual(model.turns().map((r) => r.path), ['/chat/completions', '/chat/completions']);
-		assert.deepEqual(model.turns()[0].conversation.tools.map((t) => t.name).sort(), [CREATE, LIST_RUNS].sort());
+		assert.deepEqual(model.turns()[0].conversation.tools.map((t) => t.name).sort(), [CREATE, LIST_RUNS, LOGIN_LINK].sort());
 		const [[connectionId]] = n8n.sandbox.state.connections;
 		assert.equal(answer, `Created ${connectionId}`);
 		assert.deepEqual(Object.keys(toolCallSeen().result[0]).sort(), OUTPUT_KEYS);

@@ -28,7 +28,7 @@ export function useSandbox(): Context {
 			parameters: parameters as Record<string, unknown>,
 			items: options.items,
 			continueOnFail: options.continueOnFail,
-			credentials: { apiKey: options.apiKey ?? 'sandbox-demo-key', baseUrl: holder.sandbox.url },
+			credentials: { apiKey: options.apiKey ?? 'sandbox-demo-key', baseUrl: holder.sandbox.url, apiUrl: holder.sandbox.apiUrl },
 			secrets: options.secrets,
 		});
 	context.sent = () => holder.sandbox.requests;

@@ -1,4 +1,6 @@
 /** The README's example workflow is importable and uses the trigger's real parameters and output. */
+import type { INodeProperties } from 'n8n-workflow';
+
 import { loadFile, n8nNodeTypes } from './repo';
 import { SupermetricsTransfersTrigger } from '../engine/harness';
 
@@ -14,7 +16,10 @@ const baseNodes = n8nNodeTypes();
 test('Slack when a run fails: the trigger with Only Failures on every transfer, then a Slack post', () => {
 	const [trigger, slack] = example.nodes;
 	expect(trigger.type).toBe('n8n-nodes-supermetrics-transfers.supermetricsTransfersTrigger');
-	const fields = new SupermetricsTransfersTrigger().description.properties.map((p: { name: string }) => p.name);
+	// Every field n8n shows (and so saves) for the example's event, and none other.
+	const shown = (p: INodeProperties) => p.displayOptions?.show?.event?.includes(trigger.parameters.event as string) ?? true;
+	const fields = new SupermetricsTransfersTrigger().description.properties.filter(shown).map((p: { name: string }) => p.name);
+	expect(fields).toEqual(['event', 'teamId', 'transferId', 'onlyFailures']);
 	expect(Object.keys(trigger.parameters).filter((name) => name !== 'pollTimes').sort()).toEqual([...fields].sort());
 	expect(trigger.parameters).toMatchObject({ event: 'transferRunFinished', onlyFailures: true, transferId: { value: '' } });
 	expect(example.connections[trigger.name].main[0]).toEqual([{ node: slack.name, type: 'main', index: 0 }]);

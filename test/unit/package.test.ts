@@ -61,7 +61,7 @@ test('the node loads with the names saved workflows depend on', async () => {
 	});
 	// The API credential always; the Destination Secrets one only where Destination operations read it.
 	expect(description.credentials).toEqual([
-		{ name: 'supermetricsTransfersApi', required: true, displayOptions: { show: { resource: ['dataSourceConnection', 'transfer', 'transferRun', 'destination', 'backfill'] } } },
+		{ name: 'supermetricsTransfersApi', required: true, displayOptions: { show: { resource: ['dataSourceConnection', 'transfer', 'transferRun', 'destination', 'backfill', 'loginLink', 'dataSourceLogin'] } } },
 		expect.objectContaining({ name: 'supermetricsTransfersSecretsApi', displayOptions: { show: expect.objectContaining({ resource: ['destination'] }) } }),
 	]);
 	const names = description.properties.map((p) => p.name);
@@ -88,8 +88,12 @@ test('the trigger loads with the names saved workflows depend on, and its codex 
 		credentials: [{ name: 'supermetricsTransfersApi', required: true }],
 	});
 	const fields = Object.fromEntries(description.properties.map((p) => [p.name, p]));
-	expect(Object.keys(fields)).toEqual(['event', 'teamId', 'transferId', 'onlyFailures']);
-	expect(fields.event.options?.map((o) => ('value' in o ? o.value : o.name))).toEqual(['transferRunFinished', 'backfillFinished']);
+	expect(Object.keys(fields)).toEqual(['event', 'teamId', 'transferId', 'onlyFailures', 'daysBeforeExpiry', 'dsId']);
+	expect(fields.event.options?.map((o) => ('value' in o ? o.value : o.name))).toEqual(['transferRunFinished', 'backfillFinished', 'loginLinkUsed', 'loginExpiring']);
+	// The login events are not below a team: Team ID, Transfer and Only Failures are theirs only.
+	for (const name of ['teamId', 'transferId', 'onlyFailures']) expect(fields[name].displayOptions).toEqual({ show: { event: ['transferRunFinished', 'backfillFinished'] } });
+	expect(fields.daysBeforeExpiry).toMatchObject({ type: 'number', default: 7, typeOptions: { minValue: 1, maxValue: 365 }, displayOptions: { show: { event: ['loginExpiring'] } } });
+	expect(fields.dsId).toMatchObject({ type: 'string', default: '', displayOptions: { show: { event: ['loginLinkUsed', 'loginExpiring'] } } });
 	expect(fields.transferId).toMatchObject({ type: 'resourceLocator', required: false });
 	expect(fields.onlyFailures).toMatchObject({ type: 'boolean', default: false });
 	const codex = loadFile((file as string).replace(/\.js$/, '.json')) as { node: string };

@@ -96,3 +96,41 @@ export async function searchDestinations(
 	const destinations = await listOf.call(this, `/teams/${team}/destinations`);
 	return search(pairs(destinations, 'id', 'display_name'), filter);
 }
+
+/** A list of the Supermetrics API (login links, logins): one request, as a run sends it. */
+async function loginsListOf(this: ILoadOptionsFunctions, path: string): Promise<IDataObject[]> {
+	const settings = await requestSettings.call(this);
+	return dtsList.call(this, { api: 'logins', method: 'GET', path }, settings, 0);
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/**
+ * The key's login links (GET /ds/login/links), named by description (or data source) and status,
+ * "used" once a login came of them, so that the one to wait on or close is easy to tell.
+ */
+export async function searchLoginLinks(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const links = await loginsListOf.call(this, '/ds/login/links');
+	const named = links
+		.filter((link) => text(link.link_id))
+		.map((link): [string, string] => {
+			const what = text(link.description) ?? text(link.ds_name) ?? String(link.ds_id ?? 'Login link');
+			const used = link.login_id !== null && link.login_id !== undefined && link.login_id !== '' ? ' · used' : '';
+			return [String(link.link_id), `${what} · ${String(link.status_code ?? '?')}${used}`];
+		});
+	return search(named, filter);
+}
+
+/** The key's data source logins (GET /ds/logins), named by user and data source; revoked ones say so. */
+export async function searchLogins(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const logins = await loginsListOf.call(this, '/ds/logins');
+	const named = logins
+		.filter((login) => text(login.login_id))
+		.map((login): [string, string] => {
+			const source = (login.ds_info ?? {}) as IDataObject;
+			const who = text(login.display_name) ?? text(login.username) ?? 'Login';
+			const revoked = text(login.revoked_time) ? ' · revoked' : '';
+			return [String(login.login_id), `${who} · ${text(source.name) ?? String(source.ds_id ?? '?')}${revoked}`];
+		});
+	return search(named, filter);
+}

@@ -115,8 +115,11 @@ export function requestIdOf(body: unknown): string | null {
 	return typeof id === 'string' ? id : null;
 }
 
-/** The `data` of a wrapped `{meta, data}` answer, or the bare body where the spec has no wrapper. */
-export function unwrapBody(body: unknown): unknown {
-	if (isObject(body) && 'data' in body && 'meta' in body) return body.data;
+/**
+ * The `data` of a wrapped `{meta, data}` answer, or the bare body where the spec has no wrapper;
+ * `dataAlone`: `{data}` without meta counts as wrapped too.
+ */
+export function unwrapBody(body: unknown, dataAlone = false): unknown {
+	if (isObject(body) && 'data' in body && (dataAlone || 'meta' in body)) return body.data;
 	return body;
 }

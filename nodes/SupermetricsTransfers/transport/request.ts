@@ -37,6 +37,8 @@ export interface DtsResponse {
 	headers: Record<string, string | undefined>;
 	/** `meta.request_id` when the body is the API's wrapped form. */
 	requestId: string | null;
+	/** Which API answered: the logins reference makes `meta` optional beside `data`, DTS does not. */
+	api?: Api;
 	/** What hides the key and the call's secrets, for errors about this answer. */
 	masker: Masker;
 	/**
@@ -117,7 +119,7 @@ export async function dtsRequest(
 
 		if (status >= 200 && status < 300) {
 			if (scheme > 0) settings.learnt[learntKey] = schemes[scheme];
-			return readSuccess(node, answer, call.method, masker, itemIndex);
+			return { ...readSuccess(node, answer, call.method, masker, itemIndex), api };
 		}
 		if (status >= 300 && status < 400) throw fail(describeRedirect(status, headers.location));
 		if (status === 401 && scheme + 1 < schemes.length) {
@@ -170,9 +172,12 @@ function readSuccess(node: INode, answer: { status: number; text: string; header
 	return { statusCode: answer.status, body, headers, requestId: requestIdOf(body), masker };
 }
 
-/** The `data` of a wrapped `{meta, data}` answer, or the bare body where the spec has no wrapper. */
+/**
+ * The `data` of a wrapped answer, or the bare body where the spec has no wrapper: `{meta, data}`
+ * for DTS, `{data}` with or without meta for the logins API, whose reference requires neither.
+ */
 export function unwrap(response: DtsResponse): unknown {
-	return unwrapBody(response.body);
+	return unwrapBody(response.body, response.api === 'logins');
 }
 
 function shapeError(node: INode, response: DtsResponse, message: string, itemIndex: number) {
@@ -204,6 +209,8 @@ export function requireData(node: INode, response: DtsResponse, keys: string[], 
 
 /** The `data` array of a 2xx list answer; anything else is an INVALID_RESPONSE error. */
 export function requireList(node: INode, response: DtsResponse, itemIndex: number): IDataObject[] {
+	// The logins reference makes a list answer's data optional: an answer without it lists nothing.
+	if (response.api === 'logins' && isObject(response.body) && !('data' in response.body)) return [];
 	const data = unwrap(response);
 	if (Array.isArray(data) && data.every(isObject)) return data;
 	throw shapeError(node, response, `The Supermetrics API answered HTTP ${response.statusCode} without a list`, itemIndex);
