@@ -1,5 +1,6 @@
 import { dateField, transferIdField } from '../descriptions';
 import { teamOperation } from '../operation';
+import { withSimplify } from '../simplify';
 import { dateRangeParams, transferIdParam } from '../params';
 import { INT64_MAX, RANGE_END, RANGE_START } from '../validation';
 import { withWait } from './wait';
@@ -35,4 +36,4 @@ const operation = teamOperation({
 	},
 });
 
-export const { fields, execute } = withWait(operation, 'create');
+export const { fields, execute } = withSimplify(withWait(operation, 'create'), 'backfill', 'create');

@@ -1,5 +1,6 @@
 import { backfillIdField } from '../descriptions';
 import { teamOperation } from '../operation';
+import { withSimplify } from '../simplify';
 import { idParam } from '../params';
 import { BACKFILL_ID } from '../validation';
 import { withWait } from './wait';
@@ -14,4 +15,4 @@ const operation = teamOperation({
 	},
 });
 
-export const { fields, execute } = withWait(operation, 'get');
+export const { fields, execute } = withSimplify(withWait(operation, 'get'), 'backfill', 'get');
