@@ -27,7 +27,8 @@ function lifecycle({ what }) {
 			for (const service of order) {
 				await service.stop().catch((error) => log(`  ${service.name}: ${error.message}`));
 			}
-			const ports = services.flatMap((s) => s.ports()).filter(Boolean);
+			// In port order, so the last line reads the same whichever service started first.
+			const ports = services.flatMap((s) => s.ports()).filter(Boolean).sort((a, b) => a - b);
 			const held = [];
 			for (const port of ports) if ((await freePort(port)) !== port) held.push(port);
 			if (held.length) log(`Stopped ${what}, but ports ${held.join(', ')} are still in use.`);

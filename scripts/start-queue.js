@@ -20,7 +20,7 @@ const { lifecycle } = require('./lifecycle');
 const DIR = path.join(CACHE, 'queue');
 const SANDBOX_PORT = 4010;
 
-const life = lifecycle({ what: 'the n8n processes, Redis, PostgreSQL and the DTS sandbox' });
+const life = lifecycle({ what: 'the n8n processes, Redis, PostgreSQL and the sandbox' });
 
 async function main() {
 	postgresBin();
@@ -31,8 +31,8 @@ async function main() {
 
 	const sandbox = createSandbox();
 	await sandbox.start((await freePort(SANDBOX_PORT)) ?? 0, '127.0.0.1', (await freePort(SANDBOX_PORT + 2)) ?? 0);
-	life.add('the DTS sandbox', () => sandbox.close(), () => [sandbox.port, sandbox.apiPort]);
-	log(`DTS sandbox listening on ${sandbox.url}, its login links and logins on ${sandbox.apiUrl}`);
+	life.add('the sandbox', () => sandbox.close(), () => [sandbox.port, sandbox.apiPort]);
+	log(`Sandbox listening: the DTS API on ${sandbox.url}, login links and logins on ${sandbox.apiUrl}`);
 
 	const startUp = new AbortController();
 	let cluster = null;

@@ -17,6 +17,7 @@ const { OWNER, waitReady, setupOwner, login } = require('./rest');
 const { log, freePort, run } = require('./proc');
 const { lifecycle } = require('./lifecycle');
 const { startAgentDemo } = require('./agentDemo');
+const { templateWorkflows, withSandboxCredential } = require('./templates');
 
 // Another n8n port, sandbox port or n8n user folder, e.g. `START_N8N_PORT=5700 npm start` (the
 // tests use all three). Names of our own: n8n's N8N_PORT or N8N_USER_FOLDER may be set for another n8n.
@@ -30,7 +31,7 @@ const LOG_FILE = path.join(USER_FOLDER, 'n8n.log');
 const EXAMPLE_MARK = path.join(USER_FOLDER, '.example-imported');
 const TRIGGER_MARK = path.join(USER_FOLDER, '.trigger-example-imported');
 
-const life = lifecycle({ what: 'n8n, the DTS sandbox and the fake model' });
+const life = lifecycle({ what: 'n8n, the sandbox and the fake model' });
 
 async function main() {
 	if (!(await freePort(N8N_PORT))) {
@@ -43,16 +44,19 @@ async function main() {
 	// Three days of the seeded transfer's daily runs, so the trigger's Fetch Test Event has one to show.
 	const sandbox = createSandbox({ clock: { scale: TIME_SCALE }, recentDays: 3 });
 	await sandbox.start((await freePort(SANDBOX_PORT)) ?? 0, '127.0.0.1', (await freePort(SANDBOX_PORT + 2)) ?? 0);
-	life.add('the DTS sandbox', () => sandbox.close(), () => [sandbox.port, sandbox.apiPort]);
-	log(`DTS sandbox listening on ${sandbox.url}, its login links and logins on ${sandbox.apiUrl} (its clock runs ${TIME_SCALE}x real time: an hour a minute)`);
+	life.add('the sandbox', () => sandbox.close(), () => [sandbox.port, sandbox.apiPort]);
+	log(`Sandbox listening: the DTS API on ${sandbox.url}, login links and logins on ${sandbox.apiUrl} (its clock runs ${TIME_SCALE}x real time: an hour a minute)`);
 	const agent = await startAgentDemo(USER_FOLDER);
 	life.add('the fake model', () => agent.close(), () => [Number(new URL(agent.url).port)]);
 	log(`Fake OpenAI-compatible model (scripted, for the AI agent example) listening on ${agent.url}`);
 
-	// Each example once, so that a user's edits survive; the trigger's came later than the first.
+	// Each example and template once, so that a user's edits survive; the trigger's and the
+	// templates came later than the first, a template added later is imported at the next start.
+	const templates = templateWorkflows();
 	const missing = [
 		[EXAMPLE_MARK, exampleWorkflow()],
 		[TRIGGER_MARK, triggerWorkflow()],
+		...templates.map(({ file, workflow }) => [path.join(USER_FOLDER, `.template-${file}-imported`), withSandboxCredential(workflow)]),
 	].filter(([mark]) => !fs.existsSync(mark));
 	const workflows = [...missing.map(([, workflow]) => workflow), ...agent.workflows];
 	const names = workflows.map((workflow) => `"${workflow.name}"`);
@@ -89,6 +93,8 @@ async function main() {
 			`  the Supermetrics Transfers node calls the sandbox with the credential "${CREDENTIAL.name}".`,
 			`  Open "${TRIGGER_EXAMPLE.name}" and click Fetch Test Event on its trigger, or publish it to`,
 			`  run on each finished run (the sandbox's clock runs ${TIME_SCALE}x: a daily run every ${Math.round(1440 / TIME_SCALE)} minutes).`,
+			`  Templates (docs/templates/): ${templates.map(({ workflow }) => `"${workflow.name}"`).join(', ')};`,
+			`  their Supermetrics nodes use "${CREDENTIAL.name}"; give their Slack or Send Email nodes a credential of yours.`,
 			`  The sandbox (${sandbox.url}) accepts the API key ${DEMO_KEY}.`,
 			...agent.banner,
 			'Ctrl-C (or SIGTERM) stops n8n, the sandbox and the fake model, and says when their ports are free.',

@@ -46,4 +46,17 @@ const nodeRun = (execution, name) => execution.data.resultData.runData[name]?.[0
 /** Requests the node sent to the sandbox, without the sandbox's own bookkeeping. */
 const apiCalls = (sandbox) => sandbox.requests.map(({ method, path: p, fault, body }) => ({ method, path: p, fault, body }));
 
-module.exports = { OUTPUT, openInstance, apiCalls, printedExecution, nodeRun };
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` every second until it returns something, or fails after `ms`. */
+async function eventually(what, ms, check) {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		const result = await check();
+		if (result) return result;
+		if (Date.now() > deadline) throw new Error(`${what}: not within ${ms / 1000} s`);
+		await sleep(1000);
+	}
+}
+
+module.exports = { OUTPUT, openInstance, apiCalls, printedExecution, nodeRun, eventually, sleep };

@@ -15,6 +15,8 @@ const { ROOT } = require('../../scripts/n8n');
 const { EXAMPLE } = require('../../scripts/fixtures');
 const { alive, freePort, processTree, waitFor } = require('../../scripts/proc');
 const { OUTPUT } = require('./instance');
+const { login, data } = require('../../scripts/rest');
+const { templateWorkflows } = require('../../scripts/templates');
 
 const READY = { timeoutMs: 300000, what: 'npm start to say n8n is ready' };
 const ENDED = { timeoutMs: 90000, what: 'every process npm start began to end' };
@@ -66,6 +68,14 @@ describe('npm start stops everything it started, however it is stopped', { timeo
 				// npm, the node script, n8n and its task runner at least.
 				assert.ok(started.pids.length >= 4, `npm start's processes: ${started.pids.join(', ')}`);
 				assert.match(started.output(), new RegExp(`open http://localhost:${started.port}/signin\\?redirect=%2Fworkflow%2F${EXAMPLE.id}`));
+				// Every template imported, with the sandbox credential on our nodes, and named in the banner.
+				const rest = await login(`http://127.0.0.1:${started.port}`);
+				for (const { workflow } of templateWorkflows()) {
+					const imported = data(await rest.get(`/workflows/${workflow.id}`), `GET template ${workflow.id}`);
+					assert.equal(imported.name, workflow.name);
+					assert.deepEqual(imported.nodes.map((node) => node.name), workflow.nodes.map((node) => node.name));
+					assert.ok(started.output().includes(`"${workflow.name}"`), `the start-up lines name "${workflow.name}"`);
+				}
 
 				process.kill(started.npm.pid, signal);
 				await started.exited;
@@ -74,8 +84,8 @@ describe('npm start stops everything it started, however it is stopped', { timeo
 				await waitFor(() => started.pids.every((pid) => !alive(pid)), ENDED);
 
 				const lines = started.output().trim().split('\n');
-				const ports = [started.sandboxPort, started.apiPort, started.modelPort, started.port];
-				assert.equal(lines.at(-1), `Stopped n8n, the DTS sandbox and the fake model; ports ${ports.join(', ')} are free.`);
+				const ports = [started.sandboxPort, started.apiPort, started.modelPort, started.port].sort((a, b) => a - b);
+				assert.equal(lines.at(-1), `Stopped n8n, the sandbox and the fake model; ports ${ports.join(', ')} are free.`);
 				for (const port of ports) assert.equal(await freePort(port), port, `port ${port} is free`);
 			} finally {
 				// Only a failed test finds anything here.
