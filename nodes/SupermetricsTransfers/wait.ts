@@ -4,8 +4,8 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties, 
 import { itemError } from './itemError';
 import { booleanParam, numberParam } from './params';
 import type { OperationModule } from './types';
+import { aboveReserve, reserveOf } from './transport';
 import type { RequestSettings } from './transport';
-import { aboveReserve, reserveOf } from './trigger/budget';
 import { MAX_WAIT, POLL_INTERVAL } from './validation';
 import type { FieldName } from './validation';
 
@@ -21,7 +21,7 @@ export const POLL_INTERVAL_S = { min: 1, max: 3600, default: 30 };
 export const MAX_WAIT_MIN = { min: 0, max: 60, default: 10 };
 /**
  * While the key's hourly limit is down to the reserve the trigger keeps for the user's other
- * workflows (trigger/limits.ts, RATE_LIMIT_RESERVE_SHARE), a wait asks no more often than this:
+ * workflows (transport/quota.ts, RATE_LIMIT_RESERVE_SHARE), a wait asks no more often than this:
  * it waits longer instead of failing, still ending at Max Wait.
  */
 export const RESERVE_POLL_INTERVAL_MS = 5 * 60_000;

@@ -22,5 +22,5 @@ export { writeAnswer } from './writes';
 export { listRuns, runDate } from './runDates';
 export type { RunDateForm } from './runDates';
 export type { WriteKind } from './writes';
-export { RateLimitQuota } from './quota';
+export { aboveReserve, RATE_LIMIT_RESERVE_SHARE, RateLimitQuota, reserveOf } from './quota';
 export { parseRetryAfter } from './retryAfter';

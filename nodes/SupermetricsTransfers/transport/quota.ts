@@ -36,3 +36,26 @@ export class RateLimitQuota {
 		return this.remainingSeen;
 	}
 }
+
+/**
+ * The share of the key's hourly limit (X-RateLimit-Limit) left for the user's own workflows by
+ * every loop that can wait: the trigger sends a request only while X-RateLimit-Remaining, less its
+ * requests in flight, is above this share (rounded up), and stops its poll below it; Wait Until
+ * Finished and Wait Until Used ask less often. Where the API sends no such headers, nothing is
+ * held back.
+ */
+export const RATE_LIMIT_RESERVE_SHARE = 0.2;
+
+/** Requests of the key's hourly limit kept for the user's own workflows. */
+export function reserveOf(limit: number): number {
+	return Math.ceil(limit * RATE_LIMIT_RESERVE_SHARE);
+}
+
+/**
+ * Whether the key stays above its reserve with `inFlight` more requests, given the hourly limit
+ * and the requests left that the answers reported; true while the API has not said.
+ */
+export function aboveReserve(limit: number | undefined, remaining: number | undefined, inFlight = 0): boolean {
+	if (limit === undefined || remaining === undefined) return true;
+	return remaining - inFlight > reserveOf(limit);
+}

@@ -1,7 +1,8 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
+import { aboveReserve } from '../transport';
 import type { RateLimitQuota } from '../transport';
-import { POLL_BUDGET_MS, RATE_LIMIT_RESERVE_SHARE, REQUEST_MIN_MS } from './limits';
+import { POLL_BUDGET_MS, REQUEST_MIN_MS } from './limits';
 
 /**
  * Why a poll stopped before the end of its work: its time ran short, the key's hourly limit
@@ -15,20 +16,6 @@ export class PollStopped extends Error {
 	constructor(readonly reason: StopReason) {
 		super(`poll stopped: ${reason}`);
 	}
-}
-
-/** Requests of the key's hourly limit kept for the user's own workflows. */
-export function reserveOf(limit: number): number {
-	return Math.ceil(limit * RATE_LIMIT_RESERVE_SHARE);
-}
-
-/**
- * Whether the key stays above its reserve with `inFlight` more requests, given the hourly limit
- * and the requests left that the answers reported; true while the API has not said.
- */
-export function aboveReserve(limit: number | undefined, remaining: number | undefined, inFlight = 0): boolean {
-	if (limit === undefined || remaining === undefined) return true;
-	return remaining - inFlight > reserveOf(limit);
 }
 
 /**

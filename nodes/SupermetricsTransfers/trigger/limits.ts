@@ -2,7 +2,7 @@
  * Every bound of a poll, in one place; docs/trigger.md states them. A poll sends at most
  * 1 (transfer list, every transfer only) + 1 (incomplete backfills) + MAX_BACKFILL_GETS +
  * MAX_TRANSFERS_PER_POLL × (ranges of that transfer) × MAX_PAGES requests, CONCURRENCY at a time,
- * and fewer when its time (POLL_BUDGET_MS) or the key's hourly limit (RATE_LIMIT_RESERVE_SHARE)
+ * and fewer when its time (POLL_BUDGET_MS) or the key's hourly limit (the reserve, transport/quota.ts)
  * runs short: then it stops, emits what it found, and the next poll carries on from there.
  * Login Link Used and Login Expiring send one request a poll (the logins API's list, unpaged).
  */
@@ -54,13 +54,6 @@ export const POLL_BUDGET_MS = 40 * SECOND_MS;
  */
 export const REQUEST_MIN_MS = SECOND_MS;
 
-/**
- * The share of the key's hourly limit (X-RateLimit-Limit) the trigger leaves for the user's own
- * workflows: it sends a request only while X-RateLimit-Remaining, less its requests in flight, is
- * above this share (rounded up). Below it the poll stops, emits what it found, and the trigger
- * sends nothing for RATE_LIMIT_DEFER_MS. Where the API sends no such headers, nothing is held back.
- */
-export const RATE_LIMIT_RESERVE_SHARE = 0.2;
 /**
  * How long the trigger sends nothing after a poll stopped at the reserve or met a 429 (which it
  * never waits out within a poll): the API does not say when its hour starts again, so a poll
