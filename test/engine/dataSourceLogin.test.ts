@@ -226,6 +226,40 @@ describe('where the logins requests go', () => {
 		}
 	});
 
+	describe('List Accounts against a login with endless accounts: Return All fails rather than hand on a cut list', () => {
+		/** Every page full: `limit` accounts with ids from `offset`, as many as asked, forever. */
+		const endless = () =>
+			hostileServer((req, res) => {
+				const query = new URL(req.url ?? '/', 'http://x').searchParams;
+				const offset = Number(query.get('offset'));
+				const limit = Number(query.get('limit'));
+				apiData(res, 200, Array.from({ length: limit }, (_, i) => ({ account_id: `a${offset + i}`, account_name: 'Account' })));
+			});
+		const offsets = () => logins.received.map((r) => new URL(r.url ?? '/', 'http://x').searchParams.get('offset'));
+
+		test('past 100000 accounts: TOO_MANY_ACCOUNTS, no item, 101 pages asked (the last for one account, to know)', async () => {
+			dts = await hostileServer((_req, res) => apiData(res, 200, {}));
+			elsewhere = await hostileServer((_req, res) => apiData(res, 200, {}));
+			logins = await endless();
+			const result = await run({ resource: 'dataSourceLogin', operation: 'listAccounts', loginId: byId('7'), returnAll: true });
+			expect(result.error?.message).toBe('The login has more than 100000 accounts, the most Return All hands on');
+			expect(result.error?.description).toContain('Page with Limit and Offset');
+			expect(result.error?.context.dts).toMatchObject({ code: 'TOO_MANY_ACCOUNTS' });
+			expect(result.output).toBeUndefined();
+			expect(offsets()).toEqual(Array.from({ length: 101 }, (_, i) => String(i * 1000)));
+			expect(new URL(logins.received[100].url ?? '/', 'http://x').searchParams.get('limit')).toBe('1');
+		});
+
+		test('from an Offset near the API\'s largest: fails at that offset, after one page, instead of asking past it', async () => {
+			dts = await hostileServer((_req, res) => apiData(res, 200, {}));
+			elsewhere = await hostileServer((_req, res) => apiData(res, 200, {}));
+			logins = await endless();
+			const result = await run({ resource: 'dataSourceLogin', operation: 'listAccounts', loginId: byId('7'), returnAll: true, offset: 999_500 });
+			expect(result.error?.message).toBe('The login has more accounts than the API\'s largest offset (1000000) reaches from offset 999500');
+			expect(offsets()).toEqual(['999500']);
+		});
+	});
+
 	test('Revoke answered result false fails the item (REVOKE_FAILED), naming the login', async () => {
 		dts = await hostileServer((_req, res) => apiData(res, 200, {}));
 		elsewhere = await hostileServer((_req, res) => apiData(res, 200, {}));
