@@ -6,7 +6,8 @@
  * over REST polls the sandbox every minute and starts once for each run that finishes there, across
  * polls, n8n stopped cleanly or killed between polls and during one, deactivation and activation,
  * and (durable) an API that holds its answer past the poll's budget. Fetch Test Event over REST
- * and, once, in the editor shows the most recent finished run.
+ * and, once, in the editor shows the most recent finished run. Last, a second workflow on the
+ * Login Link Used event starts once when a client authorizes a link on the sandbox's logins API.
  */
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -24,6 +25,8 @@ const { OUTPUT, openInstance, eventually, sleep } = require('./instance');
 const flatted = require(path.join(CACHE, `n8n-${N8N_VERSION}`, 'node_modules', 'flatted'));
 
 const WORKFLOW = triggerWorkflow();
+/** The login event needs no team or transfer: those fields are hidden for it, and left as they are. */
+const LOGIN_WORKFLOW = triggerWorkflow({ id: 'SmLoginTrigger01', name: 'When a client authorizes a login link', parameters: { event: 'loginLinkUsed' } });
 const SLACK_EXAMPLE = JSON.parse(fs.readFileSync(path.join(__dirname, '../../docs/examples/slack-when-a-run-fails.json'), 'utf8'));
 const MINUTE = 60000;
 const QUIET_TIME = '2026-06-01T10:00:00Z';
@@ -89,7 +92,7 @@ describe('the Supermetrics Transfers Trigger in n8n, in each scheduler', { concu
 				startedAt = Date.now();
 				// The sandbox's clock starts far from 22:00 UTC, when the seeded transfer's daily run would
 				// start: the runs this test makes are the only ones that finish while it moves the clock.
-				n8n = await openInstance(`trigger-${scheduler}`, [WORKFLOW, { ...SLACK_EXAMPLE, id: 'SmSlackExample01' }], { sandbox: { clock: { start: QUIET_TIME } } });
+				n8n = await openInstance(`trigger-${scheduler}`, [WORKFLOW, LOGIN_WORKFLOW, { ...SLACK_EXAMPLE, id: 'SmSlackExample01' }], { sandbox: { clock: { start: QUIET_TIME } } });
 				await boot();
 			});
 
@@ -99,9 +102,9 @@ describe('the Supermetrics Transfers Trigger in n8n, in each scheduler', { concu
 				console.log(`# trigger e2e, ${scheduler} scheduler: ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
 			});
 
-			const executions = async () => {
-				const body = data(await rest.get('/executions', { params: { filter: JSON.stringify({ workflowId: WORKFLOW.id }), limit: 100 } }), 'GET executions');
-				return (body.results ?? body).filter((execution) => execution.workflowId === WORKFLOW.id);
+			const executions = async (workflowId = WORKFLOW.id) => {
+				const body = data(await rest.get('/executions', { params: { filter: JSON.stringify({ workflowId }), limit: 100 } }), 'GET executions');
+				return (body.results ?? body).filter((execution) => execution.workflowId === workflowId);
 			};
 			/** The items the trigger node put out in a finished execution. */
 			const triggerItems = async (id) => {
@@ -279,6 +282,42 @@ describe('the Supermetrics Transfers Trigger in n8n, in each scheduler', { concu
 					}
 				});
 			}
+
+			test('Login Link Used: a client who authorizes a link after the activation starts that workflow once, with the link\'s login', async () => {
+				data(await rest.post(`/workflows/${WORKFLOW.id}/deactivate`), 'deactivate');
+				const linkPolls = () => n8n.sandbox.requests.filter((r) => r.api === 'logins' && r.method === 'GET' && r.path === '/ds/login/links').length;
+				const workflow = data(await rest.get(`/workflows/${LOGIN_WORKFLOW.id}`), 'GET login workflow');
+				data(await rest.post(`/workflows/${LOGIN_WORKFLOW.id}/activate`, { versionId: workflow.versionId }), 'activate');
+				// The activation's poll makes the baseline (the durable scheduler drops its state, as above).
+				await eventually('the login trigger\'s first poll', 2 * MINUTE, async () => linkPolls() >= 1);
+				await sleep(2000);
+				assert.deepEqual(await executions(LOGIN_WORKFLOW.id), []);
+
+				// A link made as Login Link → Create makes it, then opened and authorized by the client.
+				const made = await fetch(`${n8n.sandbox.apiUrl}/ds/login/link`, {
+					method: 'POST',
+					headers: { Authorization: 'Bearer sandbox-demo-key', 'Content-Type': 'application/json' },
+					body: JSON.stringify({ ds_id: 'FA' }),
+				});
+				assert.equal(made.status, 201);
+				const { data: link } = await made.json();
+				n8n.sandbox.clock.advance(MINUTE);
+				const login = n8n.sandbox.completeLogin(link.link_id);
+
+				await eventually('an execution for the used link', POLL_DEADLINE, async () => (await executions(LOGIN_WORKFLOW.id)).length > 0);
+				const seen = linkPolls();
+				await eventually('the next poll', POLL_DEADLINE, async () => linkPolls() >= seen + 1);
+				await sleep(3000);
+				const list = await executions(LOGIN_WORKFLOW.id);
+				assert.equal(list.length, 1, `executions: ${JSON.stringify(list.map((e) => e.id))}`);
+				const { items, execution } = await eventually('the execution to finish', MINUTE, async () => await triggerItems(list[0].id));
+				assert.equal(execution.mode, 'trigger');
+				assert.deepEqual(
+					items.map((item) => ({ link_id: item.link_id, login_id: item.login_id, login_username: item.login_username })),
+					[{ link_id: link.link_id, login_id: login.login_id, login_username: login.username }],
+				);
+				data(await rest.post(`/workflows/${LOGIN_WORKFLOW.id}/deactivate`), 'deactivate');
+			});
 		});
 	}
 });
