@@ -17,7 +17,7 @@ import {
 } from './methods/listSearch';
 import { getAuthMethods, getDestinationSettings } from './methods/setupSchema';
 import { getAccounts, getSchemas, getSegments } from './methods/transferOptions';
-import { findOperation, nodeProperties, resources, subtitle } from './router';
+import { findOperation, nodeProperties, secretsCredentialHidden, subtitle } from './router';
 import { requestOptions as requestOptionsField } from './descriptions';
 import { batchPlan, runInBatches } from './batching';
 import { SECRET_PARAMETERS } from './destination/configuration';
@@ -42,21 +42,20 @@ export class SupermetricsTransfers implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			// Literal names: n8n's tooling reads them from the source. The API credential is shown for
-			// every resource, said explicitly: with a second credential that has displayOptions and
-			// this one without, n8n 2.41's editor shows the selected credential's id, not its name.
-			{ name: 'supermetricsTransfersApi', required: true, displayOptions: { show: { resource: resources.map((r) => r.value) } } },
+			// Literal names: n8n's tooling reads them from the source. Neither credential names a field
+			// under displayOptions.show: n8n's editor takes every field so named for an authentication
+			// field, hides it (and the fields it depends on: Resource, Operation) and, when a credential
+			// is picked, sets it to a value that credential shows for. The Destination Secrets
+			// credential is therefore hidden everywhere but where it is used (displayOptions.hide), and
+			// each says what it is by its displayName (the editor's label; both read "Credential"
+			// otherwise). test/unit/credentialDisplay.test.ts holds this against n8n's editor rules.
+			{ name: 'supermetricsTransfersApi', displayName: 'Credential for Supermetrics Transfers API', required: true },
 			{
 				name: 'supermetricsTransfersSecretsApi',
+				displayName: 'Credential for Destination Secrets',
 				required: true,
 				testedBy: 'destinationSecretsTest',
-				displayOptions: {
-					show: {
-						resource: ['destination'],
-						operation: ['create', 'update', 'testConnection'],
-						secretsSource: ['credential'],
-					},
-				},
+				displayOptions: { hide: secretsCredentialHidden() },
 			},
 		],
 		properties: [...nodeProperties(), requestOptionsField],

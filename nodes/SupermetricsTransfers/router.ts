@@ -1,9 +1,10 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { ICredentialsDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { backfill } from './backfill';
 import { dataSourceConnection } from './dataSourceConnection';
 import { dataSourceLogin } from './dataSourceLogin';
 import { destination } from './destination';
+import { SECRETS_OPERATIONS, SOURCES } from './destination/secrets';
 import { loginLink } from './loginLink';
 import { transfer } from './transfer';
 import { transferRun } from './transferRun';
@@ -68,4 +69,20 @@ export function subtitle(): string {
 		resources.flatMap((r) => r.operations.map((o) => [`${r.value}.${o.value}`, `${o.name}: ${r.name}`])),
 	);
 	return `={{ (${JSON.stringify(names)})[$parameter["resource"] + "." + $parameter["operation"]] }}`;
+}
+
+/**
+ * Where the Destination Secrets credential is hidden: every other resource, every Destination
+ * operation that sends no secret, and Secrets From set to anything but the credential. Said with
+ * `hide`, never `show`: a field named under a credential's `show` becomes an authentication field
+ * in n8n's editor (see the node's credentials). A field that is not displayed has no value, which
+ * hides nothing, so the credential shows exactly on Create, Update and Test Connection with Secrets
+ * From at its default, the credential.
+ */
+export function secretsCredentialHidden(): NonNullable<ICredentialsDisplayOptions['hide']> {
+	return {
+		resource: resources.filter((r) => r.value !== destination.value).map((r) => r.value),
+		operation: destination.operations.map((o) => o.value).filter((o) => !SECRETS_OPERATIONS.includes(o)),
+		secretsSource: SOURCES.filter((source) => source !== 'credential'),
+	};
 }

@@ -50,11 +50,13 @@ describe('n8n CLI with the packed package', { timeout: 600000 }, () => {
 		const node = JSON.parse(fs.readFileSync(file, 'utf8')).find((type) => type.name === NODE_TYPE);
 		assert.ok(node, `${NODE_TYPE} is not among the exported node types`);
 		assert.equal(node.displayName, 'Supermetrics Transfers');
-		assert.deepEqual(node.credentials.map(({ name, required }) => ({ name, required })), [
-			{ name: 'supermetricsTransfersApi', required: true },
-			{ name: 'supermetricsTransfersSecretsApi', required: true },
+		assert.deepEqual(node.credentials.map(({ name, required, displayName }) => ({ name, required, displayName })), [
+			{ name: 'supermetricsTransfersApi', required: true, displayName: 'Credential for Supermetrics Transfers API' },
+			{ name: 'supermetricsTransfersSecretsApi', required: true, displayName: 'Credential for Destination Secrets' },
 		]);
-		assert.deepEqual(node.credentials[1].displayOptions.show.secretsSource, ['credential']);
+		// Hidden where unused, never shown by field (n8n's editor would take that field for an authentication field).
+		assert.equal(node.credentials.some((credential) => credential.displayOptions?.show), false);
+		assert.deepEqual(node.credentials[1].displayOptions.hide.secretsSource, ['node', 'none']);
 		assert.match(node.iconUrl.light, /^icons\/n8n-nodes-supermetrics-transfers\/dist\/icons\/supermetrics-transfers\.svg$/);
 	});
 

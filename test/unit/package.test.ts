@@ -59,10 +59,11 @@ test('the node loads with the names saved workflows depend on', async () => {
 		version: 1,
 		usableAsTool: true,
 	});
-	// The API credential always; the Destination Secrets one only where Destination operations read it.
+	// The API credential always; the Destination Secrets one hidden but where Destination operations
+	// read it (credentialDisplay.test.ts has which, and why never with `show`).
 	expect(description.credentials).toEqual([
-		{ name: 'supermetricsTransfersApi', required: true, displayOptions: { show: { resource: ['dataSourceConnection', 'transfer', 'transferRun', 'destination', 'backfill', 'loginLink', 'dataSourceLogin'] } } },
-		expect.objectContaining({ name: 'supermetricsTransfersSecretsApi', displayOptions: { show: expect.objectContaining({ resource: ['destination'] }) } }),
+		{ name: 'supermetricsTransfersApi', displayName: 'Credential for Supermetrics Transfers API', required: true },
+		expect.objectContaining({ name: 'supermetricsTransfersSecretsApi', displayOptions: { hide: expect.objectContaining({ secretsSource: ['node', 'none'] }) } }),
 	]);
 	const names = description.properties.map((p) => p.name);
 	expect(names).toEqual(expect.arrayContaining(['resource', 'operation', 'teamId', 'dataSourceId', 'destinationType', 'options']));

@@ -15,6 +15,9 @@ export const SECRET_PARAMETERS = ['secrets', 'newPassword'];
 
 export const SOURCES = ['credential', 'node', 'none'] as const;
 
+/** The Destination operations that send secrets, and so may read the Destination Secrets credential. */
+export const SECRETS_OPERATIONS = ['create', 'update', 'testConnection'];
+
 /**
  * Secret settings: the node's parameter (and the same value's name in the Destination Secrets
  * credential), the key in `fields`, and how the form names it. Every secret input (input_type
