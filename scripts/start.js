@@ -12,7 +12,7 @@ const path = require('node:path');
 const { createSandbox } = require('../test/sandbox/server');
 const { CACHE, N8N_VERSION, ensureN8n, startN8n } = require('./n8n');
 const { prepareInstance } = require('./instance');
-const { EXAMPLE, TRIGGER_EXAMPLE, CREDENTIAL, DEMO_KEY, exampleWorkflow, triggerWorkflow } = require('./fixtures');
+const { EXAMPLE, TRIGGER_EXAMPLE, CREDENTIAL, SECRETS_CREDENTIAL, DEMO_KEY, exampleWorkflow, triggerWorkflow } = require('./fixtures');
 const { OWNER, waitReady, setupOwner, login } = require('./rest');
 const { log, freePort, run } = require('./proc');
 const { lifecycle } = require('./lifecycle');
@@ -94,7 +94,9 @@ async function main() {
 			`  Open "${TRIGGER_EXAMPLE.name}" and click Fetch Test Event on its trigger, or publish it to`,
 			`  run on each finished run (the sandbox's clock runs ${TIME_SCALE}x: a daily run every ${Math.round(1440 / TIME_SCALE)} minutes).`,
 			`  Templates (docs/templates/): ${templates.map(({ workflow }) => `"${workflow.name}"`).join(', ')};`,
-			`  their Supermetrics nodes use "${CREDENTIAL.name}"; give their Slack or Send Email nodes a credential of yours.`,
+			`  their Supermetrics nodes use "${CREDENTIAL.name}" (and "${SECRETS_CREDENTIAL.name}" for a destination's secrets);`,
+			'  give their Slack or Send Email nodes a credential of yours.',
+			'  To add the node yourself: + in a workflow, search "Supermetrics", pick an action.',
 			`  The sandbox (${sandbox.url}) accepts the API key ${DEMO_KEY}.`,
 			...agent.banner,
 			'Ctrl-C (or SIGTERM) stops n8n, the sandbox and the fake model, and says when their ports are free.',

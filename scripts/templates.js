@@ -3,7 +3,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { CREDENTIAL, TRIGGER_TYPE } = require('./fixtures');
+const { CREDENTIAL, SECRETS_CREDENTIAL, TRIGGER_TYPE } = require('./fixtures');
 const { NODE_TYPE } = require('./n8n');
 
 const DIR = path.join(__dirname, '..', 'docs', 'templates');
@@ -23,10 +23,29 @@ function templateWorkflows() {
 		}));
 }
 
-/** A template with the sandbox credential on each of our nodes: what `npm start` imports, ready to run. */
+/**
+ * A template with the sandbox's credentials on each of our nodes, as `npm start` imports it ready to
+ * run: the API credential on every one, and the Destination Secrets credential where n8n shows it
+ * (read from the built node's own description, with the node's parameters and their defaults, as
+ * n8n's editor reads them), so no node of a template warns of a credential that is not set.
+ */
 function withSandboxCredential(workflow) {
-	const credentials = { supermetricsTransfersApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
-	return { ...workflow, nodes: workflow.nodes.map((node) => ([NODE_TYPE, TRIGGER_TYPE].includes(node.type) ? { ...node, credentials } : node)) };
+	const { NodeHelpers } = require('n8n-workflow');
+	const { SupermetricsTransfers } = require('../dist/nodes/SupermetricsTransfers/SupermetricsTransfers.node.js');
+	const description = new SupermetricsTransfers().description;
+	const secrets = description.credentials.find((c) => c.name === SECRETS_CREDENTIAL.type);
+	const api = { supermetricsTransfersApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) => {
+			if (node.type === TRIGGER_TYPE) return { ...node, credentials: api };
+			if (node.type !== NODE_TYPE) return node;
+			const parameters = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, node, description);
+			const shown = NodeHelpers.displayParameter(parameters, secrets, node, description);
+			const credentials = shown ? { ...api, [SECRETS_CREDENTIAL.type]: { id: SECRETS_CREDENTIAL.id, name: SECRETS_CREDENTIAL.name } } : api;
+			return { ...node, credentials };
+		}),
+	};
 }
 
 module.exports = { TEMPLATES_DIR: DIR, templateId, templateWorkflows, withSandboxCredential };
