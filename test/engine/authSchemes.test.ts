@@ -41,7 +41,7 @@ describe('the default header format: what each path declares', () => {
 		expect(error).toBeUndefined();
 		expect(output![0].json).toMatchObject({ code: 'API_KEY_INVALID', http_code: 401 });
 		expect(output![0].json.description).toContain(
-			`Sent "Authorization: <key>" (ApiKeyAuth), as the reference declares for POST /teams/${TEAM}/data-source-connections, then "Authorization: Bearer <key>" (BearerAuth): both were refused`,
+			`Sent "Authorization: [API key]" (ApiKeyAuth), as the reference declares for POST /teams/${TEAM}/data-source-connections, then "Authorization: Bearer [API key]" (BearerAuth): both were refused`,
 		);
 		expect(ctx.sandbox.requests.map((r) => r.headers.authorization)).toEqual(['wrong-key-1234', 'Bearer wrong-key-1234']);
 	});
@@ -62,7 +62,7 @@ describe('an explicit format: one scheme everywhere, no second try', () => {
 		const description = String(output![0].json.description);
 		expect(description).toContain(`as the credential's Authorization Header Format (${label}) says`);
 		if (authScheme === 'keyOnly') {
-			expect(description).toContain(`the reference declares "Authorization: Bearer <key>" (BearerAuth) for GET /teams/${TEAM}/backfills. Set the format to "As Each Endpoint Declares" to send that.`);
+			expect(description).toContain(`the reference declares "Authorization: Bearer [API key]" (BearerAuth) for GET /teams/${TEAM}/backfills. Set the format to "As Each Endpoint Declares" to send that.`);
 		} else {
 			expect(description).toContain(`which is what the reference declares for GET /teams/${TEAM}/backfills.`);
 		}

@@ -117,6 +117,6 @@ describe('Node for n8n, and no platform binary among the dependencies', () => {
 		const lock = readJson('package-lock.json') as { packages: Record<string, { bin?: Record<string, string> }> };
 		const nodeBins = Object.entries(lock.packages).filter(([, entry]) => entry.bin && 'node' in entry.bin);
 		expect(nodeBins.map(([name]) => name)).toEqual([]);
-		expect(readJson('package.json').engines).toEqual({ node: '>=20.15' });
+		expect(readJson('package.json').engines).toEqual({ node: '>=20.19' });
 	});
 });

@@ -55,6 +55,13 @@ export function snippet(text: string, masker: Masker): string {
 	return cap(masker.text(flat), SNIPPET).replace(/ \(cut: \d+ characters in all\)$/, '');
 }
 
+/**
+ * n8n's editor renders an error's description as HTML, where an API's `<key>` or `<team_id>` would
+ * vanish as an unknown tag: on screen those brackets read as ‹ ›. Only that copy changes; the text
+ * a Continue On Fail item carries stays as the API wrote it.
+ */
+const onScreen = (text: string) => text.replace(/</g, '‹').replace(/>/g, '›');
+
 export function dtsError(node: INode, parts: ErrorParts, itemIndex: number, masker: Masker): NodeApiError {
 	const code = cap(masker.text(parts.code), 100);
 	const message = cap(masker.text(parts.message), MAX_MESSAGE);
@@ -69,16 +76,17 @@ export function dtsError(node: INode, parts: ErrorParts, itemIndex: number, mask
 		.join(', ');
 	// Only these masked facts go in: never the request, whose headers carry the key. The code is
 	// not under `code`, where n8n would look it up in its table of socket errors.
+	const shown = onScreen(`${description} [${facts}]`.trim());
 	const error = new NodeApiError(node, { api_code: code, message, description } as JsonObject, {
 		message,
-		description: `${description} [${facts}]`.trim(),
+		description: shown,
 		httpCode: parts.http_code === null ? undefined : String(parts.http_code),
 		itemIndex,
 	});
 	// n8n swaps a message that mentions a socket error code (ECONNRESET, EPERM, …) for a generic
 	// one; the API's own words stay.
 	error.message = message;
-	error.description = `${description} [${facts}]`.trim();
+	error.description = shown;
 	const details: DtsErrorDetails = { code, http_code: parts.http_code, request_id: requestId, description };
 	error.context.dts = details as unknown as IDataObject;
 	return error;
@@ -202,7 +210,7 @@ export function amendDescription(error: unknown, extra: string): void {
 	if (!details) return;
 	const facts = /\s*\[[^\]]*\]$/.exec(err.description ?? '')?.[0] ?? '';
 	details.description = cap(`${details.description} ${extra}`.trim(), MAX_DESCRIPTION);
-	err.description = `${details.description}${facts}`;
+	err.description = onScreen(`${details.description}${facts}`);
 }
 
 /** The details a failed item carries under Continue On Fail. */

@@ -68,9 +68,12 @@ export function authorization(key: string, scheme: Scheme): string {
 	return scheme === 'bearer' ? `Bearer ${key}` : key;
 }
 
-/** As the error messages show a scheme: the header's form and the reference's name. */
+/**
+ * As the error messages show a scheme: the header's form and the reference's name. No angle
+ * brackets: n8n renders an error's description as HTML, where `<key>` would vanish.
+ */
 export function describeScheme(scheme: Scheme): string {
-	return scheme === 'bearer' ? '"Authorization: Bearer <key>" (BearerAuth)' : '"Authorization: <key>" (ApiKeyAuth)';
+	return scheme === 'bearer' ? '"Authorization: Bearer [API key]" (BearerAuth)' : '"Authorization: [API key]" (ApiKeyAuth)';
 }
 
 /**
