@@ -57,6 +57,19 @@ describe('the deadline covers the whole exchange', () => {
 	});
 });
 
+/** Until the answer may be written to again, or the client went away; no listener left behind. */
+function drainedOrClosed(res: { once(event: string, listener: () => void): unknown; off(event: string, listener: () => void): unknown }) {
+	return new Promise<void>((resolve) => {
+		const done = () => {
+			res.off('drain', done);
+			res.off('close', done);
+			resolve();
+		};
+		res.once('drain', done);
+		res.once('close', done);
+	});
+}
+
 describe('answers are read within a size limit', () => {
 	test('a gzip bomb (a small download, 50 MB unpacked) stops at 10 MB with a clear error', async () => {
 		const bomb = gzipBomb(50 * 1024 * 1024);
@@ -74,7 +87,7 @@ describe('answers are read within a size limit', () => {
 			res.writeHead(200, { 'Content-Type': 'application/json' });
 			const chunk = Buffer.alloc(1024 * 1024, 0x20);
 			for (let i = 0; i < 40 && !res.destroyed; i++) {
-				if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+				if (!res.write(chunk)) await drainedOrClosed(res);
 			}
 			res.end('{}');
 		};
