@@ -12,7 +12,7 @@ const { NODE, CREDENTIAL, EXAMPLE, DEMO_KEY, SECRETS_CREDENTIAL, SANDBOX_WAREHOU
 const { OWNER, waitReady, setupOwner, login, data } = require('../../scripts/rest');
 const { launchBrowser } = require('../../scripts/chromium');
 const { freePort } = require('../../scripts/proc');
-const { OUTPUT, openInstance } = require('./instance');
+const { OUTPUT, openInstance, settled } = require('./instance');
 const { DESTINATION_FORM, EXAMPLE_WORKFLOW } = require('./workflows');
 
 // Page loads take 10-20 s on two cores.
@@ -118,9 +118,11 @@ describe('the n8n editor with the packed package', { timeout: 900000 }, () => {
 			await ndv.waitFor();
 			await assertIconShown(ndv);
 			const parameters = ndv.locator('[data-test-id=node-parameters]');
-			for (const label of ['Credential', 'Team ID', 'Data Source', 'Destination Type']) {
+			for (const label of ['Credential for Supermetrics Transfers API', 'Resource', 'Operation', 'Team ID', 'Data Source', 'Destination Type']) {
 				await parameters.getByText(label, { exact: true }).waitFor();
 			}
+			assert.equal(await ndv.locator('[data-test-id=parameter-input-resource] input').inputValue(), 'Data Source Connection');
+			assert.equal(await ndv.locator('[data-test-id=parameter-input-operation] input').inputValue(), 'Create');
 			assert.equal(await ndv.locator('[data-test-id=parameter-input-teamId] input').inputValue(), '12345');
 			assert.equal(await ndv.locator('[data-test-id=resource-locator-dataSourceId] input[data-test-id=rlc-input]').inputValue(), 'Google Analytics 4 (GAWA)');
 			assert.equal(
@@ -128,7 +130,7 @@ describe('the n8n editor with the packed package', { timeout: 900000 }, () => {
 				'BigQuery (SQL_BQ)',
 			);
 			// The select shows the credential's id until the editor has loaded the credentials list.
-			assert.equal(await settledValue(ndv.locator('[data-test-id=node-credentials-select] input'), CREDENTIAL.name), CREDENTIAL.name);
+			assert.equal(await settled(ndv.locator('[data-test-id=node-credentials-select] input'), CREDENTIAL.name), CREDENTIAL.name);
 
 			await ndv.locator('[data-test-id=node-execute-button]').first().click();
 			const output = ndv.locator('[data-test-id=output-panel]');
@@ -237,15 +239,4 @@ async function listen(handler) {
 			server.close(resolve);
 		}),
 	};
-}
-
-/** An input's value once it equals `expected`, or its last value after the page timeout. */
-async function settledValue(locator, expected, timeoutMs = TIMEOUT) {
-	const deadline = Date.now() + timeoutMs;
-	let value = await locator.inputValue();
-	while (value !== expected && Date.now() < deadline) {
-		await new Promise((resolve) => setTimeout(resolve, 250));
-		value = await locator.inputValue();
-	}
-	return value;
 }

@@ -59,4 +59,15 @@ async function eventually(what, ms, check) {
 	}
 }
 
-module.exports = { OUTPUT, openInstance, apiCalls, printedExecution, nodeRun, eventually, sleep };
+/** An input's value (a Playwright locator's) once it equals `expected`, or its last value after `timeoutMs`. */
+async function settled(locator, expected, timeoutMs = 60000) {
+	const deadline = Date.now() + timeoutMs;
+	let value = await locator.inputValue();
+	while (value !== expected && Date.now() < deadline) {
+		await sleep(250);
+		value = await locator.inputValue();
+	}
+	return value;
+}
+
+module.exports = { OUTPUT, openInstance, apiCalls, printedExecution, nodeRun, eventually, sleep, settled };
