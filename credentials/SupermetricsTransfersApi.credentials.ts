@@ -3,21 +3,14 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestMethods,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { DEFAULT_API_URL, DEFAULT_BASE_URL, hostUrls, locate } from '../nodes/SupermetricsTransfers/transport/hosts';
-import {
-	authMode,
-	authorization,
-	declaredScheme,
-	SCHEME_HEADER,
-	schemesToTry,
-} from '../nodes/SupermetricsTransfers/transport/schemes';
+import { authMode, authorization, SCHEME_HEADER, schemesToTry } from '../nodes/SupermetricsTransfers/transport/schemes';
 
-/** The credential test: a read that changes nothing and needs no team (GET /ds/logins, BearerAuth). */
+/** The credential test: a read that changes nothing and needs no team (GET /ds/logins). */
 const TEST_PATH = '/ds/logins';
 
 export class SupermetricsTransfersApi implements ICredentialType {
@@ -51,20 +44,20 @@ export class SupermetricsTransfersApi implements ICredentialType {
 			default: 'perEndpoint',
 			options: [
 				{
-					name: 'As Each Endpoint Declares',
+					name: 'Bearer, or the Key Alone if Refused',
 					value: 'perEndpoint',
 					description:
-						'Authorization: Bearer [API key] where the API reference declares BearerAuth (backfills, most login endpoints), the key alone where it declares ApiKeyAuth; after a 401 the other form once',
+						"Authorization: Bearer [API key], as Supermetrics' API reference declares for every path; after a 401 the key alone once (an older reference's form), and whichever was accepted is kept for this credential",
 				},
 				{
 					name: 'Bearer on Every Request',
 					value: 'bearer',
-					description: 'Authorization: Bearer [API key] everywhere, as Supermetrics\' own SDK sends (for a proxy that needs it)',
+					description: 'Authorization: Bearer [API key] everywhere, never the key alone (for a proxy that needs one form)',
 				},
 				{
 					name: 'Key Only on Every Request',
 					value: 'keyOnly',
-					description: 'Authorization: [API key] everywhere (for a proxy that needs it; the backfill endpoints declare Bearer)',
+					description: 'Authorization: [API key] everywhere, never Bearer (for a proxy that needs one form; the API reference declares Bearer)',
 				},
 			],
 		},
@@ -89,9 +82,9 @@ export class SupermetricsTransfersApi implements ICredentialType {
 	/**
 	 * The key goes in the Authorization header only, never in a body, and only to the two checked
 	 * URLs, each request to its own API's paths: whatever asks for a request elsewhere (a redirect
-	 * target, a mistake), the key is not put on it. The scheme is the one the reference declares
-	 * for the path unless the credential says otherwise, or the transport asks for the other one
-	 * after a 401. The credential test (the only request with a relative URL) gets its URL here,
+	 * target, a mistake), the key is not put on it. The form is Bearer, as the reference declares,
+	 * unless the credential says otherwise or the transport asks for the key alone (after a 401, or
+	 * because the credential's key was accepted so before). The credential test (the only request with a relative URL) gets its URL here,
 	 * from the same reading as every run. A function rather than a `={{ }}` block: n8n evaluates a
 	 * block's expression on every request, which cost about as much as the rest of the node's
 	 * per-item work (see docs/performance.md).
@@ -117,8 +110,7 @@ export class SupermetricsTransfersApi implements ICredentialType {
 		}
 		const { [SCHEME_HEADER]: asked, ...headers } = (requestOptions.headers ?? {}) as Record<string, string>;
 		const mode = authMode(credentials.authScheme);
-		const method = (requestOptions.method ?? 'GET') as IHttpRequestMethods;
-		const [scheme] = schemesToTry(mode, declaredScheme(place.api, method, place.path));
+		const [scheme] = schemesToTry(mode);
 		const chosen = mode === 'perEndpoint' && (asked === 'bearer' || asked === 'apiKey') ? asked : scheme;
 		return {
 			...requestOptions,
@@ -128,7 +120,7 @@ export class SupermetricsTransfersApi implements ICredentialType {
 	}
 
 	// A read that needs no team id and changes nothing: GET {Supermetrics API URL}/ds/logins, which
-	// the logins reference declares (BearerAuth). `authenticate` sets the real baseURL from the
+	// the logins reference has. `authenticate` sets the real baseURL from the
 	// checked URL; this one only names it.
 	test: ICredentialTestRequest = {
 		request: {

@@ -97,7 +97,7 @@ describe('the API key is never shown', () => {
 				{ continueOnFail, ...extra },
 			);
 			// The key did go out, in the header; it must not come back anywhere a person looks.
-			expect(ctx.sandbox.requests[0].headers.authorization).toBe(API_CANARY);
+			expect(ctx.sandbox.requests[0].headers.authorization).toBe(`Bearer ${API_CANARY}`);
 			const visible = everythingVisible(result);
 			expect(visible).not.toContain(API_CANARY);
 			expect(visible).not.toContain('SECRET_4f9a');

@@ -4,7 +4,7 @@ const ctx = useSandbox();
 const VALID = { teamId: '12345', dataSourceId: 'GAWA', destinationType: 'SQL_BQ' };
 
 describe('Create Data Source Connection: the request that leaves', () => {
-	test('POSTs exactly {data_source_id, destination_type} to the team, with the raw key as Authorization', async () => {
+	test('POSTs exactly {data_source_id, destination_type} to the team, with the key as Bearer (the newest reference\'s form)', async () => {
 		const { output, error } = await runCreate(ctx.sandbox, VALID);
 		expect(error).toBeUndefined();
 		expect(ctx.sandbox.requests).toHaveLength(1);
@@ -12,14 +12,16 @@ describe('Create Data Source Connection: the request that leaves', () => {
 		expect(request.method).toBe('POST');
 		expect(request.path).toBe('/teams/12345/data-source-connections');
 		expect(JSON.parse(request.rawBody)).toEqual({ data_source_id: 'GAWA', destination_type: 'SQL_BQ' });
-		expect(request.headers.authorization).toBe(API_CANARY);
+		expect(request.headers.authorization).toBe(`Bearer ${API_CANARY}`);
 		expect(request.headers['content-type']).toMatch(/^application\/json/);
 		expect(output).toHaveLength(1);
 	});
 
-	test('sends "Bearer <key>" when the credential asks for it', async () => {
-		await runCreate(ctx.sandbox, VALID, { credentials: { authScheme: 'bearer' } });
-		expect(ctx.sandbox.requests[0].headers.authorization).toBe(`Bearer ${API_CANARY}`);
+	test('sends the key alone when the credential asks for it, on a sandbox that takes only that', async () => {
+		ctx.sandbox.setAuth('keyOnly');
+		const { error } = await runCreate(ctx.sandbox, VALID, { credentials: { authScheme: 'keyOnly' } });
+		expect(error).toBeUndefined();
+		expect(ctx.sandbox.requests.map((r) => r.headers.authorization)).toEqual([API_CANARY]);
 	});
 
 	test('a base URL with a trailing slash still hits the right path', async () => {

@@ -41,7 +41,7 @@ describe('Data Source Login operations', () => {
 			expect.objectContaining({ account_id: '5512340987', name: 'Sandbox EU shop', login_id: SEEDED_LOGIN }),
 		]);
 		expect(requests()).toEqual([`logins GET /ds/login/${SEEDED_LOGIN}/accounts?offset=0&limit=1000`]);
-		expect(ctx.last().headers.authorization).toBe('sandbox-demo-key');
+		expect(ctx.last().headers.authorization).toBe('Bearer sandbox-demo-key');
 	});
 
 	test('List Accounts pages with offset and limit (1000 a page) until the last short page', async () => {
@@ -70,7 +70,7 @@ describe('Data Source Login operations', () => {
 		const [revoked] = json(await ctx.run({ resource: 'dataSourceLogin', operation: 'revoke', loginId: byId(SEEDED_LOGIN) }));
 		expect(revoked).toEqual({ login_id: SEEDED_LOGIN, result: true });
 		expect(ctx.last()).toMatchObject({ api: 'logins', method: 'DELETE', path: `/ds/login/${SEEDED_LOGIN}` });
-		expect(ctx.last().headers.authorization).toBe('sandbox-demo-key');
+		expect(ctx.last().headers.authorization).toBe('Bearer sandbox-demo-key');
 		const [login] = json(await ctx.run({ resource: 'dataSourceLogin', operation: 'get', loginId: byId(SEEDED_LOGIN) }));
 		expect(login.revoked_time).toEqual(expect.any(String));
 		const accounts = await ctx.run({ resource: 'dataSourceLogin', operation: 'listAccounts', loginId: byId(SEEDED_LOGIN), returnAll: true });
@@ -155,7 +155,7 @@ describe('where the logins requests go', () => {
 	const run = (parameters: Record<string, unknown>) =>
 		runNode({ parameters, credentials: { apiKey: API_CANARY, baseUrl: dts.url, apiUrl: logins.origin } });
 
-	test('each operation to the Supermetrics API URL only, with its declared scheme; DTS gets nothing', async () => {
+	test('each operation to the Supermetrics API URL only, with Bearer; DTS gets nothing', async () => {
 		dts = await hostileServer((_req, res) => apiData(res, 200, {}));
 		elsewhere = await hostileServer((_req, res) => apiData(res, 200, {}));
 		logins = await hostileServer((req, res) => {
@@ -167,12 +167,12 @@ describe('where the logins requests go', () => {
 			[{ resource: 'loginLink', operation: 'create', dsId: byCode('GAWA') }, 'POST /ds/login/link Bearer'],
 			[{ resource: 'loginLink', operation: 'get', linkId: byId('lnk_1') }, 'GET /ds/login/link/lnk_1 Bearer'],
 			[{ resource: 'loginLink', operation: 'list' }, 'GET /ds/login/links Bearer'],
-			[{ resource: 'loginLink', operation: 'update', linkId: byId('lnk_1'), description: 'd' }, 'PATCH /ds/login/link/lnk_1 key'],
+			[{ resource: 'loginLink', operation: 'update', linkId: byId('lnk_1'), description: 'd' }, 'PATCH /ds/login/link/lnk_1 Bearer'],
 			[{ resource: 'loginLink', operation: 'close', linkId: byId('lnk_1') }, 'PUT /ds/login/link/lnk_1/close Bearer'],
 			[{ resource: 'dataSourceLogin', operation: 'list' }, 'GET /ds/logins Bearer'],
 			[{ resource: 'dataSourceLogin', operation: 'get', loginId: byId('7') }, 'GET /ds/login/7 Bearer'],
-			[{ resource: 'dataSourceLogin', operation: 'revoke', loginId: byId('7') }, 'DELETE /ds/login/7 key'],
-			[{ resource: 'dataSourceLogin', operation: 'listAccounts', loginId: byId('7'), limit: 10 }, 'GET /ds/login/7/accounts?offset=0&limit=10 key'],
+			[{ resource: 'dataSourceLogin', operation: 'revoke', loginId: byId('7') }, 'DELETE /ds/login/7 Bearer'],
+			[{ resource: 'dataSourceLogin', operation: 'listAccounts', loginId: byId('7'), limit: 10 }, 'GET /ds/login/7/accounts?offset=0&limit=10 Bearer'],
 		];
 		for (const [parameters, expected] of cases) {
 			logins.received.length = 0;

@@ -127,9 +127,9 @@ describe('the form loads from the destination type\'s setup schema', () => {
 		try {
 			const form = await methods.resourceMapping.getDestinationSettings.call(editor(snowflake, { baseUrl: api.url, apiKey: API_CANARY }));
 			expect(form.fields).toEqual([]);
-			expect(form.emptyFieldsNotice).toBe("The type's settings could not be loaded: No catalogue for key ***. (UNAVAILABLE). Fix that, or add them under Other Settings by name.");
+			expect(form.emptyFieldsNotice).toBe("The type's settings could not be loaded: No catalogue for key Bearer ***. (UNAVAILABLE). Fix that, or add them under Other Settings by name.");
 			const context = editor(snowflake, { baseUrl: api.url, apiKey: API_CANARY, path: 'parameters.authMethod' });
-			await expect(methods.loadOptions.getAuthMethods.call(context)).rejects.toThrow('No catalogue for key ***. (UNAVAILABLE)');
+			await expect(methods.loadOptions.getAuthMethods.call(context)).rejects.toThrow('No catalogue for key Bearer ***. (UNAVAILABLE)');
 		} finally {
 			await api.close();
 		}

@@ -17,6 +17,8 @@ export interface RunOptions {
 	typeVersion?: number;
 	credentialType?: ICredentialType;
 	credentialName?: string;
+	/** The id of the node's credential (default '1'): n8n keeps one per saved credential. */
+	credentialId?: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export const NODE_TYPE: string;
 export const CREDENTIAL_TYPE: string;
 export const NODE_NAME: string;
 /** A list search's, load-options method's or resource mapper's context, with n8n's real credential handling and HTTP helpers. */
-export function loadOptionsContext(options: { parameters: Record<string, unknown>; credentials: object; path?: string }): ILoadOptionsFunctions;
+export function loadOptionsContext(options: { parameters: Record<string, unknown>; credentials: object; path?: string; credentialId?: string }): ILoadOptionsFunctions;
 
 /** The trigger node's static data as n8n keeps it: the node's state under its own key. */
 export interface SavedStaticData {
@@ -101,6 +103,8 @@ export function pollingTrigger(options: {
 	name?: string;
 	/** Durable: what getPollBudgetMs() answers unless a tick says otherwise (default 36 s). */
 	budgetMs?: number | 'absent';
+	/** The id of the node's credential (default '1'). */
+	credentialId?: string;
 }): PollingTrigger;
 export const TRIGGER_TYPE: string;
 export const TRIGGER_NAME: string;

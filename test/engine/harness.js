@@ -145,7 +145,7 @@ async function runNode(options) {
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: {
-			[credentialName]: { id: '1', name: 'Supermetrics sandbox' },
+			[credentialName]: { id: options.credentialId ?? '1', name: 'Supermetrics sandbox' },
 			...(options.secrets ? { [SECRETS_TYPE]: { id: '2', name: 'Warehouse secrets' } } : {}),
 		},
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
@@ -220,7 +220,7 @@ async function credentialTestRequest(data) {
 }
 
 /** A node as a saved workflow holds it, with the API credential selected. */
-function workflowNode(number, name, type, parameters) {
+function workflowNode(number, name, type, parameters, credentialId = '1') {
 	return {
 		id: `a6a3a9d6-7d0b-4c3c-9f59-2e5bb000000${number}`,
 		name,
@@ -228,7 +228,7 @@ function workflowNode(number, name, type, parameters) {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Supermetrics sandbox' } },
+		credentials: { [CREDENTIAL_TYPE]: { id: credentialId, name: 'Supermetrics sandbox' } },
 	};
 }
 
@@ -237,8 +237,8 @@ function workflowNode(number, name, type, parameters) {
  * form in the editor): the node's current parameters, the credential resolved by n8n's
  * credentials helper and n8n's real HTTP helpers. `path` is the parameter being loaded.
  */
-function loadOptionsContext({ parameters, credentials, path = 'parameters.dataSourceId' }) {
-	const node = workflowNode(1, NODE_NAME, NODE_TYPE, parameters);
+function loadOptionsContext({ parameters, credentials, path = 'parameters.dataSourceId', credentialId }) {
+	const node = workflowNode(1, NODE_NAME, NODE_TYPE, parameters, credentialId);
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes({ [NODE_TYPE]: new SupermetricsTransfers() }) });
 	const helper = new CredentialsHelper({ [CREDENTIAL_TYPE]: { type: credentialType, data: withDefaults(credentials) } });
 	// The editor sends the node's parameters with their defaults filled in, as the Workflow has them.
@@ -289,7 +289,7 @@ const plain = (value) => JSON.parse(JSON.stringify(value ?? {}));
 function pollingTrigger(options) {
 	const scheduler = options.scheduler ?? 'regular';
 	if (!SCHEDULERS.includes(scheduler)) throw new Error(`Unknown scheduler ${scheduler}`);
-	const node = workflowNode(2, options.name ?? TRIGGER_NAME, TRIGGER_TYPE, { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...options.parameters });
+	const node = workflowNode(2, options.name ?? TRIGGER_NAME, TRIGGER_TYPE, { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...options.parameters }, options.credentialId);
 	const nodeType = new SupermetricsTransfersTrigger();
 	const credentials = options.credentials === undefined ? {} : { [CREDENTIAL_TYPE]: { type: credentialType, data: withDefaults(options.credentials) } };
 	const data = additionalData(undefined, new CredentialsHelper(credentials));

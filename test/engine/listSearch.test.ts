@@ -57,7 +57,7 @@ describe('pickers', () => {
 			const context = searchContext(api, '12345', API_CANARY);
 			await expect(methods.searchDestinations.call(context)).rejects.toThrow(`redirect (HTTP 307) to ${elsewhere.origin}`);
 			expect(elsewhere.received).toEqual([]);
-			expect(await methods.searchTransfers.call(context)).toEqual({ results: [{ name: 'leak *** (1)', value: '1' }] });
+			expect(await methods.searchTransfers.call(context)).toEqual({ results: [{ name: 'leak Bearer *** (1)', value: '1' }] });
 		} finally {
 			await api.close();
 			await elsewhere.close();

@@ -78,7 +78,7 @@ describe('Login Link operations', () => {
 		expect((ctx.last().body as { expiry_time: string }).expiry_time).toBe('2099-03-01T21:59:59Z');
 	});
 
-	test('Get, List, Update and Close: each its path and declared scheme, the link out', async () => {
+	test('Get, List, Update and Close: each its path, Bearer as the newest reference declares, the link out', async () => {
 		const id = await madeLink({ ds_id: 'GAWA', description: 'first' });
 		const [got] = json(await ctx.run({ resource: 'loginLink', operation: 'get', linkId: byId(id) }));
 		expect(got).toMatchObject({ link_id: id, status_code: 'OPEN', description: 'first' });
@@ -91,8 +91,8 @@ describe('Login Link operations', () => {
 		expect(ctx.sent().map((r) => `${r.api} ${r.method} ${r.path} ${r.headers.authorization}`)).toEqual([
 			`logins GET /ds/login/link/${id} Bearer sandbox-demo-key`,
 			'logins GET /ds/login/links Bearer sandbox-demo-key',
-			// The reference declares ApiKeyAuth on this one.
-			`logins PATCH /ds/login/link/${id} sandbox-demo-key`,
+			// The older reference declared the key alone here; the newest, Bearer like everywhere.
+			`logins PATCH /ds/login/link/${id} Bearer sandbox-demo-key`,
 			`logins PUT /ds/login/link/${id}/close Bearer sandbox-demo-key`,
 		]);
 		expect(ctx.sent()[2].body).toEqual({ description: 'renamed' });

@@ -43,9 +43,10 @@ export const CREATE = { resource: 'dataSourceConnection', operation: 'create' };
 export function runCreate(
 	sandbox: Sandbox,
 	fields: Record<string, unknown>,
-	extra: { items?: object[]; continueOnFail?: boolean; apiKey?: string; credentials?: object; options?: object } = {},
+	extra: { items?: object[]; continueOnFail?: boolean; apiKey?: string; credentials?: object; options?: object; credentialId?: string } = {},
 ) {
 	return runNode({
+		credentialId: extra.credentialId,
 		parameters: { ...CREATE, ...fields, ...(extra.options ? { options: extra.options } : {}) },
 		items: extra.items,
 		continueOnFail: extra.continueOnFail,

@@ -49,7 +49,7 @@ describe('Transfer Run: List', () => {
 
 		test('the sandbox writes these ids as integer literals, as the API does, though n8n-workflow gives BigInt a toJSON', async () => {
 			const response = await fetch(`${ctx.sandbox.url}/teams/${TEAM}/transfers/${SEEDED.transferId}/runs?start_date=2021-01-01&end_date=2021-01-01`, {
-				headers: { authorization: 'sandbox-demo-key' },
+				headers: { authorization: 'Bearer sandbox-demo-key' },
 			});
 			expect(await response.text()).toContain('"id":9007199254740993,');
 		});

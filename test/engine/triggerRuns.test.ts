@@ -296,8 +296,8 @@ describe.each(SCHEDULERS)('Transfer Run Finished (%s scheduler)', (scheduler) =>
 		expect(failed.error?.description).toContain(`[HTTP 500, code INTERNAL_SERVER_ERROR, request_id ${requestId}]`);
 		expect(failed.error?.context.dts).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', http_code: 500, request_id: requestId });
 		expect(everythingVisible({ run: failed.saved, error: failed.error, output: failed.items })).not.toContain(API_CANARY);
-		// Each path's own scheme: Bearer for the backfill paths, the key alone for the others.
-		for (const r of ctx.sandbox.requests) expect([r.path, r.headers.authorization]).toEqual([r.path, /backfills/.test(r.path) ? `Bearer ${API_CANARY}` : API_CANARY]);
+		// Bearer on every path, as the newest reference declares.
+		for (const r of ctx.sandbox.requests) expect([r.path, r.headers.authorization]).toEqual([r.path, `Bearer ${API_CANARY}`]);
 		expect(ids((await t.poll()).items)).toEqual([run.id]);
 	});
 

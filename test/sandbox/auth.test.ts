@@ -1,7 +1,9 @@
 /**
- * Each operation's security scheme as the specs declare it (Bearer everywhere; the bare key only
- * on ApiKeyAuth operations), and the rate-limit headers: on every answer a key was counted for,
- * one window per key for both origins, never above the spec's 10000.
+ * The Authorization forms each reading takes, operation by operation: the newest reference's
+ * (Bearer on every path, the default), the older Create Data Source Connection page's (the key
+ * alone everywhere) and the older reference files' (per path: Bearer on BearerAuth operations,
+ * either form on ApiKeyAuth ones); and the rate-limit headers: on every answer a key was counted
+ * for, one window per key for both origins, never above the spec's 10000.
  */
 import { DEMO_KEY, useSandboxClient } from './client';
 import type { ApiJson } from './client';
@@ -80,30 +82,46 @@ test('the routes declare exactly the specs\' schemes, operation by operation', (
 	expect(declared).toEqual(OPERATIONS.map(([api, method, path, scheme]) => `${api} ${method} ${asPattern(path)} ${scheme}`).sort());
 });
 
-describe.each(OPERATIONS)('%s %s %s (%s)', (api, method, path, scheme) => {
+describe.each(OPERATIONS)('%s %s %s (the older files: %s)', (api, method, path, scheme) => {
 	const send = (authorization: string) => call(method, path, method === 'GET' ? undefined : {}, { api, authorization });
+	const refusal = {
+		meta: { request_id: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) },
+		error: { code: 'UNAUTHORIZED', message: 'Authentication is required.', description: expect.stringContaining('Authorization: Bearer <key>') },
+	};
 
-	test('Bearer is taken, whatever the case of the scheme', async () => {
+	test('the newest reference (default): Bearer is taken, whatever the case of the scheme; the bare key is refused with its 401', async () => {
 		holder.sandbox.setRateLimit({ limit: 100 });
 		expect((await send(`Bearer ${DEMO_KEY}`)).status).not.toBe(401);
 		expect((await send(`bearer ${DEMO_KEY}`)).status).not.toBe(401);
 		expect((await send(`BEARER   ${DEMO_KEY}`)).status).not.toBe(401);
+		holder.sandbox.setRateLimit({ limit: 5 });
+		holder.sandbox.windows.clear();
+		const answer = await send(DEMO_KEY);
+		expect(answer.status).toBe(401);
+		expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer.*/);
+		expect(answer.json).toEqual(refusal);
+		// The key was known: the refusal is counted, and says so.
+		expect(answer.headers.get('x-ratelimit-remaining')).toBe('4');
 	});
 
-	test(scheme === 'apiKey' ? 'the bare key is taken too' : 'the bare key is refused with the spec\'s 401', async () => {
+	test('the older page (keyOnly): the bare key is taken; Bearer is refused as an invalid key', async () => {
+		holder.sandbox.setAuth('keyOnly');
+		expect((await send(DEMO_KEY)).status).not.toBe(401);
+		const answer = await send(`Bearer ${DEMO_KEY}`);
+		expect(answer.status).toBe(401);
+		expect((answer.json as ApiJson).error).toMatchObject({ code: 'API_KEY_INVALID' });
+	});
+
+	test(`the older files (perPath): Bearer is taken; the bare key ${scheme === 'apiKey' ? 'too' : 'is refused'}`, async () => {
+		holder.sandbox.setAuth('perPath');
+		expect((await send(`Bearer ${DEMO_KEY}`)).status).not.toBe(401);
 		const answer = await send(DEMO_KEY);
 		if (scheme === 'apiKey') {
 			expect(answer.status).not.toBe(401);
-			return;
+		} else {
+			expect(answer.status).toBe(401);
+			expect(answer.json).toEqual(refusal);
 		}
-		expect(answer.status).toBe(401);
-		expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer.*/);
-		expect(answer.json).toEqual({
-			meta: { request_id: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) },
-			error: { code: 'UNAUTHORIZED', message: 'Authentication is required.', description: expect.stringContaining('Authorization: Bearer <key>') },
-		});
-		// The key was known: the refusal is counted, and says so.
-		expect(answer.headers.get('x-ratelimit-remaining')).toBe('4');
 	});
 });
 

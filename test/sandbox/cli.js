@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run sandbox [-- --port 4010 --api-port 4011 --latency 50 --chaos --rate-limit 100 --run-date-form both --time-scale 60 --clock-start 2026-03-02T08:00:00Z]`:
+ * `npm run sandbox [-- --port 4010 --api-port 4011 --latency 50 --chaos --rate-limit 100 --run-date-form both --auth bearer --time-scale 60 --clock-start 2026-03-02T08:00:00Z]`:
  * the Supermetrics sandbox on loopback, the DTS API on --port and the Supermetrics API's login
  * links and logins on --api-port. Its clock runs `--time-scale` times real time (default 60: an
  * hour a minute, so runs and backfills visibly finish; 0 stands still until POST /__sandbox/clock).
- * `--rate-limit` is requests per key and hour, both APIs together (default 1000).
+ * `--rate-limit` is requests per key and hour, both APIs together (default 1000). `--auth` is the
+ * Authorization form taken: `bearer` (the newest reference, default), `keyOnly` (the older Create
+ * Data Source Connection page) or `perPath` (the older reference files, operation by operation).
  */
 const { createSandbox, DEFAULT_KEYS } = require('./server');
 
@@ -22,6 +24,7 @@ async function main() {
 		latencyMs: Number(flag('latency', 0)),
 		rateLimit: { limit: Number(flag('rate-limit', 1000)) },
 		runDateForm: flag('run-date-form', 'both'),
+		auth: flag('auth', 'bearer'),
 		maxRecorded: Number(flag('max-recorded', 10000)),
 		clock: { scale: Number(flag('time-scale', 60)), start: flag('clock-start', undefined) },
 	});
@@ -38,8 +41,9 @@ async function main() {
 			`  API key, read-only:       sandbox-readonly-key`,
 			`  Rate limit: ${sandbox.rateLimit.limit} requests per key and hour, both APIs; change it with POST ${control}/__sandbox/rate-limit {"limit": 20}`,
 			`  Clock: ${sandbox.clock.scale ? `${sandbox.clock.scale}x real time` : 'still'}; move it with POST ${control}/__sandbox/clock {"advanceMs": 600000}`,
-			`  Try: curl -s -X POST ${sandbox.url}/teams/12345/data-source-connections -H 'Authorization: ${demoKey}' -H 'Content-Type: application/json' -d '{"data_source_id":"GAWA","destination_type":"SQL_BQ"}'`,
-			`  Or:  curl -s -X POST ${sandbox.apiUrl}/ds/login/link -H 'Authorization: Bearer ${demoKey}' -H 'Content-Type: application/json' -d '{"ds_id":"FA"}'`,
+			`  Authorization: ${sandbox.auth === 'keyOnly' ? 'the key alone' : sandbox.auth === 'perPath' ? 'as the older reference files declare per path' : 'Bearer <key>'}; change it with POST ${control}/__sandbox/auth {"reading": "keyOnly"}`,
+			`  Try: curl -s -X POST ${sandbox.url}/teams/12345/data-source-connections -H 'Authorization: ${sandbox.auth === 'keyOnly' ? '' : 'Bearer '}${demoKey}' -H 'Content-Type: application/json' -d '{"data_source_id":"GAWA","destination_type":"SQL_BQ"}'`,
+			`  Or:  curl -s -X POST ${sandbox.apiUrl}/ds/login/link -H 'Authorization: ${sandbox.auth === 'keyOnly' ? '' : 'Bearer '}${demoKey}' -H 'Content-Type: application/json' -d '{"ds_id":"FA"}'`,
 			'       then open its login_url in a browser and Authorize.',
 			'Ctrl-C stops it.',
 			'',

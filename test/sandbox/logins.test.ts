@@ -203,8 +203,10 @@ describe('Get, List, Update and Close login links', () => {
 		expect((await logins<{ data: LoginLink[] }>('GET', '/ds/login/links')).json.data).toHaveLength(1000);
 	});
 
-	test('Update: PATCH changes the description only; the bare key is taken (ApiKeyAuth)', async () => {
+	test('Update: PATCH changes the description only; the bare key is taken where the older files declared it (ApiKeyAuth)', async () => {
 		const link = await createLink({ ds_id: 'FA', description: 'before' });
+		// The older files declared the bare key here (ApiKeyAuth): their reading takes it.
+		holder.sandbox.setAuth('perPath');
 		const answer = await logins<{ data: LoginLink }>('PATCH', `/ds/login/link/${link.link_id}`, { description: 'after', ds_id: 'AW', status_code: 'CLOSED' }, DEMO_KEY);
 		expect(answer.status).toBe(200);
 		expect(answer.json.data).toEqual({ ...link, description: 'after' });
@@ -215,7 +217,7 @@ describe('Get, List, Update and Close login links', () => {
 		const link = await createLink();
 		expectEnvelope(await logins('PATCH', `/ds/login/link/${link.link_id}`, { description: 'x'.repeat(1001) }), 422, 'UNPROCESSABLE_ENTITY');
 		expectEnvelope(await logins('PATCH', `/ds/login/link/${link.link_id}`, { description: 5 }), 422, 'UNPROCESSABLE_ENTITY');
-		const notJson = await fetch(`${holder.sandbox.apiUrl}/ds/login/link/${link.link_id}`, { method: 'PATCH', headers: { authorization: DEMO_KEY }, body: 'description=x' });
+		const notJson = await fetch(`${holder.sandbox.apiUrl}/ds/login/link/${link.link_id}`, { method: 'PATCH', headers: { authorization: `Bearer ${DEMO_KEY}` }, body: 'description=x' });
 		expect(notJson.status).toBe(400);
 		expect(((await notJson.json()) as ApiJson).error?.code).toBe('BAD_REQUEST');
 		expectEnvelope(await logins('PATCH', '/ds/login/link/lnk_404', { description: 'x' }), 404, 'NOT_FOUND');
@@ -302,7 +304,7 @@ describe('Data source logins', () => {
 
 	test('Revoke: {data: {result: true}}; the login stays readable with revoked_time, its accounts gone; again is 422', async () => {
 		holder.sandbox.clock.advance(HOUR);
-		const revoked = await logins<{ meta: { request_id: string }; data: { result: boolean } }>('DELETE', '/ds/login/2830506', undefined, DEMO_KEY);
+		const revoked = await logins<{ meta: { request_id: string }; data: { result: boolean } }>('DELETE', '/ds/login/2830506', undefined);
 		expect(revoked.status).toBe(200);
 		expect(revoked.json).toEqual({ meta: { request_id: expect.any(String) }, data: { result: true } });
 		expect((await logins<{ data: DataSourceLogin }>('GET', '/ds/login/2830506')).json.data.revoked_time).toBe(at(START + HOUR));

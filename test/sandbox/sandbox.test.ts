@@ -1,4 +1,7 @@
-/** The sandbox must refuse what the real API refuses (reference: create-data-source-connection.txt). */
+/**
+ * The sandbox must refuse what the real API refuses (reference: create-data-source-connection.txt,
+ * which shows the key alone: the older files' reading, where that path takes either form).
+ */
 import axios from 'axios';
 import { sleep } from 'n8n-workflow';
 
@@ -6,7 +9,7 @@ import { createSandbox } from './server';
 
 let sandbox: Awaited<ReturnType<ReturnType<typeof createSandbox>['start']>>;
 beforeAll(async () => {
-	sandbox = await createSandbox({ rateLimit: { limit: 5 } }).start();
+	sandbox = await createSandbox({ rateLimit: { limit: 5 }, auth: 'perPath' }).start();
 });
 beforeEach(() => sandbox.reset());
 afterAll(() => sandbox.close());

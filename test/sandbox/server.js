@@ -38,12 +38,20 @@ const pages = require('./loginPage');
  * @property {number} [latencyMs] A delay before every answer.
  * @property {number} [recentDays] Days of finished daily runs of the seeded transfer, for demos.
  * @property {RunDateForm} [runDateForm] The runs dates taken (default 'both').
+ * @property {AuthReading} [auth] Which Authorization forms are taken (default 'bearer').
  * @property {number} [loginLinkLimit] OPEN login links a team may have before Create answers 403 LINK_LIMIT_EXCEEDED (default 1000).
  * @property {number} [port] The DTS API's port (default: a free one).
  * @property {number} [apiPort] The Supermetrics API's port, for the logins (default: a free one).
  * @property {string} [host]
  *
  * @typedef {'dts' | 'logins'} ApiName Which origin a request came to.
+ *
+ * @typedef {'bearer' | 'keyOnly' | 'perPath'} AuthReading Which form of the Authorization header
+ * the sandbox takes: 'bearer' as the newest reference (Management API 2.0.0) declares it, Bearer on
+ * every path and the key alone refused; 'keyOnly' as the older Create Data Source Connection page
+ * shows it, the key alone on every path and Bearer refused; 'perPath' as the older reference files
+ * declare it per operation (each route's `auth`: Bearer only on BearerAuth paths, either form on
+ * ApiKeyAuth paths).
  *
  * @typedef {object} RecordedRequest A request that reached an API (control calls and login pages are not recorded).
  * @property {ApiName} api
@@ -56,6 +64,7 @@ const pages = require('./loginPage');
  * @property {string} requestId The request_id of the answer.
  * @property {number} at When it arrived (ms since epoch, real time).
  * @property {string} [fault] The fault it met, if any: 'drop', 'truncate', 'delay' or the status.
+ * @property {number} [status] The status it was answered with (none for a dropped connection).
  *
  * @typedef {object} Fault A fault for the next matching request (see queueFault).
  * @property {ApiName} [api]
@@ -156,6 +165,8 @@ const pages = require('./loginPage');
  * @property {(login: NewLogin) => DataSourceLogin} addLogin
  * @property {(loginId: string, at?: string | number) => DataSourceLogin} expireLogin Moves a login's expiry_time (default: now).
  * @property {(limit: { limit?: number, windowMs?: number }) => { limit: number, windowMs: number }} setRateLimit
+ * @property {AuthReading} auth The Authorization forms taken now (setAuth changes it, reset restores the option's).
+ * @property {(reading: AuthReading) => void} setAuth
  * @property {(form: RunDateForm) => void} setRunDateForm
  * @property {() => void} reset
  * @property {(...faults: Fault[]) => number} queueFault
@@ -264,12 +275,28 @@ function checkRunDateForm(form) {
 	return form;
 }
 
-/** The refusal of a bare key where the operation declares BearerAuth (the spec's 401 Unauthorized). */
+const AUTH_READINGS = ['bearer', 'keyOnly', 'perPath'];
+
+function checkAuth(reading) {
+	if (!AUTH_READINGS.includes(reading)) throw new Error(`The auth reading must be one of ${AUTH_READINGS.join(', ')}, not ${JSON.stringify(reading)}`);
+	return reading;
+}
+
+/** The refusal of a bare key where Bearer is declared (the spec's 401 Unauthorized). */
 function bearerRequired() {
 	return new ApiError(401, {
 		code: 'UNAUTHORIZED',
 		message: 'Authentication is required.',
 		description: 'This endpoint takes the API key as a bearer token: send Authorization: Bearer <key>.',
+	});
+}
+
+/** The refusal of a Bearer token where only the key alone is taken (the older page's reading). */
+function keyAloneRequired() {
+	return new ApiError(401, {
+		code: 'API_KEY_INVALID',
+		message: 'Invalid API key',
+		description: 'Provided API key was invalid.',
 	});
 }
 
@@ -281,6 +308,7 @@ function createSandbox(options = {}) {
 	const keys = options.keys ?? DEFAULT_KEYS;
 	const initialRateLimit = checkRateLimit({ limit: 1000, windowMs: HOUR_MS, ...options.rateLimit });
 	const initialRunDateForm = checkRunDateForm(options.runDateForm ?? 'both');
+	const initialAuth = checkAuth(options.auth ?? 'bearer');
 	const maxRecorded = options.maxRecorded ?? 10000;
 	const routes = ROUTE_FILES.flatMap((file) => require(file)).concat(options.routes ?? []).map(compile);
 	const clock = createClock(options.clock);
@@ -303,6 +331,7 @@ function createSandbox(options = {}) {
 		windows: new Map(),
 		rateLimit: { ...initialRateLimit },
 		runDateForm: initialRunDateForm,
+		auth: initialAuth,
 		loginLinkLimit: options.loginLinkLimit ?? 1000,
 		counts: { requests: 0, faults: {} },
 		/** Requests being handled now, and the most at once since the last reset. */
@@ -411,6 +440,10 @@ function createSandbox(options = {}) {
 		sandbox.runDateForm = checkRunDateForm(form);
 	};
 
+	sandbox.setAuth = (reading) => {
+		sandbox.auth = checkAuth(reading);
+	};
+
 	sandbox.reset = () => {
 		for (const gate of [...sandbox.gates]) gate.release();
 		sandbox.requests.length = 0;
@@ -419,6 +452,7 @@ function createSandbox(options = {}) {
 		sandbox.windows.clear();
 		sandbox.rateLimit = { ...initialRateLimit };
 		sandbox.runDateForm = initialRunDateForm;
+		sandbox.auth = initialAuth;
 		sandbox.loginLinkLimit = options.loginLinkLimit ?? 1000;
 		sandbox.counts = { requests: 0, faults: {} };
 		sandbox.maxInFlight = sandbox.inFlight;
@@ -612,6 +646,12 @@ function createSandbox(options = {}) {
 				return { limit: set.limit, window_ms: set.windowMs };
 			});
 		}
+		if (path === '/auth' && (req.method === 'GET' || req.method === 'POST')) {
+			return attempt(() => {
+				if (req.method === 'POST') sandbox.setAuth(body?.reading);
+				return { reading: sandbox.auth };
+			});
+		}
 		if (path === '/run-date-form' && (req.method === 'GET' || req.method === 'POST')) {
 			return attempt(() => {
 				if (req.method === 'POST') sandbox.setRunDateForm(body?.form);
@@ -690,6 +730,12 @@ function createSandbox(options = {}) {
 		}
 		sandbox.counts.requests++;
 		sandbox.requests.push(record);
+		// Set before the answer leaves, so a client that has it can read it here.
+		const writeHead = res.writeHead;
+		res.writeHead = function (status, ...rest) {
+			record.status = status;
+			return writeHead.call(this, status, ...rest);
+		};
 		if (sandbox.requests.length > maxRecorded) sandbox.requests.shift();
 
 		if (sandbox.latencyMs) await delay(sandbox.latencyMs);
@@ -731,7 +777,10 @@ function createSandbox(options = {}) {
 			const key = authenticate(req, body, route);
 			sandbox.settle();
 			countRequest(key, response);
-			if (route.auth === 'bearer' && key.scheme !== 'bearer') throw bearerRequired();
+			// The body's api_key (Create Data Source Connection's) is taken in every reading.
+			const wanted = sandbox.auth === 'perPath' ? (route.auth === 'bearer' ? 'bearer' : 'either') : sandbox.auth;
+			if (wanted === 'bearer' && key.scheme === 'apiKey') throw bearerRequired();
+			if (wanted === 'keyOnly' && key.scheme === 'bearer') throw keyAloneRequired();
 			if (route.scope && !key.scopes.includes(route.scope)) throw new ApiError(403, route.forbidden ?? {});
 			if (body === Symbol.for('invalid')) throw new ApiError(route.invalidBodyStatus ?? api.invalidBodyStatus, { description: 'The request body is not valid JSON.' });
 

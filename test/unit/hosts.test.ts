@@ -44,28 +44,28 @@ describe('the credential puts its key on requests to its two URLs only, each to 
 	const credential = new SupermetricsTransfersApi();
 	const data = { apiKey: 'k', authScheme: 'perEndpoint', baseUrl: 'https://proxy.example/v1', apiUrl: 'https://api.proxy.example' };
 
-	test('a DTS path below the Base URL gets the scheme its path declares', async () => {
+	test('a DTS path below the Base URL gets Bearer, as the newest reference declares for every path', async () => {
 		const transfers = await credential.authenticate(data, { url: 'https://proxy.example/v1/teams/1/transfers' });
-		expect(transfers.headers).toEqual({ Authorization: 'k' });
+		expect(transfers.headers).toEqual({ Authorization: 'Bearer k' });
 		const backfills = await credential.authenticate(data, { url: 'https://proxy.example/v1/teams/1/backfills' });
 		expect(backfills.headers).toEqual({ Authorization: 'Bearer k' });
 		const create = await credential.authenticate(data, { method: 'POST', url: 'https://proxy.example/v1/teams/1/transfers/9/backfills' });
 		expect(create.headers).toEqual({ Authorization: 'Bearer k' });
 	});
 
-	test('a logins path below the Supermetrics API URL gets its own declared scheme', async () => {
+	test('a logins path below the Supermetrics API URL gets Bearer too', async () => {
 		const links = await credential.authenticate(data, { method: 'POST', url: 'https://api.proxy.example/ds/login/link' });
 		expect(links.headers).toEqual({ Authorization: 'Bearer k' });
 		const revoke = await credential.authenticate(data, { method: 'DELETE', url: 'https://api.proxy.example/ds/login/77' });
-		expect(revoke.headers).toEqual({ Authorization: 'k' });
+		expect(revoke.headers).toEqual({ Authorization: 'Bearer k' });
 	});
 
-	test('the transport may ask for the other scheme (after a 401); the marker never leaves', async () => {
+	test('the transport may ask for the key alone (after a 401, or as the key was accepted before); the marker never leaves', async () => {
 		const options = await credential.authenticate(data, {
 			url: 'https://proxy.example/v1/teams/1/transfers',
-			headers: { 'x-supermetrics-transfers-scheme': 'bearer', Accept: 'application/json' },
+			headers: { 'x-supermetrics-transfers-scheme': 'apiKey', Accept: 'application/json' },
 		});
-		expect(options.headers).toEqual({ Accept: 'application/json', Authorization: 'Bearer k' });
+		expect(options.headers).toEqual({ Accept: 'application/json', Authorization: 'k' });
 	});
 
 	test('an explicit format wins over the path and the marker; a credential saved with "raw" follows the paths', async () => {
@@ -94,6 +94,6 @@ describe('the credential puts its key on requests to its two URLs only, each to 
 	test('two APIs on one origin are still told apart by their paths', async () => {
 		const shared = { ...data, baseUrl: 'http://127.0.0.1:4010/v1', apiUrl: 'http://127.0.0.1:4010/v1' };
 		expect((await credential.authenticate(shared, { url: 'http://127.0.0.1:4010/v1/ds/login/links' })).headers).toEqual({ Authorization: 'Bearer k' });
-		expect((await credential.authenticate(shared, { url: 'http://127.0.0.1:4010/v1/teams/1/destinations' })).headers).toEqual({ Authorization: 'k' });
+		expect((await credential.authenticate(shared, { url: 'http://127.0.0.1:4010/v1/teams/1/destinations' })).headers).toEqual({ Authorization: 'Bearer k' });
 	});
 });

@@ -8,6 +8,7 @@ import { listDir, readText, sharedReference } from './repo';
  * and beside the project's workspace they must also equal the originals there.
  */
 const FILES: Record<string, string> = {
+	'supermetrics-management-openapi.yaml': 'bfa3c780749ee5afc4401e9a954c9da95600675a6583fb75154ec39362498cf5',
 	'supermetrics-dts-openapi.yaml': 'e3a736f73a94341b00d4482048106c8a05dd610955e2338f5dbce97eabddce46',
 	'supermetrics-logins-openapi.yaml': 'd85d236f340d3ef73cef1b65e7a769fd4644a0d2210f1d0f1a3cea7d8889e29c',
 	'create-data-source-connection.txt': '0f7f3845e62add5f688a67a12e4862ffa4e93c5fd1299da6064d53b5f1894734',

@@ -7,7 +7,7 @@ import { isObject, parseJson, readAnswer, requestIdOf, unwrapBody } from './read
 import { parseRetryAfter } from './retryAfter';
 import type { Api } from './hosts';
 import type { Masker } from './mask';
-import { declaredScheme, describeScheme, SCHEME_HEADER, schemesToTry } from './schemes';
+import { DECLARED, describeScheme, SCHEME_HEADER, schemesToTry } from './schemes';
 import type { Scheme } from './schemes';
 import { exchange } from './send';
 import type { Context, RequestSettings } from './settings';
@@ -59,26 +59,27 @@ function retryNote(waitSeconds: number, settings: RequestSettings, unreadable: b
 	}`;
 }
 
-/** What a 401 says about the schemes sent, so that the person knows what to change. */
-function schemeNote(tried: Scheme[], declared: Scheme, settings: RequestSettings, call: DtsCall): string {
-	const where = `${call.method} ${call.path}`;
+/** What a 401 says about the forms sent, so that the person knows what to change. */
+function schemeNote(tried: Scheme[], settings: RequestSettings): string {
 	if (tried.length > 1) {
-		return `Sent ${describeScheme(tried[0])}, as the reference declares for ${where}, then ${describeScheme(tried[1])}: both were refused, so the key itself was not accepted (wrong, revoked, or from another environment).`;
+		const why = tried[0] === DECLARED ? ", as Supermetrics' API reference declares for every path," : ", the form this credential's key was last accepted with,";
+		return `Sent ${describeScheme(tried[0])}${why} then ${describeScheme(tried[1])}: both were refused, so the key itself was not accepted (wrong, revoked, or from another environment).`;
 	}
 	const format = settings.authMode === 'bearer' ? 'Bearer on Every Request' : 'Key Only on Every Request';
 	const sent = `Sent ${describeScheme(tried[0])}, as the credential's Authorization Header Format (${format}) says`;
-	return tried[0] === declared
-		? `${sent}, which is what the reference declares for ${where}.`
-		: `${sent}; the reference declares ${describeScheme(declared)} for ${where}. Set the format to "As Each Endpoint Declares" to send that.`;
+	return tried[0] === DECLARED
+		? `${sent}, which is what Supermetrics' API reference declares for every path.`
+		: `${sent}; Supermetrics' API reference declares ${describeScheme(DECLARED)} for every path. Set the format to "Bearer, or the Key Alone if Refused" to send that.`;
 }
 
 /**
  * The only HTTP in the node. Sends one call with the credential's key, waits out 429s within the
  * allowed wait (sharing the pause with the run's other requests), and turns anything but a 2xx
  * JSON answer into an error naming the API's code, status and request id. Nothing else is ever
- * retried, but for one case that cannot have changed anything: a 401 to the scheme the reference
- * declares is tried once with the other scheme (default header format only), since the references
- * and Supermetrics' SDK disagree on which one some paths take.
+ * retried, but for one case that cannot have changed anything: in the default header format, a 401
+ * to one form of the Authorization header is tried once with the other, since Supermetrics' newest
+ * reference (Bearer) and its older one (the key alone on most DTS paths) disagree; the form that was
+ * accepted is kept for the credential (schemeMemory.ts).
  */
 export async function dtsRequest(
 	this: Context,
@@ -86,14 +87,17 @@ export async function dtsRequest(
 	settings: RequestSettings,
 	itemIndex: number,
 ): Promise<DtsResponse> {
+	if (settings.authMode !== 'perEndpoint') return await sendWithKey.call(this, call, settings, itemIndex);
+	return await settings.schemes.first(settings.timeoutMs, async () => await sendWithKey.call(this, call, settings, itemIndex));
+}
+
+async function sendWithKey(this: Context, call: DtsCall, settings: RequestSettings, itemIndex: number): Promise<DtsResponse> {
 	const node = this.getNode();
 	const masker = settings.masker.with(call.secrets);
 	const fail = (parts: ErrorParts) => dtsError(node, parts, itemIndex, masker);
 	const cancel = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
 	const api = call.api ?? 'dts';
-	const declared = declaredScheme(api, call.method, call.path);
-	const learntKey = `${api}:${declared}` as const;
-	const schemes = schemesToTry(settings.authMode, settings.learnt[learntKey] ?? declared);
+	const schemes = schemesToTry(settings.authMode, settings.schemes.get());
 	let scheme = 0;
 	let rateLimited = 0;
 
@@ -118,7 +122,7 @@ export async function dtsRequest(
 		settings.quota.observe(headers);
 
 		if (status >= 200 && status < 300) {
-			if (scheme > 0) settings.learnt[learntKey] = schemes[scheme];
+			if (settings.authMode === 'perEndpoint') settings.schemes.set(schemes[scheme]);
 			return { ...readSuccess(node, answer, call.method, masker, itemIndex), api };
 		}
 		if (status >= 300 && status < 400) throw fail(describeRedirect(status, headers.location));
@@ -129,7 +133,7 @@ export async function dtsRequest(
 
 		const failure = describeFailure(call.method, status, text, headers['content-type'], masker);
 		if (status === 401) {
-			failure.description = `${failure.description} ${schemeNote(schemes.slice(0, scheme + 1), declared, settings, call)}`.trim();
+			failure.description = `${failure.description} ${schemeNote(schemes.slice(0, scheme + 1), settings)}`.trim();
 		}
 		if (status === 429) {
 			const given = parseRetryAfter(headers['retry-after']);

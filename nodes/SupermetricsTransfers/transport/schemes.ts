@@ -1,15 +1,11 @@
-import type { IHttpRequestMethods } from 'n8n-workflow';
-
-import type { Api } from './hosts';
-
 /**
- * How the key goes in the Authorization header, path by path, as the API references declare it:
- * `BearerAuth` (`Bearer <key>`) or `ApiKeyAuth` (the key alone). The DTS reference declares
- * BearerAuth on its five backfill operations and ApiKeyAuth on the other twenty; the logins
- * reference declares ApiKeyAuth on three operations and BearerAuth on the rest. Supermetrics' own
- * SDK sends Bearer everywhere, and its live tests pass with it on ApiKeyAuth paths too, so the
- * declared scheme is sent first and, in the default mode only, the other one once after a 401.
- * test/unit/schemes.test.ts holds this table against both references.
+ * How the key goes in the Authorization header. Supermetrics' newest reference (Management API
+ * Reference 2.0.0) declares one scheme on every path of both APIs: `Authorization: Bearer <key>`
+ * (it names it ApiKeyAuth, of type http bearer). The older generation (SDK 0.5.1's spec, and the
+ * Create Data Source Connection page the project started from) has the key alone on twenty DTS and
+ * three logins paths. So Bearer goes first, and by default the key alone once after a 401, which
+ * changes nothing; the form that was accepted is remembered for the credential (schemeMemory.ts).
+ * test/unit/schemes.test.ts holds this against all three reference files.
  */
 
 export type Scheme = 'bearer' | 'apiKey';
@@ -18,50 +14,28 @@ export type Scheme = 'bearer' | 'apiKey';
 export type AuthMode = 'perEndpoint' | 'bearer' | 'keyOnly';
 
 /**
- * A credential saved before 0.2.0 holds `raw`, then the default ("API Key Only"), which sent the
- * key alone everywhere and so was refused on the backfill paths: it now means the default.
+ * The default is stored as `perEndpoint`, its name when the references declared a scheme per path:
+ * workflows and credentials saved since keep it. A credential saved before 0.2.0 holds `raw`
+ * ("API Key Only"), which means the default too.
  */
 export function authMode(value: unknown): AuthMode {
 	return value === 'bearer' || value === 'keyOnly' ? value : 'perEndpoint';
 }
 
-const ID = '[^/]+';
-
-/** Each API's scheme, and the operations that declare the other one. */
-const DECLARED: Record<Api, { scheme: Scheme; except: Array<[IHttpRequestMethods, RegExp]> }> = {
-	dts: {
-		scheme: 'apiKey',
-		except: [
-			['GET', new RegExp(`^/teams/${ID}/backfills$`)],
-			['GET', new RegExp(`^/teams/${ID}/backfills/${ID}$`)],
-			['PATCH', new RegExp(`^/teams/${ID}/backfills/${ID}$`)],
-			['POST', new RegExp(`^/teams/${ID}/transfers/${ID}/backfills$`)],
-			['GET', new RegExp(`^/teams/${ID}/transfers/${ID}/backfills/latest$`)],
-		],
-	},
-	logins: {
-		scheme: 'bearer',
-		except: [
-			['PATCH', new RegExp(`^/ds/login/link/${ID}$`)],
-			['DELETE', new RegExp(`^/ds/login/${ID}$`)],
-			['GET', new RegExp(`^/ds/login/${ID}/accounts$`)],
-		],
-	},
-};
+/** What the newest reference declares for every path. */
+export const DECLARED: Scheme = 'bearer';
 
 const other = (scheme: Scheme): Scheme => (scheme === 'bearer' ? 'apiKey' : 'bearer');
 
-/** The scheme the reference declares for this operation (`path` below the API's URL). */
-export function declaredScheme(api: Api, method: IHttpRequestMethods, path: string): Scheme {
-	const { scheme, except } = DECLARED[api];
-	return except.some(([m, pattern]) => m === method && pattern.test(path)) ? other(scheme) : scheme;
-}
-
-/** The schemes to try, in order: the declared one and then the other, or the credential's only. */
-export function schemesToTry(mode: AuthMode, declared: Scheme): Scheme[] {
+/**
+ * The schemes to try, in order: the credential's only one, or (default) the one the credential's
+ * key was last accepted with, Bearer when none is known yet, and then the other.
+ */
+export function schemesToTry(mode: AuthMode, accepted?: Scheme): Scheme[] {
 	if (mode === 'bearer') return ['bearer'];
 	if (mode === 'keyOnly') return ['apiKey'];
-	return [declared, other(declared)];
+	const first = accepted ?? DECLARED;
+	return [first, other(first)];
 }
 
 export function authorization(key: string, scheme: Scheme): string {
@@ -69,15 +43,15 @@ export function authorization(key: string, scheme: Scheme): string {
 }
 
 /**
- * As the error messages show a scheme: the header's form and the reference's name. No angle
- * brackets: n8n renders an error's description as HTML, where `<key>` would vanish.
+ * As the error messages show a scheme. No angle brackets: n8n renders an error's description as
+ * HTML, where `<key>` would vanish.
  */
 export function describeScheme(scheme: Scheme): string {
-	return scheme === 'bearer' ? '"Authorization: Bearer [API key]" (BearerAuth)' : '"Authorization: [API key]" (ApiKeyAuth)';
+	return scheme === 'bearer' ? '"Authorization: Bearer [API key]"' : '"Authorization: [API key]" (the key alone)';
 }
 
 /**
- * The request header by which the transport asks the credential's `authenticate` for a scheme
- * (the other one, after a 401); `authenticate` removes it, so it never leaves n8n.
+ * The request header by which the transport asks the credential's `authenticate` for a scheme;
+ * `authenticate` removes it, so it never leaves n8n.
  */
 export const SCHEME_HEADER = 'x-supermetrics-transfers-scheme';

@@ -6,8 +6,10 @@ import { hostUrls, HOSTS } from './hosts';
 import type { Api } from './hosts';
 import { Masker } from './mask';
 import { RateLimitQuota } from './quota';
+import { schemeMemory } from './schemeMemory';
+import type { SchemeMemory } from './schemeMemory';
 import { authMode } from './schemes';
-import type { AuthMode, Scheme } from './schemes';
+import type { AuthMode } from './schemes';
 
 export const CREDENTIAL_TYPE = 'supermetricsTransfersApi';
 
@@ -40,11 +42,8 @@ export interface Connection {
 	hosts: Record<Api, string>;
 	/** The credential's Authorization Header Format. */
 	authMode: AuthMode;
-	/**
-	 * The scheme each API took after the declared one met a 401 (the default mode tries the other
-	 * once): later requests of the run send it at once.
-	 */
-	learnt: Partial<Record<`${Api}:${Scheme}`, Scheme>>;
+	/** The Authorization form the credential's key was last accepted with, kept for the process. */
+	schemes: SchemeMemory;
 	/** Hides the API key in anything shown. */
 	masker: Masker;
 	pause: RateLimitPause;
@@ -79,7 +78,7 @@ export async function connection(this: Context): Promise<Connection> {
 	return {
 		hosts,
 		authMode: authMode(credentials.authScheme),
-		learnt: {},
+		schemes: schemeMemory(this.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? undefined, Object.values(hosts)),
 		masker: new Masker([key]),
 		pause: new RateLimitPause(),
 		quota: new RateLimitQuota(),

@@ -85,9 +85,10 @@ describe('an echoed API key never shows', () => {
 	test.each(echoes)('%s', async (_name, handler) => {
 		api.answer = handler;
 		for (const result of await both(createConnection)) {
-			// The server saw the real key: as the path declares it, and after a 401 as Bearer too.
+			// The server saw the real key: as Bearer, and after a 401 alone too (or alone first, once
+			// it was taken so).
 			const sent = api.received.slice(-2).map((r) => r.headers.authorization);
-			expect(sent.at(-1) === API_CANARY || sent.join(' ') === `${API_CANARY} Bearer ${API_CANARY}`).toBe(true);
+			for (const header of sent) expect([`Bearer ${API_CANARY}`, API_CANARY]).toContain(header);
 			expectHidden(everythingVisible(result), API_CANARY);
 		}
 	});

@@ -43,7 +43,7 @@ describe.each([301, 302, 303, 307, 308])('HTTP %i from the API host to another o
 		expect(result.output).toBeUndefined();
 		expect(result.error!.message).toBe(`The Supermetrics API answered with a redirect (HTTP ${code}) to ${elsewhere.origin}, which the node does not follow`);
 		expect(api.received).toHaveLength(1);
-		expect(api.received[0].headers.authorization).toBe(API_CANARY);
+		expect(api.received[0].headers.authorization).toBe(`Bearer ${API_CANARY}`);
 		expect(elsewhere.received).toEqual([]);
 	});
 
