@@ -155,6 +155,13 @@ export function booleanParam(
 	return checkBoolean(this.getNode(), field, parameter(this, parameterName, itemIndex, fallback), itemIndex);
 }
 
+/** true or false when the field was added (an Additional Field), else undefined: left out of the body. */
+export function optionalBooleanParam(this: ParamContext, parameterName: string, field: FieldName, itemIndex: number): boolean | undefined {
+	// n8n refuses an undefined fallback for a missing parameter: null stands for "not added".
+	const value = parameter(this, parameterName, itemIndex, null);
+	return value === null || value === undefined ? undefined : checkBoolean(this.getNode(), field, value, itemIndex);
+}
+
 /** A number (decimals allowed) within bounds, e.g. Max Wait in minutes. */
 export function numberParam(
 	this: ParamContext,

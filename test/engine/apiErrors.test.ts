@@ -78,10 +78,13 @@ describe('API errors show the API code, message, description, HTTP status and re
 		const { output, error } = await runCreate(ctx.sandbox, VALID);
 		expect(error).toBeUndefined();
 		const [item] = output!.map((i) => i.json);
-		expect(item).toMatchObject({ connection_id: null, team_id: '12345', missing_fields: ['connection_id'], request_id: null });
-		expect(item.location).toMatch(/\/teams\/12345\/data-source-connections\/[0-9A-F-]{36}$/);
+		// Its Location (the seed page: the created connection's URI) still names it: the chain goes on.
+		const [created] = ctx.sandbox.state.connections.keys();
+		expect(item).toMatchObject({ connection_id: created, team_id: '12345', missing_fields: [], request_id: null });
+		expect(item.location).toMatch(new RegExp(`/teams/12345/data-source-connections/${created}$`));
 		expect(item.notice).toContain('The API answered HTTP 201 to POST /teams/12345/data-source-connections, so the connection was created, but its answer could not be read (not valid JSON');
 		expect(item.notice).toContain('Do not run this item again: it would create a second connection.');
+		expect(item.notice).toContain("The answer had no data.connection_id: it was taken from the answer's Location header.");
 		expect(ctx.sandbox.requests).toHaveLength(1);
 		expect(ctx.sandbox.state.connections.size).toBe(1);
 	});

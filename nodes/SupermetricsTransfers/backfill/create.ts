@@ -33,6 +33,7 @@ const operation = teamOperation({
 		done: 'the backfill was scheduled',
 		findIt: 'with Backfill → Get Latest',
 		again: 'schedule a second backfill, or be refused for the overlap',
+		location: ['transfer_backfill_id', 'backfills'],
 	},
 });
 

@@ -22,7 +22,7 @@ export const { fields, execute } = teamOperation({
 			echo: { team_id: teamId, data_source_id: dataSourceId, destination_type: destinationType },
 		};
 	},
-	write: { expect: ['connection_id'], done: 'the connection was created', again: 'create a second connection', wrapped: true },
+	write: { expect: ['connection_id'], done: 'the connection was created', again: 'create a second connection', wrapped: true, location: ['connection_id', 'data-source-connections'] },
 	output(response, _itemIndex, sent, data) {
 		return {
 			connection_id: data.connection_id ?? null,

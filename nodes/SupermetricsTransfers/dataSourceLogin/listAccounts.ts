@@ -41,8 +41,8 @@ function total(body: unknown): number | undefined {
 /**
  * GET /ds/login/{login_id}/accounts, one item per account with the login's login_id added (for
  * Transfer → Create's accounts), paged with offset/limit (1000 a page). Paging ends on a short
- * page, at meta.paginate.total, on a page that brings no account not seen already (a server that
- * ignores offset), at Limit (never more items than asked, whatever a page holds), and at the
+ * page, at meta.paginate.total, on a page that brings no account not seen already or repeats the
+ * last one (a server that ignores offset), at Limit (never more items than asked, whatever a page holds), and at the
  * API's largest offset or MAX_ACCOUNTS, where Return All fails rather than hand on a cut list.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): Promise<IDataObject[]> {
@@ -57,12 +57,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, settin
 	const accounts: IDataObject[] = [];
 	const seen = new Set<string>();
 	let offset = start;
+	let previous: string | undefined;
 	for (;;) {
 		const limit = Math.min(PAGE_SIZE, wanted - accounts.length);
 		const response = await dtsRequest.call(this, { api: 'logins', method: 'GET', path, qs: { offset, limit } }, settings, itemIndex);
 		const page = requireList(node, response, itemIndex);
+		// The same page again: a server that ignores offset (id-less accounts cannot tell it).
+		const text = JSON.stringify(page);
+		if (page.length > 0 && text === previous) break;
+		previous = text;
+		// Only accounts with an id can be told to be one seen already; every DataSourceAccount field
+		// is optional, and an account without account_id is handed on, never merged with another.
 		const fresh = page.slice(0, limit).filter((account) => {
-			const id = String(account.account_id);
+			const id = accountId(account);
+			if (id === undefined) return true;
 			if (seen.has(id)) return false;
 			seen.add(id);
 			return true;
@@ -76,6 +84,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, settin
 	}
 	if (returnAll && accounts.length > MAX_ACCOUNTS) throw tooMany(this, itemIndex, `more than ${MAX_ACCOUNTS} accounts, the most Return All hands on`);
 	return accounts;
+}
+
+/** account_id as text, when the account has one (a non-empty string or a number). */
+function accountId(account: IDataObject): string | undefined {
+	const id = account.account_id;
+	if (typeof id === 'string' && id !== '') return id;
+	if (typeof id === 'number' && Number.isFinite(id)) return String(id);
+	return undefined;
 }
 
 function tooMany(context: IExecuteFunctions, itemIndex: number, why: string) {

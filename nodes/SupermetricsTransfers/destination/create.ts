@@ -13,7 +13,7 @@ export const { fields, execute } = teamOperation({
 		const { body, secrets } = await destinationConfiguration.call(this, itemIndex, { newSecret: false });
 		return { method: 'POST', path: '/destinations', body, secrets };
 	},
-	write: { expect: ['id'], done: 'the destination was created', findIt: 'with Destination → List', again: 'create a second destination', wrapped: true },
+	write: { expect: ['id'], done: 'the destination was created', findIt: 'with Destination → List', again: 'create a second destination', wrapped: true, location: ['id', 'destinations'] },
 	output(response, _itemIndex, _echo, data) {
 		return { ...data, location: response.headers.location ?? null };
 	},

@@ -1,7 +1,7 @@
 import { loginDataSourceField, optionalTeamIdField } from '../descriptions';
 import { apiOperation } from '../operation';
-import { expiryTimeParam, httpUrlParam, loginsIdParam, optionalIdParam, textParam } from '../params';
-import { DS_ID, EXPIRY_TIME, INT64_MAX, LINK_DESCRIPTION, REDIRECT_URL, REQUIRE_USERNAME, TEAM_ID } from '../validation';
+import { expiryTimeParam, httpUrlParam, loginsIdParam, optionalBooleanParam, optionalIdParam, textParam } from '../params';
+import { DS_ID, EXPIRY_TIME, INT64_MAX, LINK_DESCRIPTION, REDIRECT_URL, REQUIRE_LOGIN, REQUIRE_USERNAME, TEAM_ID, USE_EXISTING } from '../validation';
 import { withWait } from './wait';
 
 /**
@@ -9,7 +9,9 @@ import { withWait } from './wait';
  * source; the login that comes of it (the link's login_id) holds the accounts a transfer reads.
  * The logins API has no team: the key's team owns the link. Team ID, optional, only feeds the
  * Data Source picker and is handed on as team_id for the next step (Data Source Connection →
- * Create). Not retried after a 5xx or a timeout: the link may exist already.
+ * Create). Not retried after a 5xx or a timeout: the link may exist already. Use Existing and
+ * Require Login are the newest reference's (Management API 2.0.0); an API that predates them
+ * ignores or refuses them, so they are sent only when added.
  */
 const operation = apiOperation({
 	resource: 'loginLink',
@@ -53,12 +55,26 @@ const operation = apiOperation({
 					description: 'Where to send the person after a successful login (redirect_url): an http(s) URL of at most 500 characters',
 				},
 				{
+					displayName: 'Require Login',
+					name: 'requireLogin',
+					type: 'boolean',
+					default: false,
+					description: 'Whether only a signed-in member of your Supermetrics team may use the link (require_login); anonymous use is refused. Off for a link you send a client.',
+				},
+				{
 					displayName: 'Require Username',
 					name: 'requireUsername',
 					type: 'string',
 					default: '',
 					placeholder: 'marketing@company.com',
 					description: 'The data source username the login must use (require_username), at most 255 characters: to renew an existing login',
+				},
+				{
+					displayName: 'Use Existing',
+					name: 'useExisting',
+					type: 'boolean',
+					default: true,
+					description: 'Whether to hand back the link still open for the same team, user and data source instead of creating another (use_existing), so that a form sent twice e-mails the client one link',
 				},
 			],
 		},
@@ -71,6 +87,8 @@ const operation = apiOperation({
 			description: textParam.call(this, 'additionalFields.description', LINK_DESCRIPTION, itemIndex, { maxLength: 1000, required: false }),
 			require_username: textParam.call(this, 'additionalFields.requireUsername', REQUIRE_USERNAME, itemIndex, { maxLength: 255, required: false }),
 			redirect_url: httpUrlParam.call(this, 'additionalFields.redirectUrl', REDIRECT_URL, itemIndex, 500),
+			use_existing: optionalBooleanParam.call(this, 'additionalFields.useExisting', USE_EXISTING, itemIndex),
+			require_login: optionalBooleanParam.call(this, 'additionalFields.requireLogin', REQUIRE_LOGIN, itemIndex),
 		};
 		return {
 			api: 'logins',
@@ -87,6 +105,7 @@ const operation = apiOperation({
 		done: 'the login link was created',
 		findIt: 'with Login Link → List',
 		again: 'create a second login link',
+		location: ['link_id', 'link'],
 	},
 });
 

@@ -46,9 +46,9 @@ export async function availableSources(this: ILoadOptionsFunctions, team: string
 	return dtsObject.call(this, { method: 'GET', path: `/teams/${team}/transfers/available-sources` }, settings, 0);
 }
 
-async function listOf(this: ILoadOptionsFunctions, path: string): Promise<IDataObject[]> {
+async function listOf(this: ILoadOptionsFunctions, path: string, qs?: IDataObject): Promise<IDataObject[]> {
 	const settings = await requestSettings.call(this);
-	return dtsList.call(this, { method: 'GET', path }, settings, 0);
+	return dtsList.call(this, { method: 'GET', path, ...(qs ? { qs } : {}) }, settings, 0);
 }
 
 function pairs(list: unknown, value: string, name: string): Array<[string, string]> {
@@ -93,7 +93,10 @@ export async function searchDestinations(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const team = requireTeamId.call(this, 'destinations');
-	const destinations = await listOf.call(this, `/teams/${team}/destinations`);
+	// The API searches names (the newest reference's `name` filter, at most 255 characters); the
+	// answer is searched here too, for an API that ignores it.
+	const name = (filter ?? '').trim().slice(0, 255);
+	const destinations = await listOf.call(this, `/teams/${team}/destinations`, name ? { name } : undefined);
 	return search(pairs(destinations, 'id', 'display_name'), filter);
 }
 

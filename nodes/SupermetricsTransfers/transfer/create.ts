@@ -12,5 +12,5 @@ export const { fields, execute } = teamOperation({
 	call(itemIndex) {
 		return { method: 'POST', path: '/transfers', body: transferConfiguration.call(this, itemIndex) };
 	},
-	write: { expect: ['transfer_id'], done: 'the transfer was created', findIt: 'with Transfer → List', again: 'create a second transfer', wrapped: true },
+	write: { expect: ['transfer_id'], done: 'the transfer was created', findIt: 'with Transfer → List', again: 'create a second transfer', wrapped: true, location: ['transfer_id', 'transfers'] },
 });

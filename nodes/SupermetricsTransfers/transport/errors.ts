@@ -1,6 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IHttpRequestMethods, INode, JsonObject } from 'n8n-workflow';
 
+import type { Api } from './hosts';
 import type { Masker } from './mask';
 import { isObject, parseJson, requestIdOf } from './read';
 
@@ -92,13 +93,20 @@ export function dtsError(node: INode, parts: ErrorParts, itemIndex: number, mask
 	return error;
 }
 
-const HINTS: Record<number, string> = {
-	401: 'Check the API key in the Supermetrics Transfers API credential.',
-	403: 'The key needs the dwh_transfers_write scope (dwh_transfers_read to read), and its owner the dwh.transfer.edit permission.',
+const HINTS: Record<Api, Record<number, string>> = {
+	dts: {
+		401: 'Check the API key in the Supermetrics Transfers API credential.',
+		403: 'The key needs the dwh_transfers_write scope (dwh_transfers_read to read), and its owner the dwh.transfer.edit permission.',
+	},
+	logins: {
+		401: 'Check the API key in the Supermetrics Transfers API credential.',
+		403: 'The key needs the scope this operation declares: ds_login_links_read or ds_login_links_write for login links, ds_logins_read or ds_logins_write for logins, ds_accounts_read for a login\'s accounts.',
+	},
 };
 
 /** The API's own words from an error answer, or a plain account of a body that is not one. */
 export function describeFailure(
+	api: Api,
 	method: IHttpRequestMethods,
 	status: number,
 	bodyText: string,
@@ -116,7 +124,7 @@ export function describeFailure(
 			: typeof body.error === 'string' && /^[A-Z][A-Z0-9_]*$/.test(body.error)
 				? { code: body.error, message: body.message }
 				: undefined;
-	const hints = [HINTS[status], status >= 500 && mayHaveChanged(method) ? WRITE_MAY_HAVE_HAPPENED : undefined];
+	const hints = [HINTS[api][status], status >= 500 && mayHaveChanged(method) ? WRITE_MAY_HAVE_HAPPENED : undefined];
 
 	if (apiError && typeof apiError.code === 'string') {
 		const code = apiError.code;

@@ -117,9 +117,12 @@ export function requestIdOf(body: unknown): string | null {
 
 /**
  * The `data` of a wrapped `{meta, data}` answer, or the bare body where the spec has no wrapper;
- * `dataAlone`: `{data}` without meta counts as wrapped too.
+ * `dataAlone`: `{data}` beside other keys but without meta counts as wrapped too (the logins
+ * API's). A `{data}` with nothing else is wrapped on any API: the newest reference's backfill
+ * answers may come without `meta`, and no bare answer of the references is an object of `data` alone.
  */
 export function unwrapBody(body: unknown, dataAlone = false): unknown {
-	if (isObject(body) && 'data' in body && (dataAlone || 'meta' in body)) return body.data;
+	if (!isObject(body) || !('data' in body)) return body;
+	if (dataAlone || 'meta' in body || Object.keys(body).length === 1) return body.data;
 	return body;
 }

@@ -131,7 +131,7 @@ async function sendWithKey(this: Context, call: DtsCall, settings: RequestSettin
 			continue;
 		}
 
-		const failure = describeFailure(call.method, status, text, headers['content-type'], masker);
+		const failure = describeFailure(api, call.method, status, text, headers['content-type'], masker);
 		if (status === 401) {
 			failure.description = `${failure.description} ${schemeNote(schemes.slice(0, scheme + 1), settings)}`.trim();
 		}

@@ -28,6 +28,35 @@ export interface WriteKind {
 	again?: string;
 	/** The spec's answer is {meta, data}: an answer without its data object lacks something. */
 	wrapped?: boolean;
+	/**
+	 * Where a create's `Location` names the new thing: its id field and the path's last segment
+	 * before it, e.g. `['connection_id', 'data-source-connections']`. An answer without the id but
+	 * with such a Location gives the id from there, and the item says so.
+	 */
+	location?: [field: string, collection: string];
+}
+
+/** An id as the APIs write them (UUIDs, numbers, `lnk_…`), not a query or a path of its own. */
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** The id a Location names below `collection`, e.g. …/data-source-connections/<id>, if it names one. */
+function idInLocation(location: string | undefined, collection: string): string | undefined {
+	if (!location) return undefined;
+	let path: string;
+	try {
+		path = new URL(location, 'https://location.invalid').pathname;
+	} catch {
+		return undefined;
+	}
+	const segments = path.split('/').filter(Boolean);
+	const [before, id] = segments.slice(-2);
+	let decoded: string;
+	try {
+		decoded = decodeURIComponent(id ?? '');
+	} catch {
+		return undefined;
+	}
+	return before === collection && ID.test(decoded) ? decoded : undefined;
 }
 
 const present = (data: IDataObject, key: string) => data[key] !== undefined && data[key] !== null && data[key] !== '';
@@ -45,9 +74,22 @@ export function writeAnswer(response: DtsResponse, call: { method: string; path:
 	else if (isObject(body)) data = Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'meta'));
 	const unreadable = response.unreadable;
 	const hasData = data !== undefined && (!kind.wrapped || Object.keys(data).length > 0);
-	const found = data ?? {};
-	const missing = expect.filter((key) => !present(found, key));
-	if (!unreadable && missing.length === 0 && (hasData || (!kind.wrapped && expect.length === 0))) return { data: found, incomplete: {} };
+	let found = data ?? {};
+	let missing = expect.filter((key) => !present(found, key));
+	const [idField, collection] = kind.location ?? [];
+	const located = idField && collection && missing.includes(idField) ? idInLocation(response.headers.location, collection) : undefined;
+	let taken: IDataObject = {};
+	if (idField && located !== undefined) {
+		found = { ...found, [idField]: located };
+		missing = missing.filter((key) => key !== idField);
+		taken = {
+			notice: `The answer had no data.${idField}: it was taken from the answer's Location header.`,
+			location: response.headers.location ?? null,
+		};
+	}
+	if (!unreadable && missing.length === 0 && (hasData || located !== undefined || (!kind.wrapped && expect.length === 0))) {
+		return { data: found, incomplete: taken };
+	}
 	const lacks = unreadable
 		? `its answer could not be read (${unreadable})`
 		: missing.length
@@ -60,7 +102,7 @@ export function writeAnswer(response: DtsResponse, call: { method: string; path:
 			missing_fields: missing,
 			notice: `The API answered HTTP ${response.statusCode} to ${call.method} ${call.path}, so ${kind.done}, but ${lacks}.${
 				kind.again ? ` Do not run this item again: it would ${kind.again}.` : ''
-			} Find it in Supermetrics Hub${kind.findIt ? ` or ${kind.findIt}` : ''}.`,
+			} Find it in Supermetrics Hub${kind.findIt ? ` or ${kind.findIt}` : ''}.${taken.notice ? ` ${String(taken.notice)}` : ''}`,
 			request_id: response.requestId,
 			location: response.headers.location ?? null,
 		},

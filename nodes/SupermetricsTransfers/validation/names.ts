@@ -60,6 +60,10 @@ export const EXPIRY_TIME: FieldName = { displayName: 'Expiry Time', apiName: 'ex
 export const LINK_DESCRIPTION: FieldName = { displayName: 'Description', apiName: 'description' };
 export const REQUIRE_USERNAME: FieldName = { displayName: 'Require Username', apiName: 'require_username' };
 export const REDIRECT_URL: FieldName = { displayName: 'Redirect URL', apiName: 'redirect_url' };
+export const TYPE_FILTER: FieldName = { displayName: 'Type', apiName: 'type' };
+export const NAME_FILTER: FieldName = { displayName: 'Name', apiName: 'name' };
+export const USE_EXISTING: FieldName = { displayName: 'Use Existing', apiName: 'use_existing' };
+export const REQUIRE_LOGIN: FieldName = { displayName: 'Require Login', apiName: 'require_login' };
 export const OFFSET: FieldName = { displayName: 'Offset', apiName: 'offset' };
 
 /** Fields of the trigger and of Wait Until Finished: the node's own, so named by their parameter. */
