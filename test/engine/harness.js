@@ -11,7 +11,8 @@ const { isDeepStrictEqual } = require('node:util');
 const { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } = require('n8n-core');
 const { ICredentialsHelper, Workflow } = require('n8n-workflow');
 
-const DIST = path.resolve(__dirname, '../../dist');
+/** The build under test: dist/, or another commit's build for a before-and-after measurement (scripts/bench-auth.js --dist). */
+const DIST = process.env.SUPERMETRICS_TRANSFERS_DIST ? path.resolve(process.env.SUPERMETRICS_TRANSFERS_DIST) : path.resolve(__dirname, '../../dist');
 const { SupermetricsTransfers } = require(`${DIST}/nodes/SupermetricsTransfers/SupermetricsTransfers.node`);
 const { SupermetricsTransfersTrigger } = require(`${DIST}/nodes/SupermetricsTransfers/SupermetricsTransfersTrigger.node`);
 const { SupermetricsTransfersApi } = require(`${DIST}/credentials/SupermetricsTransfersApi.credentials`);
