@@ -75,7 +75,7 @@ describe('n8n CLI with the packed package', { timeout: 600000 }, () => {
 			fault: undefined,
 			body: { data_source_id: 'GAWA', destination_type: 'SQL_BQ' },
 		});
-		assert.equal(n8n.sandbox.requests[0].headers.authorization, 'sandbox-demo-key');
+		assert.equal(n8n.sandbox.requests[0].headers.authorization, 'Bearer sandbox-demo-key');
 	});
 
 	test('an API error fails the run with its code, HTTP status and request id', async () => {
