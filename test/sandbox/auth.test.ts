@@ -12,6 +12,8 @@ import connectionRoutes from './routes/dataSourceConnections';
 import destinationRoutes from './routes/destinations';
 import loginLinkRoutes from './routes/loginLinks';
 import loginRoutes from './routes/logins';
+import tableGroupRoutes from './routes/tableGroups';
+import transferCopyRoutes from './routes/transferCopies';
 import transferRoutes from './routes/transfers';
 import transferRunRoutes from './routes/transferRuns';
 import { DEFAULT_KEYS } from './server';
@@ -24,7 +26,11 @@ const { holder, call } = useSandboxClient('', {
 type Scheme = 'bearer' | 'apiKey';
 type Api = 'dts' | 'logins';
 
-/** Every operation of both specs, with its declared scheme: 25 of DTS, 9 of the logins API. */
+/**
+ * Every operation of the specs, with the older files' scheme: 25 of DTS, 9 of the logins API; then
+ * the newest reference's seven new ones (3 of DTS, the 4 Table Groups on the Supermetrics API's
+ * origin under /enterprise/v2), which the older files lack: Bearer, as the newest declares them.
+ */
 const OPERATIONS: Array<[Api, string, string, Scheme]> = [
 	['dts', 'GET', '/teams/12345/backfills', 'bearer'],
 	['dts', 'GET', '/teams/12345/backfills/12344', 'bearer'],
@@ -60,6 +66,13 @@ const OPERATIONS: Array<[Api, string, string, Scheme]> = [
 	['logins', 'DELETE', '/ds/login/2682599', 'apiKey'],
 	['logins', 'GET', '/ds/login/2682599/accounts', 'apiKey'],
 	['logins', 'GET', '/ds/logins', 'bearer'],
+	['dts', 'POST', '/teams/12345/transfers/36091/clone', 'bearer'],
+	['dts', 'POST', '/teams/12345/transfers/batch', 'bearer'],
+	['dts', 'PATCH', '/teams/12345/destinations/batch', 'bearer'],
+	['logins', 'GET', '/enterprise/v2/table/groups', 'bearer'],
+	['logins', 'GET', '/enterprise/v2/table/group/tg_123/export?version=1', 'bearer'],
+	['logins', 'POST', '/enterprise/v2/table/group/import', 'bearer'],
+	['logins', 'PUT', '/enterprise/v2/table/group/tg_123?version=1', 'bearer'],
 ];
 
 /** What this test reads of a route as the route files declare it. */
@@ -71,10 +84,10 @@ interface DeclaredRoute {
 	[other: string]: unknown;
 }
 
-const asPattern = (path: string) => path.replace(/\/(lnk_1|2682599|12345|12344|36091|8)(?=\/|$)/g, '/:id');
+const asPattern = (path: string) => path.replace(/\?.*$/, '').replace(/\/(lnk_1|2682599|12345|12344|36091|8|tg_123)(?=\/|$)/g, '/:id');
 
 test('the routes declare exactly the specs\' schemes, operation by operation', () => {
-	const files: DeclaredRoute[][] = [backfillRoutes, connectionRoutes, destinationRoutes, transferRoutes, transferRunRoutes, loginLinkRoutes, loginRoutes];
+	const files: DeclaredRoute[][] = [backfillRoutes, connectionRoutes, destinationRoutes, transferRoutes, transferCopyRoutes, transferRunRoutes, loginLinkRoutes, loginRoutes, tableGroupRoutes];
 	const declared = files
 		.flat()
 		.map((r) => `${r.api ?? 'dts'} ${r.method} ${r.path.replace(/:[a-z_]+/g, ':id')} ${r.auth ?? 'apiKey'}`)
@@ -151,16 +164,19 @@ test('each API\'s paths are 404 on the other\'s origin', async () => {
 	expect(holder.sandbox.requests.map((r) => r.api)).toEqual(['dts', 'logins', 'logins']);
 });
 
-test('scopes are checked where the spec declares one: the read-only key may list accounts, not revoke; a DTS-only key neither', async () => {
+test('scopes are checked as the newest reference declares them on every logins operation: the read-only key may read, not write; a DTS-only key neither', async () => {
 	const as = (key: string, method: string, path: string) => call(method, path, undefined, { api: 'logins', authorization: `Bearer ${key}` });
 	holder.sandbox.setRateLimit({ limit: 100 });
 	expect((await as('sandbox-readonly-key', 'GET', '/ds/login/2682599/accounts')).status).toBe(200);
 	expect((await as('sandbox-readonly-key', 'DELETE', '/ds/login/2682599')).status).toBe(403);
 	expect((await as('sandbox-readonly-key', 'GET', '/ds/logins')).status).toBe(200);
+	expect((await as('sandbox-readonly-key', 'GET', '/ds/login/links')).status).toBe(200);
+	expect((await as('sandbox-readonly-key', 'POST', '/ds/login/link')).status).toBe(403);
 	expect((await as('dts-only-key', 'GET', '/ds/login/2682599/accounts')).status).toBe(403);
-	// Create link and the BearerAuth reads declare no scope.
-	expect((await as('dts-only-key', 'POST', '/ds/login/link')).status).toBe(422);
-	expect((await as('dts-only-key', 'GET', '/ds/login/2682599')).status).toBe(200);
+	expect((await as('dts-only-key', 'POST', '/ds/login/link')).status).toBe(403);
+	expect((await as('dts-only-key', 'GET', '/ds/login/2682599')).status).toBe(403);
+	// The Table Groups declare no scope: any key of the team reads them.
+	expect((await as('dts-only-key', 'GET', '/enterprise/v2/table/groups')).status).toBe(200);
 });
 
 describe('rate-limit headers', () => {

@@ -45,6 +45,7 @@ async function main() {
 			`  Try: curl -s -X POST ${sandbox.url}/teams/12345/data-source-connections -H 'Authorization: ${sandbox.auth === 'keyOnly' ? '' : 'Bearer '}${demoKey}' -H 'Content-Type: application/json' -d '{"data_source_id":"GAWA","destination_type":"SQL_BQ"}'`,
 			`  Or:  curl -s -X POST ${sandbox.apiUrl}/ds/login/link -H 'Authorization: ${sandbox.auth === 'keyOnly' ? '' : 'Bearer '}${demoKey}' -H 'Content-Type: application/json' -d '{"ds_id":"FA"}'`,
 			'       then open its login_url in a browser and Authorize.',
+			`  Table groups: curl -s ${sandbox.apiUrl}/enterprise/v2/table/groups -H 'Authorization: ${sandbox.auth === 'keyOnly' ? '' : 'Bearer '}${demoKey}'`,
 			'Ctrl-C stops it.',
 			'',
 		].join('\n'),

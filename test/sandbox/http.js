@@ -45,8 +45,8 @@ const LOGINS_ERRORS = {
 
 /**
  * An error the route raises; the server turns it into the error body of the route's API (and, for
- * the statuses a route answers with the logins spec's `{error: '<CODE>', message}` bodies, that
- * shape). `code`, `message` and `description` read as the DTS API would write them.
+ * the statuses a route answers with a flat `{error: '<CODE>', message}` body, its `plainErrors`,
+ * that shape). `code`, `message` and `description` read as the DTS API would write them.
  */
 class ApiError extends Error {
 	constructor(status, overrides = {}, headers = {}) {
@@ -68,9 +68,10 @@ function errorBody(requestId, error, table = STANDARD_ERRORS) {
 }
 
 /**
- * The logins spec's other error shape (LinkNotFound, LoginNotFound, LinkLimitExceeded,
- * LinkUpdateFailed, LoginSearchFailed): a string `error` with a fixed code and a `message`, no
- * meta. The message carries what a description would, being all there is.
+ * The flat error shape, a string `error` with a fixed code and a `message`, no meta: the newest
+ * reference's Table Groups responses (TableGroupNotFound, TableGroupSearchFailed, …; the older
+ * logins file's LinkNotFound and the like are gone). The message carries what a description
+ * would, being all there is.
  */
 function plainErrorBody([code, fallback], error) {
 	const o = error.overrides ?? {};

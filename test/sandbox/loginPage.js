@@ -63,8 +63,24 @@ function refusedPage(link, reason) {
 	return page(`${link.ds_name} was not authorized`, `<p>${escape(reason)}</p><p><a href="${escape(pagePath(link.link_id))}">Back</a></p>`);
 }
 
+/**
+ * The page of a link made with require_login for someone not signed in as a member of its team:
+ * why, and a form to sign in to the sandbox with an API key of the team (which sets a session
+ * cookie and comes back here), as Supermetrics' own sign-in would.
+ */
+function signInPage(link, reason) {
+	return page(`Sign in to authorize ${link.ds_name}`, [
+		`<p>${escape(reason)}</p>`,
+		`<form method="post" action="${escape(pagePath(link.link_id))}/session">`,
+		'<label for="api_key">Sandbox API key of a team member</label>',
+		'<input id="api_key" name="api_key" type="password" autocomplete="off" maxlength="255">',
+		'<button type="submit">Sign in</button>',
+		'</form>',
+	].join('\n'));
+}
+
 function missingPage(id) {
 	return page('No such login link', `<p>There is no login link ${escape(id)}.</p>`);
 }
 
-module.exports = { pagePath, escape, authorizePage, authorizedPage, closedPage, refusedPage, missingPage };
+module.exports = { pagePath, escape, authorizePage, authorizedPage, closedPage, refusedPage, signInPage, missingPage };

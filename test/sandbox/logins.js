@@ -33,12 +33,14 @@ function dataSourceName(dsId) {
 	return DATA_SOURCES[dsId];
 }
 
+/** The newest reference's NotFound envelope (the older file's flat LINK_NOT_FOUND is gone). */
 function linkNotFound(id) {
-	return new ApiError(404, { message: `Login link ${id} was not found.` });
+	return new ApiError(404, { description: `Login link ${id} was not found.` });
 }
 
+/** The newest reference's NotFound envelope (the older file's flat LOGIN_NOT_FOUND is gone). */
 function loginNotFound(id) {
-	return new ApiError(404, { message: `Data source login ${id} was not found.`, description: `Data source login ${id} was not found.` });
+	return new ApiError(404, { description: `Data source login ${id} was not found.` });
 }
 
 /** A team's link; another team's is as absent as one that never was. */
@@ -148,7 +150,7 @@ function linkView(link) {
 	return view;
 }
 
-function addLink(state, { teamId, user, dsId, expiryMs, description, requireUsername, redirectUrl, now, baseUrl }) {
+function addLink(state, { teamId, user, dsId, expiryMs, description, requireUsername, redirectUrl, requireLogin = false, now, baseUrl }) {
 	const id = `lnk_${state.nextLinkId++}`;
 	const link = {
 		link_id: id,
@@ -159,6 +161,8 @@ function addLink(state, { teamId, user, dsId, expiryMs, description, requireUser
 		ds_name: dataSourceName(dsId),
 		require_username: requireUsername,
 		redirect_url: redirectUrl,
+		/** require_login (newest reference): only a signed-in member of the team may redeem it. Not in LoginLink. */
+		require_login: requireLogin,
 		user_id: String(user.userId),
 		user_email: user.email,
 		login_url: `${baseUrl}/login/${id}`,
@@ -174,12 +178,30 @@ function addLink(state, { teamId, user, dsId, expiryMs, description, requireUser
 }
 
 /**
+ * Why a link made with require_login refuses whoever opens it, or undefined: "the login link can
+ * only be redeemed by a signed-in member of the team; anonymous access is rejected". `member` is
+ * the signed-in user's team id (undefined when anonymous): anonymous is a 401, another team's
+ * member a 403. A link without require_login takes anyone, as before.
+ */
+function memberRefusal(link, member) {
+	if (!link.require_login) return undefined;
+	if (member === undefined || member === null) {
+		return new ApiError(401, { description: `Login link ${link.link_id} can only be redeemed by a signed-in member of its team; sign in first.` });
+	}
+	if (String(member) !== link.team_id) return new ApiError(403, { description: `Login link ${link.link_id} can only be redeemed by a member of its team.` });
+	return undefined;
+}
+
+/**
  * Logs in through an OPEN link as `username` (the link's require_username, or DEFAULT_USERNAME,
  * when not given). Throws a 422 ApiError, and changes nothing, when the link is not OPEN or the
- * username is not the one it requires.
+ * username is not the one it requires; a 401 or 403 when the link requires a signed-in member of
+ * its team and `member` (the signed-in user's team id) is not one.
  */
-function completeLink(state, link, { username, now }) {
+function completeLink(state, link, { username, now, member }) {
 	if (link.status_code !== 'OPEN') throw new ApiError(422, { description: `Login link ${link.link_id} is ${link.status_code}; it takes no more logins.` });
+	const refusal = memberRefusal(link, member);
+	if (refusal) throw refusal;
 	const name = username === undefined || username === '' ? (link.require_username ?? DEFAULT_USERNAME) : username;
 	if (typeof name !== 'string' || name.length > 255) throw new ApiError(422, { description: 'The username must be a string of at most 255 characters.' });
 	if (link.require_username !== undefined && name !== link.require_username) {
@@ -240,6 +262,6 @@ function seedLogins(state, now) {
 }
 
 module.exports = {
-	addLogin, addLink, completeLink, findLink, findLogin, liveLogins, loginView, accountView, linkView, settleLogins, seedLogins, linkNotFound,
+	addLogin, addLink, completeLink, memberRefusal, findLink, findLogin, liveLogins, loginView, accountView, linkView, settleLogins, seedLogins, linkNotFound,
 	DEFAULT_USERNAME, LINK_LIFETIME_MS, LOGIN_LIFETIME_MS,
 };

@@ -1,7 +1,10 @@
 /**
- * The Supermetrics API's data source login links and logins (supermetrics-logins-openapi.yaml) on
- * the sandbox's second origin: each operation's answers and shapes, success and error, the life
- * of a link (create, open its page, authorize, expire or close), and how logins join DTS.
+ * The Supermetrics API's data source login links and logins on the sandbox's second origin, as the
+ * newest reference (Management API Reference 2.0.0) has them where it differs from the older
+ * supermetrics-logins-openapi.yaml (every error the {meta, error} envelope, a 400 on Create): each
+ * operation's answers and shapes, success and error, the life of a link (create, open its page,
+ * authorize, expire or close), and how logins join DTS. newestReference.test.ts has the rest of
+ * what the newest reference changed here (use_existing, require_login, scopes).
  */
 import { DEMO_KEY, useSandboxClient } from './client';
 import type { Answer, ApiJson } from './client';
@@ -52,11 +55,6 @@ interface Accounts {
 	meta: { request_id: string; paginate: { offset: number; limit: number; total: number } };
 	data: Array<{ '@type': string; account_id: string; name: string; group: string }>;
 }
-/** The logins spec's other error body: a string `error`, no meta. */
-interface PlainError {
-	error: string;
-	message: string;
-}
 
 const logins = <T = ApiJson>(method: string, path: string, body?: object, authorization = `Bearer ${DEMO_KEY}`) => call<T>(method, path, body, { api: 'logins', authorization });
 const createLink = async (body: object = { ds_id: 'FA' }) => {
@@ -72,12 +70,6 @@ const authorize = (url: string, username?: string) =>
 function expectEnvelope(answer: Answer<ApiJson>, status: number, code: string) {
 	expect(answer.status).toBe(status);
 	expect(answer.json).toEqual({ meta: { request_id: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }, error: { code, message: expect.any(String), description: expect.any(String) } });
-}
-
-function expectPlain(answer: Answer<unknown>, status: number, error: string) {
-	expect(answer.status).toBe(status);
-	expect(answer.json).toEqual({ error, message: expect.any(String) });
-	expect((answer.json as PlainError).message.length).toBeLessThanOrEqual(255);
 }
 
 describe('Create login link: POST /ds/login/link', () => {
@@ -121,7 +113,10 @@ describe('Create login link: POST /ds/login/link', () => {
 		['1 week', at(START + 7 * DAY)],
 		['90 Minutes', at(START + 1.5 * HOUR)],
 		['3 months', '2026-06-02T08:00:00Z'],
-	])('expiry_time %j: a date-time or a relative time, as the spec\'s description says', async (expiry_time, expected) => {
+		// The newest reference: "If time of day is not specified, midnight is assumed."
+		['2026-03-05', '2026-03-05T00:00:00Z'],
+		['2026-03-03', '2026-03-03T00:00:00Z'],
+	])('expiry_time %j: a date-time, a relative time or a day, as the references\' descriptions say', async (expiry_time, expected) => {
 		expect((await createLink({ ds_id: 'FA', expiry_time })).expiry_time).toBe(expected);
 	});
 
@@ -139,7 +134,8 @@ describe('Create login link: POST /ds/login/link', () => {
 		['an expiry_time of now', { ds_id: 'FA', expiry_time: '2026-03-02T08:00:00Z' }],
 		['an expiry_time of 0 hours', { ds_id: 'FA', expiry_time: '0 hours' }],
 		['an expiry_time without a zone', { ds_id: 'FA', expiry_time: '2026-03-05T23:59:59' }],
-		['an expiry_time that is a day', { ds_id: 'FA', expiry_time: '2026-03-05' }],
+		['an expiry_time that is today\'s day (its midnight has passed)', { ds_id: 'FA', expiry_time: '2026-03-02' }],
+		['an expiry_time that is a day that does not exist', { ds_id: 'FA', expiry_time: '2026-02-30' }],
 		['an expiry_time "tomorrow"', { ds_id: 'FA', expiry_time: 'tomorrow' }],
 		['an expiry_time "-1 day"', { ds_id: 'FA', expiry_time: '-1 day' }],
 		['an expiry_time "10 fortnights"', { ds_id: 'FA', expiry_time: '10 fortnights' }],
@@ -152,18 +148,19 @@ describe('Create login link: POST /ds/login/link', () => {
 		expect(holder.sandbox.state.loginLinks.size).toBe(0);
 	});
 
-	test('422 for a body that is not JSON (the operation documents no 400)', async () => {
+	test('400 BAD_REQUEST for a body that is not JSON (the newest reference adds BadRequest)', async () => {
 		const response = await fetch(`${holder.sandbox.apiUrl}/ds/login/link`, { method: 'POST', headers: { authorization: `Bearer ${DEMO_KEY}` }, body: '{"ds_id":' });
-		expect(response.status).toBe(422);
-		expect(((await response.json()) as ApiJson).error?.code).toBe('UNPROCESSABLE_ENTITY');
+		expect(response.status).toBe(400);
+		expect(((await response.json()) as ApiJson).error?.code).toBe('BAD_REQUEST');
 	});
 
-	test('403 LINK_LIMIT_EXCEEDED, in the spec\'s {error, message} body, once the team\'s OPEN links reach the limit', async () => {
+	test('403 PERMISSION_ERROR in the envelope (the newest reference\'s PermissionDenied, no longer LINK_LIMIT_EXCEEDED) once the team\'s OPEN links reach the limit', async () => {
 		holder.sandbox.loginLinkLimit = 2;
 		const first = await createLink();
 		await createLink();
 		const refused = await logins('POST', '/ds/login/link', { ds_id: 'FA' });
-		expectPlain(refused, 403, 'LINK_LIMIT_EXCEEDED');
+		expectEnvelope(refused, 403, 'PERMISSION_ERROR');
+		expect(refused.json.error?.message).toBe('You do not have permission to perform this action.');
 		expect(refused.headers.get('x-ratelimit-limit')).toBe('1000');
 		// Another team has its own; a closed link frees a place.
 		expect((await logins('POST', '/ds/login/link', { ds_id: 'FA' }, 'Bearer other-team-key')).status).toBe(201);
@@ -173,13 +170,13 @@ describe('Create login link: POST /ds/login/link', () => {
 });
 
 describe('Get, List, Update and Close login links', () => {
-	test('Get: the link; 404 LINK_NOT_FOUND as {error, message}; 422 for an id off its pattern; another team\'s is a 404', async () => {
+	test('Get: the link; 404 NOT_FOUND in the envelope (no longer LINK_NOT_FOUND); 422 for an id off its pattern; another team\'s is a 404', async () => {
 		const link = await createLink({ ds_id: 'FA', description: 'mine' });
 		expect(await getLink(link.link_id)).toEqual(link);
-		expectPlain(await logins('GET', '/ds/login/link/lnk_404'), 404, 'LINK_NOT_FOUND');
+		expectEnvelope(await logins('GET', '/ds/login/link/lnk_404'), 404, 'NOT_FOUND');
 		expectEnvelope(await logins('GET', '/ds/login/link/bad%20id'), 422, 'UNPROCESSABLE_ENTITY');
 		expectEnvelope(await logins('GET', `/ds/login/link/${'x'.repeat(51)}`), 422, 'UNPROCESSABLE_ENTITY');
-		expectPlain(await logins('GET', `/ds/login/link/${link.link_id}`, undefined, 'Bearer other-team-key'), 404, 'LINK_NOT_FOUND');
+		expectEnvelope(await logins('GET', `/ds/login/link/${link.link_id}`, undefined, 'Bearer other-team-key'), 404, 'NOT_FOUND');
 	});
 
 	test('List: the team\'s links, newest first, wrapped; at most the spec\'s 1000', async () => {
@@ -225,7 +222,7 @@ describe('Get, List, Update and Close login links', () => {
 		expect((await getLink(link.link_id)).description).toBeUndefined();
 	});
 
-	test('Close: an OPEN link is CLOSED; closing it again, or an expired one, is 422; unknown is LINK_NOT_FOUND', async () => {
+	test('Close: an OPEN link is CLOSED; closing it again, or an expired one, is 422; unknown is NOT_FOUND in the envelope', async () => {
 		const link = await createLink();
 		const closed = await logins<{ data: LoginLink }>('PUT', `/ds/login/link/${link.link_id}/close`);
 		expect(closed.status).toBe(200);
@@ -234,14 +231,14 @@ describe('Get, List, Update and Close login links', () => {
 		const short = await createLink({ ds_id: 'FA', expiry_time: '1 hour' });
 		holder.sandbox.clock.advance(HOUR);
 		expectEnvelope(await logins('PUT', `/ds/login/link/${short.link_id}/close`), 422, 'UNPROCESSABLE_ENTITY');
-		expectPlain(await logins('PUT', '/ds/login/link/lnk_404/close'), 404, 'LINK_NOT_FOUND');
+		expectEnvelope(await logins('PUT', '/ds/login/link/lnk_404/close'), 404, 'NOT_FOUND');
 	});
 
-	test('a 500 is each operation\'s own: LINK_UPDATE_FAILED on Close, LOGIN_SEARCH_FAILED on the login reads, the envelope elsewhere', async () => {
+	test('a 500 is the envelope\'s INTERNAL_SERVER_ERROR on every logins path (the older LINK_UPDATE_FAILED and LOGIN_SEARCH_FAILED are gone)', async () => {
 		holder.sandbox.queueFault({ api: 'logins', path: '/close', status: 500 }, { api: 'logins', path: '/ds/logins', status: 500 }, { api: 'logins', method: 'GET', path: '/ds/login/2682599', status: 500 }, { api: 'logins', method: 'POST', status: 500 });
-		expectPlain(await logins('PUT', '/ds/login/link/lnk_1/close'), 500, 'LINK_UPDATE_FAILED');
-		expectPlain(await logins('GET', '/ds/logins'), 500, 'LOGIN_SEARCH_FAILED');
-		expectPlain(await logins('GET', '/ds/login/2682599'), 500, 'LOGIN_SEARCH_FAILED');
+		expectEnvelope(await logins('PUT', '/ds/login/link/lnk_1/close'), 500, 'INTERNAL_SERVER_ERROR');
+		expectEnvelope(await logins('GET', '/ds/logins'), 500, 'INTERNAL_SERVER_ERROR');
+		expectEnvelope(await logins('GET', '/ds/login/2682599'), 500, 'INTERNAL_SERVER_ERROR');
 		expectEnvelope(await logins('POST', '/ds/login/link', { ds_id: 'FA' }), 500, 'INTERNAL_SERVER_ERROR');
 	});
 });
@@ -272,12 +269,12 @@ describe('Data source logins', () => {
 		expect((await logins<{ data: DataSourceLogin[] }>('GET', '/ds/logins', undefined, 'Bearer other-team-key')).json.data).toEqual([]);
 	});
 
-	test('Get: one login; 404 LOGIN_NOT_FOUND as {error, message}; 422 for an id off its pattern', async () => {
+	test('Get: one login; 404 NOT_FOUND in the envelope (no longer LOGIN_NOT_FOUND); 422 for an id off its pattern', async () => {
 		const answer = await logins<{ meta: { request_id: string }; data: DataSourceLogin }>('GET', '/ds/login/2682599');
 		expect(answer.status).toBe(200);
 		expect(answer.json.data.login_id).toBe('2682599');
-		expectPlain(await logins('GET', '/ds/login/1'), 404, 'LOGIN_NOT_FOUND');
-		expectPlain(await logins('GET', '/ds/login/2682599', undefined, 'Bearer other-team-key'), 404, 'LOGIN_NOT_FOUND');
+		expectEnvelope(await logins('GET', '/ds/login/1'), 404, 'NOT_FOUND');
+		expectEnvelope(await logins('GET', '/ds/login/2682599', undefined, 'Bearer other-team-key'), 404, 'NOT_FOUND');
 		expectEnvelope(await logins('GET', '/ds/login/a.b'), 422, 'UNPROCESSABLE_ENTITY');
 	});
 

@@ -2,7 +2,8 @@
 /**
  * The Supermetrics sandbox: local stand-ins, written from shared/reference, for two origins of one
  * API key: the DTS API (https://dts-api.supermetrics.com/v1, `url`) and the Supermetrics API's
- * data source login links and logins (https://api.supermetrics.com, no prefix, `apiUrl`). It
+ * data source login links and logins (https://api.supermetrics.com, no prefix, `apiUrl`), with the
+ * newest reference's Table Groups on that origin under /enterprise/v2. It
  * authenticates with each operation's own scheme, validates, rate-limits (one window per key for
  * both origins) and answers in the APIs' shapes, and lets a test inject faults per request (or at
  * random, in chaos mode) and read what it received. Runs, backfills, login links and logins move
@@ -39,7 +40,7 @@ const pages = require('./loginPage');
  * @property {number} [recentDays] Days of finished daily runs of the seeded transfer, for demos.
  * @property {RunDateForm} [runDateForm] The runs dates taken (default 'both').
  * @property {AuthReading} [auth] Which Authorization forms are taken (default 'bearer').
- * @property {number} [loginLinkLimit] OPEN login links a team may have before Create answers 403 LINK_LIMIT_EXCEEDED (default 1000).
+ * @property {number} [loginLinkLimit] OPEN login links a team may have before Create answers 403 PERMISSION_ERROR (default 1000).
  * @property {number} [port] The DTS API's port (default: a free one).
  * @property {number} [apiPort] The Supermetrics API's port, for the logins (default: a free one).
  * @property {string} [host]
@@ -139,6 +140,8 @@ const pages = require('./loginPage');
  * @property {Map<string, ApiRecord & { status: string }>} backfills Backfills by id.
  * @property {Map<string, ApiRecord & { status_code: string, team_id: string, expiryMs: number }>} loginLinks Login links by link_id.
  * @property {Map<string, ApiRecord & { login_id: string, team_id: string, ds_id: string, expiryMs: number | null, revoked_time: string | null, accounts: Array<{ account_id: string, name: string, group: string }> }>} logins Data source logins by login_id.
+ * @property {Array<{ destination_id: string, team_id: string, field: string, at: number }>} secretRotations Batch Rotate Secrets' successes, oldest first (which field of which destination, never the secret).
+ * @property {Map<string, ApiRecord & { group_id: string, team_id: string, schema_id: number, name: string, revision: number }>} tableGroups Table groups by group_id (tableGroups.js).
  *
  * @typedef {object} Sandbox
  * @property {string} url The DTS Base URL: `http://<host>:<port>/v1` once started.
@@ -146,6 +149,7 @@ const pages = require('./loginPage');
  * @property {string} apiUrl The Supermetrics API's base URL, for the logins: `http://<host>:<apiPort>` once started (paths /ds/...).
  * @property {number} apiPort
  * @property {RecordedRequest[]} requests Every request received by either API, oldest first.
+ * @property {Map<string, number>} sessions Sign-ins on the login pages of require_login links: session cookie → team id.
  * @property {Fault[]} faults Faults waiting for the next matching request.
  * @property {Gate[]} gates Open gates.
  * @property {(Chaos & { next: () => number }) | null} chaos
@@ -161,7 +165,7 @@ const pages = require('./loginPage');
  * @property {{ scale: number, now: () => number, advance: (ms: number) => number }} clock
  * @property {() => void} settle
  * @property {(run: { teamId?: string, transferId?: string, dataDate?: string, durationMs?: number, outcome?: string }) => AddedRun} addRun
- * @property {(linkId: string, options?: { username?: string }) => DataSourceLogin} completeLogin Authorizes an OPEN link, as its page's Authorize button does.
+ * @property {(linkId: string, options?: { username?: string, signedInTeamId?: string | number }) => DataSourceLogin} completeLogin Authorizes an OPEN link, as its page's Authorize button does (signed in as a member of that team, for a link made with require_login).
  * @property {(login: NewLogin) => DataSourceLogin} addLogin
  * @property {(loginId: string, at?: string | number) => DataSourceLogin} expireLogin Moves a login's expiry_time (default: now).
  * @property {(limit: { limit?: number, windowMs?: number }) => { limit: number, windowMs: number }} setRateLimit
@@ -181,11 +185,13 @@ const HOUR_MS = 3600 * 1000;
 /** The spec's X-RateLimit-Limit and -Remaining are at most 10000. */
 const MAX_RATE_HEADER = 10000;
 
-const LOGINS_SCOPES = ['ds_login_links_write', 'ds_logins_write', 'ds_accounts_read'];
+/** The logins API's scopes, as the newest reference declares them per operation. */
+const LOGINS_READ_SCOPES = ['ds_login_links_read', 'ds_logins_read', 'ds_accounts_read'];
+const LOGINS_SCOPES = ['ds_login_links_write', 'ds_logins_write', ...LOGINS_READ_SCOPES];
 
 /**
  * Keys the sandbox accepts, on both APIs. The read-only one lacks dwh_transfers_write, so DTS
- * writes get 403, and of the logins scopes has only ds_accounts_read.
+ * writes get 403, and of the logins scopes has only the read ones (links, logins, accounts).
  */
 const DEFAULT_KEYS = {
 	'sandbox-demo-key': {
@@ -195,7 +201,7 @@ const DEFAULT_KEYS = {
 		teamId: 12345,
 	},
 	'sandbox-readonly-key': {
-		scopes: ['dwh_transfers_read', 'ds_accounts_read'],
+		scopes: ['dwh_transfers_read', ...LOGINS_READ_SCOPES],
 		userId: 1002,
 		email: 'readonly@sandbox.invalid',
 		teamId: 12345,
@@ -206,10 +212,12 @@ const ROUTE_FILES = [
 	'./routes/dataSourceConnections',
 	'./routes/destinations',
 	'./routes/transfers',
+	'./routes/transferCopies',
 	'./routes/transferRuns',
 	'./routes/backfills',
 	'./routes/loginLinks',
 	'./routes/logins',
+	'./routes/tableGroups',
 ];
 
 /**
@@ -329,6 +337,8 @@ function createSandbox(options = {}) {
 		latencyMs: options.latencyMs ?? 0,
 		state: {},
 		windows: new Map(),
+		/** Login-page sign-ins (require_login links): session cookie → team id. */
+		sessions: new Map(),
 		rateLimit: { ...initialRateLimit },
 		runDateForm: initialRunDateForm,
 		auth: initialAuth,
@@ -390,12 +400,12 @@ function createSandbox(options = {}) {
 	 * link's require_username or client@example.com); the login is new, or the team's live login
 	 * of that source and username renewed. Throws when the link is unknown or not OPEN.
 	 */
-	sandbox.completeLogin = (linkId, { username } = {}) =>
+	sandbox.completeLogin = (linkId, { username, signedInTeamId } = {}) =>
 		helper(() => {
 			sandbox.settle();
 			const link = sandbox.state.loginLinks.get(String(linkId));
 			if (!link) throw new ApiError(404, { description: `There is no login link ${linkId}.` });
-			return logins.loginView(logins.completeLink(sandbox.state, link, { username, now: clock.now() }));
+			return logins.loginView(logins.completeLink(sandbox.state, link, { username, now: clock.now(), member: signedInTeamId }));
 		});
 
 	/** A login made directly, as if authorized through a link: for a test that needs one expiring, say. */
@@ -455,6 +465,7 @@ function createSandbox(options = {}) {
 		sandbox.auth = initialAuth;
 		sandbox.loginLinkLimit = options.loginLinkLimit ?? 1000;
 		sandbox.counts = { requests: 0, faults: {} };
+		sandbox.sessions.clear();
 		sandbox.maxInFlight = sandbox.inFlight;
 		clock.reset();
 		sandbox.state = { connections: new Map() };
@@ -659,7 +670,7 @@ function createSandbox(options = {}) {
 			});
 		}
 		if (req.method === 'POST' && path === '/logins/complete') {
-			return attempt(() => sandbox.completeLogin(body?.link_id, { username: body?.username }));
+			return attempt(() => sandbox.completeLogin(body?.link_id, { username: body?.username, signedInTeamId: body?.signed_in_team_id }));
 		}
 		if (req.method === 'POST' && path === '/logins/expire') {
 			return attempt(() => sandbox.expireLogin(body?.login_id, body?.at));
@@ -676,18 +687,49 @@ function createSandbox(options = {}) {
 	 * A login link's login_url: GET shows the consent page, POST (its Authorize button) logs in.
 	 * Not an API call, so neither recorded nor counted; opened without a key, as a browser would.
 	 */
+	/**
+	 * The team of whoever opens a login page signed in, or undefined when anonymous: a key the
+	 * sandbox knows in Authorization (Bearer or alone, as a script would send it), or the session
+	 * cookie its sign-in form sets (as a browser would carry it).
+	 */
+	function signedInTeam(req) {
+		const header = typeof req.headers.authorization === 'string' ? req.headers.authorization.trim() : '';
+		const bearer = /^Bearer\s+(\S.*)$/i.exec(header);
+		const key = keys[bearer ? bearer[1].trim() : header];
+		if (key) return key.teamId;
+		const cookie = /(?:^|;\s*)sandbox_session=([^;\s]+)/.exec(typeof req.headers.cookie === 'string' ? req.headers.cookie : '');
+		return cookie ? sandbox.sessions.get(cookie[1]) : undefined;
+	}
+
+	/** POST /login/{link_id}/session: the sign-in form of a require_login link's page. */
+	function signIn(req, res, linkId, raw) {
+		const link = sandbox.state.loginLinks.get(linkId);
+		if (!link) return sendHtml(res, 404, pages.missingPage(linkId));
+		const view = logins.linkView(link);
+		if (req.method !== 'POST') return sendHtml(res, 405, pages.refusedPage(view, `${req.method} is not how one signs in.`));
+		const key = keys[new URLSearchParams(raw).get('api_key') ?? ''];
+		if (!key) return sendHtml(res, 401, pages.signInPage(view, 'That is not an API key the sandbox knows.'));
+		const session = uuid7();
+		sandbox.sessions.set(session, key.teamId);
+		return send(res, 303, '', { Location: pages.pagePath(link.link_id), 'Set-Cookie': `sandbox_session=${session}; Path=/login; HttpOnly; SameSite=Lax`, 'Content-Type': 'text/html; charset=utf-8' });
+	}
+
 	function loginPage(req, res, linkId, raw) {
 		sandbox.settle();
 		const link = sandbox.state.loginLinks.get(linkId);
 		if (!link) return sendHtml(res, 404, pages.missingPage(linkId));
 		const view = logins.linkView(link);
 		if (link.status_code !== 'OPEN') return sendHtml(res, 410, pages.closedPage(view));
+		// require_login: "anonymous access is rejected", before the consent page shows anything.
+		const member = signedInTeam(req);
+		const refusal = logins.memberRefusal(link, member);
+		if (refusal) return sendHtml(res, refusal.status, pages.signInPage(view, refusal.description));
 		if (req.method === 'GET') return sendHtml(res, 200, pages.authorizePage(view, link.require_username ?? logins.DEFAULT_USERNAME));
 		if (req.method !== 'POST') return sendHtml(res, 405, pages.refusedPage(view, `${req.method} is not how a login is authorized.`));
 		const form = new URLSearchParams(raw);
 		let login;
 		try {
-			login = logins.completeLink(sandbox.state, link, { username: form.get('username') ?? undefined, now: clock.now() });
+			login = logins.completeLink(sandbox.state, link, { username: form.get('username') ?? undefined, now: clock.now(), member });
 		} catch (error) {
 			if (!(error instanceof ApiError)) throw error;
 			return sendHtml(res, 422, pages.refusedPage(view, error.description));
@@ -708,6 +750,8 @@ function createSandbox(options = {}) {
 		if (url.pathname.startsWith('/__sandbox/')) return control(req, res, url.pathname.slice(10), raw);
 		const page = api.name === 'logins' && /^\/login\/([^/]+)\/?$/.exec(url.pathname);
 		if (page) return loginPage(req, res, decodeURIComponent(page[1]), raw);
+		const session = api.name === 'logins' && /^\/login\/([^/]+)\/session$/.exec(url.pathname);
+		if (session) return signIn(req, res, decodeURIComponent(session[1]), raw);
 
 		const requestId = uuid7();
 		let path = url.pathname;

@@ -20,6 +20,17 @@ function usedBy(state, destination) {
 	);
 }
 
+/**
+ * The team's table group whose numeric schema_id this is (a transfer's schema_id may name one), or
+ * undefined. Another team's group is as absent as one that never was.
+ */
+function tableGroupBySchemaId(state, teamId, schemaId) {
+	for (const group of state.tableGroups?.values() ?? []) {
+		if (group.team_id === teamId && group.schema_id === schemaId) return group;
+	}
+	return undefined;
+}
+
 /** Run ids start past 2^53, so a client that reads them as numbers loses digits and shows it. */
 const FIRST_BIG_RUN_ID = 9007199254740993n;
 
@@ -55,4 +66,4 @@ function days(start, end) {
 	return list;
 }
 
-module.exports = { findTransfer, usedBy, addRun, days, FIRST_BIG_RUN_ID };
+module.exports = { findTransfer, usedBy, addRun, days, tableGroupBySchemaId, FIRST_BIG_RUN_ID };

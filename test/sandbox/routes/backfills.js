@@ -10,6 +10,7 @@ const { planBackfill, cancelBackfill } = require('../progress');
 const { int64Id, jsonObject, string, oneOf, date } = require('../validate');
 
 const FINAL = ['COMPLETED', 'CANCELLED'];
+const ERROR_REPORT_MAX = 100;
 
 function find(state, teamId, id) {
 	const backfill = state.backfills.get(id);
@@ -31,7 +32,8 @@ function view(backfill) {
 		transfer_runs_created: seeded_runs ?? runs.length,
 		transfer_runs_completed: seeded_runs ?? runs.filter((r) => r.status === 'COMPLETED').length,
 		transfer_runs_failed: failed.length,
-		error_report: failed.map((r) => ({ transfer_run_date: r.data_date, error: r.message })),
+		// The newest reference caps error_report at 100 entries (maxItems); the count above stays whole.
+		error_report: failed.slice(0, ERROR_REPORT_MAX).map((r) => ({ transfer_run_date: r.data_date, error: r.message })),
 	};
 }
 

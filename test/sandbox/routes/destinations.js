@@ -113,6 +113,83 @@ function tryConnection(fields) {
 	return { success: true, error: null };
 }
 
+/**
+ * List's filters (newest reference): `type` (at most 50) "Case-insensitive. Validated against the
+ * system's known destination types; unrecognized values return a validation error", a 400 here as
+ * the DTS API's other validation errors (List declares none of its own); `name` (at most 255) "Case-
+ * insensitive substring match" on the display name. Both together narrow the list to what matches
+ * both. Returns the type as the catalog writes it and the name lower-cased.
+ */
+function listFilters(query) {
+	const type = string(query, 'type', { required: false, maxLength: 50 });
+	const name = string(query, 'name', { required: false, maxLength: 255 });
+	let known;
+	if (type !== undefined) {
+		known = Object.keys(DESTINATION_TYPES).find((code) => code.toLowerCase() === type.toLowerCase());
+		if (!known) throw new ApiError(400, { description: `Unknown destination type '${type}'; the known types are ${Object.keys(DESTINATION_TYPES).join(', ')}.` });
+	}
+	return { type: known, name: name?.toLowerCase() };
+}
+
+const BATCH_MAX = 100;
+
+/**
+ * Batch Rotate Secrets' batch-level checks, "checked before any processing", each a 400 with
+ * nothing rotated: `type` a string, a known destination type (exactly as the catalog writes it, as
+ * Create takes it); `updates` 1 to 100 objects, each with a valid destination_id (an integer 1 to
+ * 2147483647, the destination ids' int32) and a non-empty new_secret (a string); no destination_id
+ * twice. Then each update stands alone (see rotate).
+ */
+function readRotations(body) {
+	const input = jsonObject(body);
+	const type = string(input, 'type');
+	if (!DESTINATION_TYPES[type]) throw new ApiError(400, { description: `Unknown destination type '${String(type).slice(0, 60)}'.` });
+	const updates = input.updates;
+	if (!Array.isArray(updates)) throw new ApiError(400, { description: "The field 'updates' must be an array." });
+	if (updates.length < 1 || updates.length > BATCH_MAX) throw new ApiError(400, { description: `The updates array must contain between 1 and ${BATCH_MAX} items, not ${updates.length}.` });
+	const seen = new Set();
+	updates.forEach((update, i) => {
+		if (typeof update !== 'object' || update === null || Array.isArray(update)) throw new ApiError(400, { description: `updates[${i}] must be an object.` });
+		const where = (error) => new ApiError(400, { description: `updates[${i}]: ${error.description}` });
+		let id;
+		try {
+			id = integer(update, 'destination_id', { min: 1 });
+			const secret = string(update, 'new_secret');
+			if (secret.length === 0) throw new ApiError(400, { description: "The field 'new_secret' must not be empty." });
+		} catch (error) {
+			if (error instanceof ApiError) throw where(error);
+			throw error;
+		}
+		if (seen.has(id)) throw new ApiError(400, { description: `Duplicate destination_id ${id} in updates; each destination may appear once.` });
+		seen.add(id);
+	});
+	return { type, updates };
+}
+
+/**
+ * One rotation: the team's destination of the batch's type, whose auth method has a secret to
+ * replace (its new_secret_field, as new_password on Update). The new secret replaces the stored one
+ * (state.destinations' fields), and state.secretRotations records which field of which destination
+ * changed and when, never the secret. A result never carries the secret.
+ */
+function rotate(state, teamId, type, { destination_id: id, new_secret: secret }, now) {
+	const destination = state.destinations.get(String(id));
+	if (!destination || destination.team_id !== teamId) {
+		return { destination_id: id, status: 'error', error_code: 'NOT_FOUND', message: `Destination ${id} was not found in team ${teamId}.` };
+	}
+	if (destination.type !== type) {
+		return { destination_id: id, status: 'error', error_code: 'DESTINATION_TYPE_MISMATCH', message: `Destination ${id} is ${destination.type}, not ${type}; a batch rotates secrets of one destination type.` };
+	}
+	const method = findAuthMethod(destination.type, destination.auth_method);
+	const field = method.new_secret_field?.id.replace(/^new_/, '');
+	if (!field) {
+		return { destination_id: id, status: 'error', error_code: 'UNPROCESSABLE_ENTITY', message: `Destination ${id} uses ${method.id}, which has no secret to rotate.` };
+	}
+	destination.fields = { ...destination.fields, [field]: secret };
+	state.secretRotations.push({ destination_id: String(id), team_id: teamId, field, at: now });
+	return { destination_id: id, status: 'success' };
+}
+
 module.exports = [
 	{
 		method: 'GET',
@@ -120,6 +197,8 @@ module.exports = [
 		scope: 'dwh_transfers_read',
 		reset(state) {
 			state.destinations = new Map();
+			/** Batch Rotate Secrets' successes, oldest first: {destination_id, team_id, field, at} (no secret). */
+			state.secretRotations = [];
 			state.nextDestinationId = 9;
 			state.destinations.set('8', {
 				id: '8',
@@ -130,10 +209,13 @@ module.exports = [
 				fields: { hostname: 'sandbox.snowflakecomputing.com', warehouse: 'DEMO_WH', database_name: 'DEMO_DB', schema: 'PUBLIC', username: 'DEMO', private_key: 'seeded-secret-key' },
 			});
 		},
-		handle({ params, state }) {
+		handle({ params, query, state }) {
 			const teamId = int64Id('team_id', params.team_id);
+			const { type, name } = listFilters(query);
 			const data = [...state.destinations.values()]
 				.filter((d) => d.team_id === teamId)
+				.filter((d) => type === undefined || d.type === type)
+				.filter((d) => name === undefined || d.display_name.toLowerCase().includes(name))
 				.map((d) => ({ id: Number(d.id), display_name: d.display_name, type: d.type }));
 			return { status: 200, data };
 		},
@@ -155,6 +237,19 @@ module.exports = [
 				data: info(destination),
 				headers: { Location: `${baseUrl}/teams/${teamId}/destinations/${id}` },
 			};
+		},
+	},
+	{
+		method: 'PATCH',
+		path: '/teams/:team_id/destinations/batch',
+		scope: 'dwh_transfers_write',
+		// Only in the newest reference: ApiKeyAuth there, Authorization: Bearer.
+		auth: 'bearer',
+		handle({ params, body, state, now }) {
+			const teamId = int64Id('team_id', params.team_id);
+			const { type, updates } = readRotations(body);
+			const results = updates.map((update) => rotate(state, teamId, type, update, now));
+			return { status: 200, data: { has_errors: results.some((r) => r.status === 'error'), results } };
 		},
 	},
 	{

@@ -1,25 +1,17 @@
 'use strict';
 /**
- * Data Source Logins on the Supermetrics API's origin: list, get, revoke, and a login's accounts.
- * List and Get are BearerAuth without a scope; Revoke and the accounts are ApiKeyAuth with the
- * scopes ds_logins_write and ds_accounts_read, and answer 403 with the spec's Forbidden.
+ * Data Source Logins on the Supermetrics API's origin: list, get, revoke, and a login's accounts,
+ * as the newest reference (Management API Reference 2.0.0) declares them: List and Get need
+ * ds_logins_read, Revoke ds_logins_write, the accounts ds_accounts_read, each answering 403 with
+ * Forbidden; every error is the {meta, error} envelope (the older file's flat LOGIN_NOT_FOUND and
+ * LOGIN_SEARCH_FAILED bodies are gone). `auth` is the older file's scheme, for the perPath reading.
  */
 const { ApiError } = require('../http');
 const { iso } = require('../clock');
 const { loginsId, queryInteger } = require('../validate');
 const { findLogin, loginView, accountView, seedLogins } = require('../logins');
 
-const LOGIN_SEARCH_FAILED = ['LOGIN_SEARCH_FAILED', 'Data source login search failed.'];
 const MAX_LISTED = 1000;
-
-/** Revoke and the accounts answer an unknown login with the NotFound envelope, not LoginNotFound. */
-function findOrNotFound(state, teamId, id) {
-	try {
-		return findLogin(state, teamId, id);
-	} catch {
-		throw new ApiError(404, { description: `Data source login ${id} was not found.` });
-	}
-}
 
 module.exports = [
 	{
@@ -27,8 +19,8 @@ module.exports = [
 		path: '/ds/logins',
 		api: 'logins',
 		auth: 'bearer',
-		scope: null,
-		plainErrors: { 500: LOGIN_SEARCH_FAILED },
+		scope: 'ds_logins_read',
+		forbidden: { description: 'Listing data source logins needs the scope ds_logins_read.' },
 		reset(state, now) {
 			seedLogins(state, now);
 		},
@@ -43,8 +35,8 @@ module.exports = [
 		path: '/ds/login/:login_id',
 		api: 'logins',
 		auth: 'bearer',
-		scope: null,
-		plainErrors: { 404: ['LOGIN_NOT_FOUND', 'Data source login not found.'], 500: LOGIN_SEARCH_FAILED },
+		scope: 'ds_logins_read',
+		forbidden: { description: 'Reading a data source login needs the scope ds_logins_read.' },
 		handle({ params, key, state }) {
 			const login = findLogin(state, String(key.teamId), loginsId('login_id', params.login_id));
 			return { status: 200, data: loginView(login) };
@@ -58,7 +50,7 @@ module.exports = [
 		scope: 'ds_logins_write',
 		forbidden: { description: 'Revoking a data source login needs the scope ds_logins_write.' },
 		handle({ params, key, state, now }) {
-			const login = findOrNotFound(state, String(key.teamId), loginsId('login_id', params.login_id));
+			const login = findLogin(state, String(key.teamId), loginsId('login_id', params.login_id));
 			if (login.revoked_time !== null) {
 				throw new ApiError(422, { description: `Data source login ${login.login_id} was already revoked at ${login.revoked_time}.` });
 			}
@@ -74,7 +66,7 @@ module.exports = [
 		scope: 'ds_accounts_read',
 		forbidden: { description: 'Listing a login\'s accounts needs the scope ds_accounts_read.' },
 		handle({ params, query, key, state, requestId }) {
-			const login = findOrNotFound(state, String(key.teamId), loginsId('login_id', params.login_id));
+			const login = findLogin(state, String(key.teamId), loginsId('login_id', params.login_id));
 			const offset = queryInteger(query, 'offset', { min: 0, max: 1000000, fallback: 0 });
 			const limit = queryInteger(query, 'limit', { min: 1, max: 1000, fallback: 100 });
 			// A revoked login's accounts are gone: the login is still there, with nothing under it.

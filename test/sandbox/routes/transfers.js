@@ -8,114 +8,8 @@ const { DATA_SOURCES, DESTINATION_TYPES } = require('../catalog');
 const { destinationTypeSettings } = require('../destinationTypes');
 const { findTransfer, addRun, FIRST_BIG_RUN_ID } = require('../store');
 const { liveLogins } = require('../logins');
-const { int32Id, int64Id, jsonObject, string, integer, oneOf, onlyKeys, CODE } = require('../validate');
-
-const SCHEMAS = { 2: 'Standard tables', 3: 'Enhanced tables' };
-const RUN_INTERVALS = ['hourly', 'daily', 'weekly', 'monthly'];
-const CONFIGURATION_KEYS = ['data_source_id', 'schema_id', 'destination_id', 'display_name', 'schedule', 'accounts', 'segments', 'data_source_settings', 'notification_recipients', 'transfer_type'];
-
-/** A field-level problem: how Validations lists it, and how Create and Update refuse it. */
-class Problem {
-	constructor(field_id, error_code, status, description) {
-		Object.assign(this, { field_id, error_code, status, description });
-	}
-}
-
-/** Runs a schema check, turning its 400 into a Problem for the field. */
-function attempt(problems, field, check) {
-	try {
-		return check();
-	} catch (error) {
-		if (!(error instanceof ApiError)) throw error;
-		problems.push(new Problem(field, 'invalid', error.status, error.description));
-		return undefined;
-	}
-}
-
-function objects(problems, input, name, check) {
-	const list = input[name];
-	if (list === undefined || list === null) return;
-	if (!Array.isArray(list)) return problems.push(new Problem(name, 'invalid', 400, `The field '${name}' must be an array.`));
-	list.forEach((entry, i) => {
-		if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-			return problems.push(new Problem(`${name}[${i}]`, 'invalid', 400, `Each ${name} entry must be an object.`));
-		}
-		attempt(problems, `${name}[${i}]`, () => check(entry));
-	});
-}
-
-function checkSchedule(entry) {
-	oneOf(entry.run_interval, 'run_interval', RUN_INTERVALS);
-	integer(entry, 'run_hour', { required: false, min: 0, max: 23 });
-	integer(entry, 'refresh_window', { required: false, min: 1 });
-	integer(entry, 'run_weekday', { required: entry.run_interval === 'weekly', min: 1, max: 7 });
-	integer(entry, 'run_day', { required: entry.run_interval === 'monthly', min: 1, max: 31 });
-}
-
-function checkLogin(entry, idName, idLength) {
-	string(entry, 'data_source_username', { required: false, maxLength: 255 });
-	integer(entry, 'login_id', { required: false });
-	string(entry, idName, { required: false, maxLength: idLength });
-}
-
-/** Every problem of a TransferConfigurationRequest, in the order a person would fix them. */
-function problemsOf(input, state, teamId, exceptId) {
-	const problems = [];
-	for (const key of Object.keys(input)) {
-		if (!CONFIGURATION_KEYS.includes(key)) problems.push(new Problem(key, 'notAllowed', 400, `Unknown field '${key}'.`));
-	}
-	for (const key of ['data_source_id', 'schema_id', 'destination_id', 'display_name', 'schedule', 'accounts']) {
-		if (input[key] === undefined || input[key] === null || input[key] === '') problems.push(new Problem(key, 'isEmpty', 400, `The field '${key}' is required.`));
-	}
-	const sourceId = attempt(problems, 'data_source_id', () => string(input, 'data_source_id', { required: false, ...CODE }));
-	if (sourceId && !DATA_SOURCES[sourceId]) problems.push(new Problem('data_source_id', 'notFound', 422, `Unknown data_source_id '${sourceId}'.`));
-	const schemaId = attempt(problems, 'schema_id', () => integer(input, 'schema_id', { required: false, min: 1 }));
-	if (schemaId !== undefined && !SCHEMAS[schemaId]) problems.push(new Problem('schema_id', 'notFound', 422, `Unknown schema_id ${schemaId}.`));
-	const destinationId = attempt(problems, 'destination_id', () => integer(input, 'destination_id', { required: false, min: 1 }));
-	const destination = destinationId === undefined ? undefined : state.destinations.get(String(destinationId));
-	if (destinationId !== undefined && (!destination || destination.team_id !== teamId)) {
-		problems.push(new Problem('destination_id', 'notFound', 422, `Destination ${destinationId} does not exist in team ${teamId}.`));
-	}
-	const name = attempt(problems, 'display_name', () => string(input, 'display_name', { required: false, maxLength: 255 }));
-	const clash = name && [...state.transfers.values()].find((t) => !t.deleted && t.team_id === teamId && t.transfer_id !== exceptId && t.display_name === name);
-	if (clash) problems.push(new Problem('display_name', 'alreadyExists', 409, `Transfer ${clash.transfer_id} is already named '${name}'.`));
-	objects(problems, input, 'schedule', checkSchedule);
-	if (Array.isArray(input.schedule) && input.schedule.length === 0) problems.push(new Problem('schedule', 'isEmpty', 400, 'The schedule needs at least one entry.'));
-	objects(problems, input, 'accounts', (entry) => checkLogin(entry, 'account_id', 100));
-	objects(problems, input, 'segments', (entry) => checkLogin(entry, 'segment_id', 100));
-	objects(problems, input, 'data_source_settings', (entry) => string(entry, 'field_id', { maxLength: 100 }));
-	const recipients = input.notification_recipients;
-	if (recipients !== undefined && (!Array.isArray(recipients) || recipients.some((r) => typeof r !== 'string' || r.length > 255 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.exec(r)))) {
-		problems.push(new Problem('notification_recipients', 'invalidEmail', 400, 'notification_recipients must be a list of email addresses.'));
-	}
-	attempt(problems, 'transfer_type', () => integer(input, 'transfer_type', { required: false }));
-	return problems;
-}
-
-/** Create and Update refuse a configuration with its first problem, at that problem's status. */
-function acceptConfiguration(body, state, teamId, exceptId) {
-	const input = jsonObject(body);
-	const [first] = problemsOf(input, state, teamId, exceptId);
-	if (first) throw new ApiError(first.status, { description: first.description });
-	return {
-		data_source_id: input.data_source_id,
-		schema_id: input.schema_id,
-		destination_id: String(input.destination_id),
-		display_name: input.display_name,
-		schedule: input.schedule,
-		accounts: input.accounts,
-		segments: input.segments ?? [],
-		data_source_settings: input.data_source_settings ?? [],
-		notification_recipients: input.notification_recipients ?? [],
-		transfer_type: input.transfer_type ?? 1,
-	};
-}
-
-function validationResult(body, state, teamId, exceptId) {
-	const input = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {};
-	const errors = problemsOf(input, state, teamId, exceptId).map(({ field_id, error_code }) => ({ field_id, error_code }));
-	return { status: 200, body: { is_valid: errors.length === 0, errors } };
-}
+const { int32Id, int64Id, jsonObject, string, oneOf, onlyKeys } = require('../validate');
+const { SCHEMAS, RUN_INTERVALS, acceptConfiguration, validationResult, addTransfer } = require('../transferConfig');
 
 function latestRunDate(state, transfer) {
 	const dates = [...state.runs.values()].filter((r) => r.transfer_id === transfer.transfer_id && r.data_date).map((r) => r.data_date);
@@ -294,8 +188,7 @@ module.exports = [
 		handle({ params, body, state, now }) {
 			const teamId = int64Id('team_id', params.team_id);
 			const accepted = acceptConfiguration(body, state, teamId);
-			const transferId = String(state.nextTransferId++);
-			state.transfers.set(transferId, { ...accepted, transfer_id: transferId, team_id: teamId, state: 'active', deleted: false, generatedUntil: now });
+			const transferId = addTransfer(state, teamId, accepted, now);
 			return { status: 201, data: { transfer_id: Number(transferId), transfer_name: accepted.display_name } };
 		},
 	},
