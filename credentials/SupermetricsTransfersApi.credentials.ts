@@ -81,8 +81,9 @@ export class SupermetricsTransfersApi implements ICredentialType {
 
 	/**
 	 * The key goes in the Authorization header only, never in a body, and only to the two checked
-	 * URLs, each request to its own API's paths: whatever asks for a request elsewhere (a redirect
-	 * target, a mistake), the key is not put on it. The form is Bearer, as the reference declares,
+	 * URLs, each request to its own API's paths (hosts.ts `locate`: /teams/… below the Base URL;
+	 * /ds/login… and, below /enterprise/v2, /table/group… on the Supermetrics API URL): whatever
+	 * asks for a request elsewhere (a redirect target, a mistake), the key is not put on it. The form is Bearer, as the reference declares,
 	 * unless the credential says otherwise or the transport asks for the key alone (after a 401, or
 	 * because the credential's key was accepted so before). The credential test (the only request with a relative URL) gets its URL here,
 	 * from the same reading as every run. A function rather than a `={{ }}` block: n8n evaluates a

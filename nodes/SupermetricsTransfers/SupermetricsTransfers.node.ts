@@ -13,6 +13,7 @@ import {
 	searchDestinationTypes,
 	searchLoginLinks,
 	searchLogins,
+	searchTableGroups,
 	searchTransfers,
 } from './methods/listSearch';
 import { getAuthMethods, getDestinationSettings } from './methods/setupSchema';
@@ -24,6 +25,7 @@ import { SECRET_PARAMETERS } from './destination/configuration';
 import { destinationSecretsTest } from './methods/credentialTest';
 import { failedItem, redactedNode, stoppingError } from './outcome';
 import { connection, requestOptions } from './transport';
+import { ItemWithFile } from './types';
 
 export class SupermetricsTransfers implements INodeType {
 	description: INodeTypeDescription = {
@@ -68,6 +70,7 @@ export class SupermetricsTransfers implements INodeType {
 			searchDestinationTypes,
 			searchLoginLinks,
 			searchLogins,
+			searchTableGroups,
 			searchTransfers,
 		},
 		loadOptions: { getAuthMethods, getAccounts, getSchemas, getSegments },
@@ -99,20 +102,35 @@ export class SupermetricsTransfers implements INodeType {
 
 		const { step, plan, shared } = run;
 		const output: INodeExecutionData[] = [];
+		const settingsOf = (itemIndex: number) =>
+			requestOptions.call(this, shared, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
+		if ('executeMany' in step) {
+			// Items that go to the API together (Create Many, Rotate Secrets): one outcome each, in order.
+			let outcomes;
+			try {
+				outcomes = await step.executeMany.call(this, settingsOf, continueOnFail);
+			} catch (error) {
+				throw stoppingError(safeNode, error);
+			}
+			for (const [itemIndex, outcome] of outcomes.entries()) {
+				if (outcome.ok) output.push({ json: outcome.json, pairedItem: { item: itemIndex } });
+				else if (continueOnFail) output.push(failedItem(safeNode, outcome.error, itemIndex));
+				else throw stoppingError(safeNode, outcome.error, itemIndex);
+			}
+			return [output];
+		}
 		await runInBatches(
 			items.length,
 			plan,
 			!continueOnFail,
-			async (itemIndex) => {
-				const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-				return await step.execute.call(this, itemIndex, requestOptions.call(this, shared, options, itemIndex));
-			},
+			async (itemIndex) => await step.execute.call(this, itemIndex, settingsOf(itemIndex)),
 			(itemIndex, result) => {
 				const pairedItem = { item: itemIndex };
 				if (result.ok) {
-					for (const json of Array.isArray(result.value) ? result.value : [result.value]) {
-						output.push({ json, pairedItem });
-					}
+					const { value } = result;
+					// An item with a file (Table Group Export): its json and its binary data.
+					if (value instanceof ItemWithFile) output.push({ json: value.json, binary: value.binary, pairedItem });
+					else for (const json of Array.isArray(value) ? value : [value]) output.push({ json, pairedItem });
 				} else if (continueOnFail) {
 					output.push(failedItem(safeNode, result.error, itemIndex));
 				} else {

@@ -39,7 +39,7 @@ export function optionalTeamIdField(displayOptions: IDisplayOptions, description
  * no `validation` regex: n8n-workflow runs those under a 250 ms wall-clock watchdog, which fails
  * on a busy machine; the node's own checks (validation.ts) check every value before use.
  */
-function locator(
+export function locator(
 	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'> & { required?: boolean },
 	searchListMethod: string,
 	typed: TypedMode,
@@ -63,7 +63,7 @@ function locator(
 	};
 }
 
-interface TypedMode {
+export interface TypedMode {
 	displayName: string;
 	name: string;
 	placeholder: string;
@@ -76,7 +76,7 @@ interface TypedMode {
  * know through unchanged, and the node checks it as a code.
  */
 const byCode = (placeholder: string): TypedMode => ({ displayName: 'By Code', name: 'code', placeholder });
-const byId = (placeholder: string): TypedMode => ({ displayName: 'By ID', name: 'id', placeholder });
+export const byId = (placeholder: string): TypedMode => ({ displayName: 'By ID', name: 'id', placeholder });
 
 /**
  * transfer_id: picked from the team's transfers (GET /teams/{team_id}/transfers) or typed. The

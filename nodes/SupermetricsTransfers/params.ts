@@ -196,3 +196,17 @@ export function httpUrlParam(
 ): string | undefined {
 	return checkHttpUrl(this.getNode(), field, parameter(this, parameterName, itemIndex, ''), itemIndex, maxLength);
 }
+
+/** A whole number when the field was added (an Additional Field), else undefined: left to the data it goes with. */
+export function optionalIntegerParam(
+	this: ParamContext,
+	parameterName: string,
+	field: FieldName,
+	itemIndex: number,
+	bounds: { min: number; max: number },
+): number | undefined {
+	// n8n refuses an undefined fallback for a missing parameter: null stands for "not added".
+	const value = parameter(this, parameterName, itemIndex, null);
+	if (value === null || value === undefined || value === '') return undefined;
+	return checkInteger(this.getNode(), field, value, itemIndex, bounds.min, bounds.max);
+}

@@ -4,11 +4,12 @@ import { backfill } from './backfill';
 import { dataSourceConnection } from './dataSourceConnection';
 import { dataSourceLogin } from './dataSourceLogin';
 import { destination } from './destination';
-import { SECRETS_OPERATIONS, SOURCES } from './destination/secrets';
+import { NOT_THE_CREDENTIAL, SECRETS_OPERATIONS } from './destination/secrets';
 import { loginLink } from './loginLink';
+import { tableGroup } from './tableGroup';
 import { transfer } from './transfer';
 import { transferRun } from './transferRun';
-import type { OperationModule, Resource } from './types';
+import type { Operation, Resource } from './types';
 
 /** Every resource the node offers; a new resource is one line here and one folder. */
 export const resources: Resource[] = [
@@ -19,9 +20,10 @@ export const resources: Resource[] = [
 	backfill,
 	loginLink,
 	dataSourceLogin,
+	tableGroup,
 ];
 
-export function findOperation(resource: string, operation: string): OperationModule | undefined {
+export function findOperation(resource: string, operation: string): Operation['module'] | undefined {
 	return resources
 		.find((r) => r.value === resource)
 		?.operations.find((o) => o.value === operation)?.module;
@@ -76,13 +78,13 @@ export function subtitle(): string {
  * operation that sends no secret, and Secrets From set to anything but the credential. Said with
  * `hide`, never `show`: a field named under a credential's `show` becomes an authentication field
  * in n8n's editor (see the node's credentials). A field that is not displayed has no value, which
- * hides nothing, so the credential shows exactly on Create, Update and Test Connection with Secrets
- * From at its default, the credential.
+ * hides nothing, so the credential shows exactly on Create, Update, Test Connection and Rotate
+ * Secrets with Secrets From at its default, the credential.
  */
 export function secretsCredentialHidden(): NonNullable<ICredentialsDisplayOptions['hide']> {
 	return {
 		resource: resources.filter((r) => r.value !== destination.value).map((r) => r.value),
 		operation: destination.operations.map((o) => o.value).filter((o) => !SECRETS_OPERATIONS.includes(o)),
-		secretsSource: SOURCES.filter((source) => source !== 'credential'),
+		secretsSource: NOT_THE_CREDENTIAL,
 	};
 }

@@ -1,4 +1,4 @@
-import type { ILoadOptionsFunctions, ExecutionError, ICredentialType, IDataObject, INode, INodeExecutionData, INodeParameters, INodeType, IRun } from 'n8n-workflow';
+import type { IBinaryKeyData, ILoadOptionsFunctions, ExecutionError, ICredentialType, IDataObject, INode, INodeExecutionData, INodeParameters, INodeType, IRun } from 'n8n-workflow';
 
 import type { TriggerState } from '../../nodes/SupermetricsTransfers/trigger/state';
 
@@ -6,6 +6,8 @@ export interface RunOptions {
 	parameters: INodeParameters | Record<string, unknown>;
 	/** Input items' json; one empty item when not given, like a manual trigger. */
 	items?: object[];
+	/** Input items' binary data, by index (n8n's in-memory form: base64 `data`, `mimeType`, `fileName`). */
+	binaries?: Array<IBinaryKeyData | undefined>;
 	credentials?: object;
 	/** Data of a Destination Secrets credential given to the node. */
 	secrets?: object;

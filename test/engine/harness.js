@@ -132,7 +132,8 @@ function additionalData(hooks, credentialsHelper) {
  * Runs one node of `nodeType` over `items` and returns its output items, or the execution's error.
  * `secrets` is the data of a Destination Secrets credential, when the node should have one.
  * `onError` sets the node's On Error setting as n8n names it (e.g. 'continueErrorOutput').
- * @param {{parameters: object, items?: object[], credentials?: object, secrets?: object, continueOnFail?: boolean, onError?: string,
+ * `binaries` gives input items binary data, by index, as n8n holds it ({ data: base64, mimeType, fileName }).
+ * @param {{parameters: object, items?: object[], binaries?: Array<object | undefined>, credentials?: object, secrets?: object, continueOnFail?: boolean, onError?: string,
  *   nodeType?: object, type?: string, typeVersion?: number, credentialType?: object, credentialName?: string}} options
  */
 async function runNode(options) {
@@ -180,7 +181,7 @@ async function runNode(options) {
 		credentials[credentialName] = { type: typeObject, data: withDefaults(options.credentials, typeObject) };
 	}
 	if (options.secrets !== undefined) credentials[SECRETS_TYPE] = { type: secretsType, data: withDefaults(options.secrets, secretsType) };
-	const items = (options.items ?? [{}]).map((json) => ({ json }));
+	const items = (options.items ?? [{}]).map((json, i) => (options.binaries?.[i] ? { json, binary: options.binaries[i] } : { json }));
 	const runExecutionData = {
 		version: 1,
 		startData: {},

@@ -36,7 +36,8 @@ function everyConfiguration(description: INodeTypeDescription) {
 			const base = { resource, operation };
 			const withDefaults = parameters(description, base);
 			if ('secretsSource' in withDefaults) {
-				for (const secretsSource of ['credential', 'node', 'none']) configurations.push({ ...base, secretsSource });
+				const field = description.properties.find((p) => p.name === 'secretsSource' && NodeHelpers.displayParameter(withDefaults, p, stubNode(withDefaults), description))!;
+				for (const { value } of field.options as Array<{ value: string }>) configurations.push({ ...base, secretsSource: value });
 			} else {
 				configurations.push(base);
 			}
@@ -44,6 +45,8 @@ function everyConfiguration(description: INodeTypeDescription) {
 	}
 	return configurations;
 }
+
+const stubNode = (parameters: object) => ({ name: 'n', type: 't', typeVersion: 1, position: [0, 0], parameters }) as unknown as INode;
 
 /** The node's parameters as n8n's editor holds them: the given ones and every displayed default. */
 function parameters(description: INodeTypeDescription, given: Record<string, string>) {
@@ -77,6 +80,7 @@ test('the API credential shows on every operation; Destination Secrets only wher
 	for (const configuration of configurations) expect(shown(node, api, configuration)).toBe(true);
 	expect(withSecrets).toEqual([
 		{ resource: 'destination', operation: 'create', secretsSource: 'credential' },
+		{ resource: 'destination', operation: 'rotateSecrets', secretsSource: 'credential' },
 		{ resource: 'destination', operation: 'testConnection', secretsSource: 'credential' },
 		{ resource: 'destination', operation: 'update', secretsSource: 'credential' },
 	]);

@@ -71,6 +71,16 @@ describe('the fake model', () => {
 		expect(JSON.parse(untyped.data.output[0].arguments)).toMatchObject({ Start_Date: '2024-01-12', End_Date: '2024-02-10' });
 	});
 
+	test('clone: the clone tool with the team, the transfer and the copy\'s name; the new transfer worded', async () => {
+		const CLONE = { ...CREATE, name: 'Clone_a_transfer_in_Supermetrics_Transfers', description: 'Clone a transfer in Supermetrics Transfers' };
+		const asked = await responses([user('clone transfer 36091 for team 12345 as Globex GA4 to BigQuery')], { tools: [CREATE, LIST_RUNS, CLONE] });
+		expect(asked.data.output[0]).toMatchObject({ name: CLONE.name, arguments: JSON.stringify({ Team_ID: '12345', Source_Transfer_ID: '36091', Clone_Name: 'Globex GA4 to BigQuery' }) });
+		const call = { type: 'function_call', call_id: 'call_2', name: CLONE.name, arguments: asked.data.output[0].arguments };
+		const item = { source_transfer_id: '36091', transfer_id: '36092', transfer_name: 'Globex GA4 to BigQuery' };
+		const done = await responses([user('clone transfer 36091'), call, { type: 'function_call_output', call_id: 'call_2', output: JSON.stringify([item]) }], { tools: [CREATE, LIST_RUNS, CLONE] });
+		expect(done.data.output[0].content[0].text).toBe('Done: transfer 36092 "Globex GA4 to BigQuery", a copy of transfer 36091 with its data source, destination, schema and schedule.');
+	});
+
 	test('a message it cannot read gets its help text, and what is missing', async () => {
 		const { data } = await responses([user('create a connection from GA4 to BigQuery')]);
 		expect(data.output[0].content[0].text).toMatch(/^To create a connection I still need a team id \("team 12345"\)\.\n\nI am the fake model/);

@@ -1,5 +1,5 @@
 import { SupermetricsTransfersApi } from '../../credentials/SupermetricsTransfersApi.credentials';
-import { normalizeUrl, showUrl } from '../../nodes/SupermetricsTransfers/transport/hosts';
+import { hostUrls, normalizeUrl, showUrl } from '../../nodes/SupermetricsTransfers/transport/hosts';
 
 describe('normalizeUrl: one reading for runs, list searches and the credential test', () => {
 	test.each([
@@ -91,9 +91,47 @@ describe('the credential puts its key on requests to its two URLs only, each to 
 		);
 	});
 
+	test('a table group path below the Supermetrics API URL\'s /enterprise/v2 gets Bearer', async () => {
+		for (const [method, path] of [
+			['GET', '/table/groups'],
+			['GET', '/table/group/tg_123/export'],
+			['POST', '/table/group/import'],
+			['PUT', '/table/group/tg_123'],
+		] as const) {
+			const signed = await credential.authenticate(data, { method, url: `https://api.proxy.example/enterprise/v2${path}?version=1` });
+			expect(signed.headers).toEqual({ Authorization: 'Bearer k' });
+		}
+	});
+
+	test.each([
+		// Only the table groups' own paths below /enterprise/v2, and only there.
+		'https://api.proxy.example/enterprise/v2/other',
+		'https://api.proxy.example/enterprise/v2/ds/logins',
+		'https://api.proxy.example/enterprise/v2/table/groupsX',
+		'https://api.proxy.example/enterprise/v1/table/groups',
+		'https://api.proxy.example/table/groups',
+		'https://api.proxy.example/enterprise/v2/table/group/../../../ds/logins/../../x',
+		'https://proxy.example/v1/enterprise/v2/table/groups',
+		'https://proxy.example/enterprise/v2/table/groups',
+	])('%s does not get the key', async (url) => {
+		await expect(credential.authenticate(data, { url })).rejects.toThrow('sends its key only to');
+	});
+
+	test('the table groups\' URL is the Supermetrics API URL and /enterprise/v2, under the same checks', () => {
+		expect(hostUrls({ baseUrl: '', apiUrl: '' })).toEqual({
+			dts: 'https://dts-api.supermetrics.com/v1',
+			logins: 'https://api.supermetrics.com',
+			tableGroups: 'https://api.supermetrics.com/enterprise/v2',
+		});
+		expect(hostUrls({ apiUrl: 'http://127.0.0.1:4011/' }).tableGroups).toBe('http://127.0.0.1:4011/enterprise/v2');
+		expect(() => hostUrls({ apiUrl: 'http://api.example' })).toThrow("The credential's Supermetrics API URL \"http://api.example\" must use https");
+	});
+
 	test('two APIs on one origin are still told apart by their paths', async () => {
 		const shared = { ...data, baseUrl: 'http://127.0.0.1:4010/v1', apiUrl: 'http://127.0.0.1:4010/v1' };
 		expect((await credential.authenticate(shared, { url: 'http://127.0.0.1:4010/v1/ds/login/links' })).headers).toEqual({ Authorization: 'Bearer k' });
 		expect((await credential.authenticate(shared, { url: 'http://127.0.0.1:4010/v1/teams/1/destinations' })).headers).toEqual({ Authorization: 'Bearer k' });
+		expect((await credential.authenticate(shared, { url: 'http://127.0.0.1:4010/v1/enterprise/v2/table/groups' })).headers).toEqual({ Authorization: 'Bearer k' });
+		await expect(credential.authenticate(shared, { url: 'http://127.0.0.1:4010/v1/enterprise/v2/teams/1/destinations' })).rejects.toThrow('sends its key only to');
 	});
 });

@@ -63,7 +63,7 @@ test('the node loads with the names saved workflows depend on', async () => {
 	// read it (credentialDisplay.test.ts has which, and why never with `show`).
 	expect(description.credentials).toEqual([
 		{ name: 'supermetricsTransfersApi', displayName: 'Credential for Supermetrics Transfers API', required: true },
-		expect.objectContaining({ name: 'supermetricsTransfersSecretsApi', displayOptions: { hide: expect.objectContaining({ secretsSource: ['node', 'none'] }) } }),
+		expect.objectContaining({ name: 'supermetricsTransfersSecretsApi', displayOptions: { hide: expect.objectContaining({ secretsSource: ['node', 'none', 'item'] }) } }),
 	]);
 	const names = description.properties.map((p) => p.name);
 	expect(names).toEqual(expect.arrayContaining(['resource', 'operation', 'teamId', 'dataSourceId', 'destinationType', 'options']));

@@ -4,6 +4,7 @@ import * as del from './delete';
 import * as get from './get';
 import * as getUsage from './getUsage';
 import * as list from './list';
+import * as rotateSecrets from './rotateSecrets';
 import * as testConnection from './testConnection';
 import * as update from './update';
 
@@ -45,6 +46,13 @@ export const destination: Resource = {
 			description: 'List the team\'s destinations',
 			action: 'List destinations',
 			module: list,
+		},
+		{
+			name: 'Rotate Secrets',
+			value: 'rotateSecrets',
+			description: 'Give many destinations of one type a new secret (password, key or token) in one request, one input item each',
+			action: 'Rotate destination secrets',
+			module: rotateSecrets,
 		},
 		{
 			name: 'Test Connection',

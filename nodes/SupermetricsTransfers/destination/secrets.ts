@@ -14,9 +14,13 @@ export const SECRETS_CREDENTIAL = 'supermetricsTransfersSecretsApi';
 export const SECRET_PARAMETERS = ['secrets', 'newPassword'];
 
 export const SOURCES = ['credential', 'node', 'none'] as const;
+/** Where Rotate Secrets takes each destination's new secret: the credential, or the input item. */
+export const ROTATION_SOURCES = ['credential', 'item'] as const;
+/** Every Secrets From value but the credential: the Destination Secrets credential is hidden for them. */
+export const NOT_THE_CREDENTIAL = [...new Set([...SOURCES, ...ROTATION_SOURCES])].filter((source) => source !== 'credential');
 
 /** The Destination operations that send secrets, and so may read the Destination Secrets credential. */
-export const SECRETS_OPERATIONS = ['create', 'update', 'testConnection'];
+export const SECRETS_OPERATIONS = ['create', 'update', 'testConnection', 'rotateSecrets'];
 
 /**
  * Secret settings: the node's parameter (and the same value's name in the Destination Secrets

@@ -100,10 +100,10 @@ export async function searchDestinations(
 	return search(pairs(destinations, 'id', 'display_name'), filter);
 }
 
-/** A list of the Supermetrics API (login links, logins): one request, as a run sends it. */
-async function loginsListOf(this: ILoadOptionsFunctions, path: string): Promise<IDataObject[]> {
+/** A list of the Supermetrics API (login links, logins, table groups): one request, as a run sends it. */
+async function supermetricsListOf(this: ILoadOptionsFunctions, api: 'logins' | 'tableGroups', path: string): Promise<IDataObject[]> {
 	const settings = await requestSettings.call(this);
-	return dtsList.call(this, { api: 'logins', method: 'GET', path }, settings, 0);
+	return dtsList.call(this, { api, method: 'GET', path }, settings, 0);
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -113,7 +113,7 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
  * "used" once a login came of them, so that the one to wait on or close is easy to tell.
  */
 export async function searchLoginLinks(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const links = await loginsListOf.call(this, '/ds/login/links');
+	const links = await supermetricsListOf.call(this, 'logins', '/ds/login/links');
 	const named = links
 		.filter((link) => text(link.link_id))
 		.map((link): [string, string] => {
@@ -126,7 +126,7 @@ export async function searchLoginLinks(this: ILoadOptionsFunctions, filter?: str
 
 /** The key's data source logins (GET /ds/logins), named by user and data source; revoked ones say so. */
 export async function searchLogins(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const logins = await loginsListOf.call(this, '/ds/logins');
+	const logins = await supermetricsListOf.call(this, 'logins', '/ds/logins');
 	const named = logins
 		.filter((login) => text(login.login_id))
 		.map((login): [string, string] => {
@@ -136,4 +136,13 @@ export async function searchLogins(this: ILoadOptionsFunctions, filter?: string)
 			return [String(login.login_id), `${who} · ${text(source.name) ?? String(source.ds_id ?? '?')}${revoked}`];
 		});
 	return search(named, filter);
+}
+
+/**
+ * The key's team's table groups (GET /table/groups), named and shown with their group_id (tg_…),
+ * which Export and Edit take; the API takes no team and no filter, so the list is searched here.
+ */
+export async function searchTableGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const groups = await supermetricsListOf.call(this, 'tableGroups', '/table/groups');
+	return search(pairs(groups, 'group_id', 'name'), filter);
 }

@@ -1,13 +1,13 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { dtsObject, requestSettings } from '../transport';
+import { dtsList, dtsObject, requestSettings } from '../transport';
 import { teamId } from './listSearch';
 
 /**
  * Schema, Accounts and Segments of a transfer, offered from Get Available Options
  * (GET …/transfers/available-options?source_id&destination_id) for the Data Source and the
- * Destination chosen. An account's or a segment's value carries what the API needs of it
+ * Destination chosen (Schema also from the team's table groups). An account's or a segment's value carries what the API needs of it
  * (account_id or segment_id and segment_name, login_id, data_source_username) as JSON text,
  * so the run sends it without asking the API again.
  */
@@ -18,15 +18,39 @@ const INT32_ID = /^[1-9][0-9]{0,9}$/;
 const MAX_OPTIONS = 1000;
 
 function current(this: ILoadOptionsFunctions, name: string, pattern: RegExp): string | undefined {
-	const value = this.getCurrentNodeParameter(name, { extractValue: true });
+	let value: unknown;
+	try {
+		value = this.getCurrentNodeParameter(name, { extractValue: true });
+	} catch {
+		// n8n throws for a field the operation does not have (Clone's Data Source).
+		return undefined;
+	}
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	return pattern.test(text) ? text : undefined;
 }
 
+/**
+ * Clone has no Data Source (the clone's is always the source transfer's) and may keep the source's
+ * destination: both are read from the source transfer (GET …/transfers/{transfer_id}), one request.
+ */
+async function cloneSource(this: ILoadOptionsFunctions, team: string): Promise<{ source?: string; destination?: string }> {
+	const transferId = this.getCurrentNodeParameter('operation') === 'clone' ? current.call(this, 'transferId', INT32_ID) : undefined;
+	if (!transferId) return {};
+	const settings = await requestSettings.call(this);
+	const transfer = await dtsObject.call(this, { method: 'GET', path: `/teams/${team}/transfers/${transferId}` }, settings, 0);
+	const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
+	return { source: text(transfer.data_source_id), destination: text(transfer.destination_id) };
+}
+
 async function availableOptions(this: ILoadOptionsFunctions, what: string): Promise<IDataObject> {
 	const team = teamId.call(this);
-	const source = current.call(this, 'dataSourceId', CODE);
-	const destination = current.call(this, 'destinationId', INT32_ID);
+	let source = current.call(this, 'dataSourceId', CODE);
+	let destination = current.call(this, 'destinationId', INT32_ID);
+	if (team && !source) {
+		const fromTransfer = await cloneSource.call(this, team);
+		source = fromTransfer.source !== undefined && CODE.test(fromTransfer.source) ? fromTransfer.source : undefined;
+		destination ??= fromTransfer.destination !== undefined && INT32_ID.test(fromTransfer.destination) ? fromTransfer.destination : undefined;
+	}
 	if (!team || !source || !destination) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -62,11 +86,41 @@ function login(entry: IDataObject, names: Map<string, string>): IDataObject {
 
 const withLogin = (value: IDataObject) => (value.data_source_username ? ` · ${String(value.data_source_username)}` : '');
 
+/** How long the table groups may take beside Get Available Options: the person waits on the picker. */
+const TABLE_GROUPS_TIMEOUT_MS = 10_000;
+
+/**
+ * The key's team's table groups (GET /table/groups) as schemas: named by the group's name, valued
+ * by its numeric schema_id, which a transfer's schema_id takes (its tg_… group_id is refused
+ * there). Never fails: the table groups are another API's (the Supermetrics API URL, below
+ * /enterprise/v2), which a proxy, a key or an API without them may not serve, while the schemas
+ * of Get Available Options are all a transfer needs; the list then shows those alone.
+ */
+async function tableGroupSchemas(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	try {
+		const settings = await requestSettings.call(this, { timeout: TABLE_GROUPS_TIMEOUT_MS });
+		const groups = await dtsList.call(this, { api: 'tableGroups', method: 'GET', path: '/table/groups' }, settings, 0);
+		return list(groups)
+			.filter((group) => present(group.schema_id))
+			.map((group) => ({
+				name: `Table group: ${String(group.name ?? group.group_id ?? 'unnamed')} (${String(group.schema_id)})`,
+				value: String(group.schema_id),
+				description: `Group ID ${String(group.group_id ?? 'unknown')}`,
+			}));
+	} catch {
+		return [];
+	}
+}
+
+/** Get Available Options' schemas, then the team's table groups that are not among them already. */
 export async function getSchemas(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const options = await availableOptions.call(this, 'its schemas');
-	return list(options.schemas)
+	const pending = availableOptions.call(this, 'its schemas');
+	const groups = tableGroupSchemas.call(this);
+	const schemas = list((await pending).schemas)
 		.filter((schema) => present(schema.schema_id))
 		.map((schema) => ({ name: `${String(schema.name ?? 'Schema')} (${String(schema.schema_id)})`, value: String(schema.schema_id) }));
+	const listed = new Set(schemas.map((schema) => schema.value));
+	return [...schemas, ...(await groups).filter((group) => !listed.has(String(group.value)))];
 }
 
 /**

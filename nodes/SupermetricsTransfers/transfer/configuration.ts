@@ -1,6 +1,6 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { dataSourceIdField, destinationIdField, displayNameField, failOnFalseField } from '../descriptions';
+import { failOnFalseField } from '../descriptions';
 import { failIfFalse } from '../outcome';
 import { requireData } from '../transport';
 import type { DtsResponse } from '../transport';
@@ -9,6 +9,7 @@ import {
 	checkEmail,
 	checkInteger,
 	checkJsonObject,
+	checkMaxItems,
 	checkNotEmpty,
 	checkOption,
 	checkText,
@@ -22,159 +23,18 @@ import {
 	TRANSFER_TYPE,
 } from '../validation';
 import type { FieldName } from '../validation';
+import { CLONE_RULES, CREATE_RULES } from './rules';
+import type { ConfigurationRules } from './rules';
+
+export { transferConfigurationFields } from './form';
 
 /**
- * The TransferConfigurationRequest body, shared by Create, Update and both Validate operations:
- * the spec sends the same full configuration to all four.
+ * A transfer configuration read from the form and checked, in the API's words: the whole
+ * TransferConfigurationRequest (Create, Update, both Validate, each Create Many item) or Clone's
+ * overrides (only what was given; the rest stays the source's).
  */
 
 const INT32 = Number(INT32_MAX);
-const RUN_INTERVALS = ['hourly', 'daily', 'weekly', 'monthly'] as const;
-
-const number = (
-	displayName: string,
-	name: string,
-	defaultValue: number,
-	description: string,
-	minValue: number,
-	maxValue = INT32,
-): INodeProperties => ({
-	displayName,
-	name,
-	type: 'number',
-	typeOptions: { minValue, maxValue },
-	default: defaultValue,
-	description,
-});
-
-const text = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	description,
-});
-
-const list = (
-	displayName: string,
-	name: string,
-	description: string,
-	values: INodeProperties[],
-): INodeProperties => ({
-	displayName,
-	name,
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	placeholder: `Add ${displayName.replace(/^More /, '').replace(/s$/, '')}`,
-	default: {},
-	description,
-	options: [{ displayName, name: 'entries', values }],
-});
-
-const loginId = number('Login ID', 'loginId', 0, 'The login_id of the data source login (0 to leave out)', 0);
-const username = text('Data Source Username', 'dataSourceUsername', 'The data_source_username of the login');
-
-/** Offered from Get Available Options once Team ID, Data Source and Destination are known. */
-const AVAILABLE_OPTIONS = ['teamId', 'dataSourceId.value', 'destinationId.value'];
-
-const picker = (
-	displayName: string,
-	name: string,
-	loadOptionsMethod: string,
-	description: string,
-): INodeProperties => ({
-	displayName,
-	name,
-	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod, loadOptionsDependsOn: AVAILABLE_OPTIONS },
-	default: [],
-	description,
-});
-
-export function transferConfigurationFields(displayOptions: IDisplayOptions): INodeProperties[] {
-	const withShow = (field: INodeProperties): INodeProperties => ({ ...field, displayOptions });
-	return [
-		dataSourceIdField(displayOptions),
-		destinationIdField(displayOptions),
-		withShow({
-			displayName: 'Schema Name or ID',
-			name: 'schemaId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getSchemas', loadOptionsDependsOn: AVAILABLE_OPTIONS },
-			required: true,
-			default: '',
-			description:
-				'The table group the transfer writes into (schema_id), as Get Available Options lists them for the Data Source and Destination; by ID, its numeric schema_id (not a group_id such as tg_99999). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		}),
-		displayNameField(displayOptions, 'The transfer\'s name (display_name), at most 255 characters'),
-		withShow({
-			...list('Schedule', 'schedule', 'When the transfer runs (schedule). Add at least one.', [
-				{
-					displayName: 'Run Interval',
-					name: 'runInterval',
-					type: 'options',
-					options: RUN_INTERVALS.map((value) => ({
-						name: value[0].toUpperCase() + value.slice(1),
-						value,
-					})),
-					default: 'daily',
-					description: 'How often the transfer runs (run_interval)',
-				},
-				number('Run Hour (UTC)', 'runHour', 0, 'Hour of the day to run, 0 to 23 (run_hour)', 0, 23),
-				number('Refresh Window (Days)', 'refreshWindow', 1, 'How many past days each run refreshes (refresh_window)', 1),
-				number('Run Weekday', 'runWeekday', 1, 'Day of the week for a weekly run, 1 = Monday to 7 = Sunday (run_weekday). Sent only with Weekly.', 1, 7),
-				number('Run Day', 'runDay', 1, 'Day of the month for a monthly run, 1 to 31 (run_day). Sent only with Monthly.', 1, 31),
-			]),
-			required: true,
-		}),
-		withShow(
-			picker(
-				'Accounts',
-				'accountList',
-				'getAccounts',
-				'The data source accounts the transfer includes (accounts), as Get Available Options lists them. An expression may give its accounts list as it is.',
-			),
-		),
-		withShow(
-			list('More Accounts', 'accounts', 'Accounts by ID (accounts), sent after those picked above: for an account the list does not show, or from expressions', [
-				text('Account ID', 'accountId', 'The account_id in the data source'),
-				username,
-				loginId,
-			]),
-		),
-		withShow(
-			picker(
-				'Segments',
-				'segmentList',
-				'getSegments',
-				'Data segments the transfer includes (segments), as Get Available Options lists them. An expression may give its segments list as it is.',
-			),
-		),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions,
-			options: [
-				list('Data Source Settings', 'dataSourceSettings', 'Source-specific settings (data_source_settings)', [
-					text('Field ID', 'fieldId', 'The setting\'s field_id, e.g. BRAND_KEYWORDS'),
-					text('Value', 'value', 'The setting\'s value'),
-					text('Group', 'group', 'The setting\'s group, e.g. Default'),
-				]),
-				text('Notification Recipients', 'notificationRecipients', 'Email addresses to notify of transfer events, separated by commas (notification_recipients)'),
-				list('More Segments', 'segments', 'Segments by ID (segments), sent after those picked under Segments', [
-					text('Segment ID', 'segmentId', 'The segment_id, e.g. -1'),
-					text('Segment Name', 'segmentName', 'The segment_name, e.g. All users'),
-					username,
-					loginId,
-				]),
-				number('Transfer Type', 'transferType', 1, 'The transfer_type identifier', 0),
-			],
-		},
-	];
-}
 
 const nested = (list: string, field: string, index: number): FieldName => ({
 	displayName: `${list} ${index + 1}: ${field}`,
@@ -207,79 +67,126 @@ const loginEntry = (picked: IDataObject): IDataObject => ({
 	loginId: picked.login_id ?? 0,
 });
 
-/** Reads and checks every configuration field of one item, in the API's words. */
-export function transferConfiguration(this: IExecuteFunctions, itemIndex: number): IDataObject {
+/** The lists and the additional fields of one item, each read and checked under `rules`. */
+function parts(this: IExecuteFunctions, itemIndex: number, rules: ConfigurationRules) {
 	const node = this.getNode();
-	const entries = (name: string, from: IDataObject = {}): Entries => {
-		const value = name in from ? from[name] : this.getNodeParameter(name, itemIndex, {});
+	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const entries = (name: string, from?: IDataObject): Entries => {
+		const value = from ? from[name] : this.getNodeParameter(name, itemIndex, {});
 		return ((value as IDataObject)?.entries as Entries) ?? [];
 	};
 	const int = (list: string, field: string, i: number, value: unknown, min: number, max = INT32) =>
 		checkInteger(node, nested(list, field, i), value, itemIndex, min, max);
-	const str = (list: string, field: string, i: number, value: unknown, maxLength: number) =>
-		checkText(node, nested(list, field, i), value, itemIndex, { maxLength, required: false });
-	const login = (list: string, entry: IDataObject, i: number): IDataObject => {
-		// 0 (the field's default) leaves login_id out.
-		const loginId = int(list, 'login_id', i, entry.loginId ?? 0, 0);
-		return {
-			data_source_username: str(list, 'data_source_username', i, entry.dataSourceUsername, 255),
-			login_id: loginId === 0 ? undefined : loginId,
-		};
+	const str = (list: string, field: string, i: number, value: unknown, maxLength: number, required = false) =>
+		checkText(node, nested(list, field, i), value, itemIndex, { maxLength, required });
+	const bounded = (field: FieldName, list: Entries, max: number | undefined) => {
+		checkMaxItems(node, field, list, itemIndex, max);
+		return list;
+	};
+	const login = (list: string, entry: IDataObject, i: number, withLogin = true): IDataObject => {
+		const username = str(list, 'data_source_username', i, entry.dataSourceUsername, 255, rules.strictEntries);
+		if (!withLogin) return { data_source_username: username };
+		// 0 (the field's default) leaves login_id out where the API lets it; Clone requires one.
+		const loginId = int(list, 'login_id', i, entry.loginId ?? 0, rules.strictEntries ? 1 : 0);
+		return { data_source_username: username, login_id: loginId === 0 ? undefined : loginId };
 	};
 
+	return {
+		extra,
+		schedule: () =>
+			bounded(SCHEDULE, entries('schedule'), rules.maxItems.schedule).map((entry, i) => ({
+				run_interval: checkOption(node, nested('Schedule', 'run_interval', i), entry.runInterval, itemIndex, rules.intervals),
+				run_hour: int('Schedule', 'run_hour', i, entry.runHour, 0, 23),
+				refresh_window: int('Schedule', 'refresh_window', i, entry.refreshWindow, 1, rules.refreshWindowMax),
+				run_weekday: entry.runInterval === 'weekly' ? int('Schedule', 'run_weekday', i, entry.runWeekday, 1, 7) : undefined,
+				run_day: entry.runInterval === 'monthly' ? int('Schedule', 'run_day', i, entry.runDay, 1, 31) : undefined,
+			})),
+		accounts: () =>
+			bounded({ displayName: 'Accounts', apiName: 'accounts' }, [
+				...pickedEntries.call(this, 'accountList', 'Accounts', itemIndex, (picked) => ({ accountId: picked.account_id, ...loginEntry(picked) })),
+				...entries('accounts'),
+			], rules.maxItems.accounts).map((entry, i) => ({
+				account_id: str('Accounts', 'account_id', i, entry.accountId, 100, rules.strictEntries),
+				...login('Accounts', entry, i),
+			})),
+		/** Undefined when neither the picker nor More Segments holds anything. */
+		segments: () => {
+			const picked = pickedEntries.call(this, 'segmentList', 'Segments', itemIndex, (segment) => ({
+				segmentId: segment.segment_id,
+				segmentName: segment.segment_name,
+				...loginEntry(segment),
+			}));
+			if (picked.length === 0 && extra.segments === undefined) return undefined;
+			return bounded({ displayName: 'Segments', apiName: 'segments' }, [...picked, ...entries('segments', extra)], rules.maxItems.segments).map((entry, i) => ({
+				segment_id: str('Segments', 'segment_id', i, entry.segmentId, 100, rules.strictEntries),
+				segment_name: str('Segments', 'segment_name', i, entry.segmentName, 255),
+				...login('Segments', entry, i, rules.segmentLogins),
+			}));
+		},
+		settings: () =>
+			extra.dataSourceSettings === undefined
+				? undefined
+				: bounded({ displayName: 'Data Source Settings', apiName: 'data_source_settings' }, entries('dataSourceSettings', extra), rules.maxItems.settings).map((entry, i) => ({
+						field_id: checkText(node, nested('Data Source Settings', 'field_id', i), entry.fieldId, itemIndex, { maxLength: 100 }),
+						value: entry.value,
+						group: str('Data Source Settings', 'group', i, entry.group, 100),
+					})),
+		recipients: () => {
+			if (extra.notificationRecipients === undefined) return undefined;
+			const addresses = String(extra.notificationRecipients)
+				.split(',')
+				.map((address) => address.trim())
+				.filter(Boolean);
+			checkMaxItems(node, NOTIFICATION_RECIPIENTS, addresses, itemIndex, rules.maxItems.recipients);
+			return addresses.map((address) => checkEmail(node, NOTIFICATION_RECIPIENTS, address, itemIndex));
+		},
+	};
+}
+
+/** Reads and checks every configuration field of one item: the whole TransferConfigurationRequest. */
+export function transferConfiguration(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const node = this.getNode();
+	const read = parts.call(this, itemIndex, CREATE_RULES);
 	const body: IDataObject = {
 		data_source_id: codeParam.call(this, 'dataSourceId', DATA_SOURCE_ID, itemIndex),
 		schema_id: Number(idParam.call(this, 'schemaId', SCHEMA_ID, itemIndex, INT32_MAX)),
 		destination_id: Number(idParam.call(this, 'destinationId', DESTINATION_ID, itemIndex, INT32_MAX)),
 		display_name: textParam.call(this, 'displayName', DISPLAY_NAME, itemIndex, { maxLength: 255 }),
-		schedule: entries('schedule').map((entry, i) => ({
-			run_interval: checkOption(node, nested('Schedule', 'run_interval', i), entry.runInterval, itemIndex, RUN_INTERVALS),
-			run_hour: int('Schedule', 'run_hour', i, entry.runHour, 0, 23),
-			refresh_window: int('Schedule', 'refresh_window', i, entry.refreshWindow, 1),
-			run_weekday: entry.runInterval === 'weekly' ? int('Schedule', 'run_weekday', i, entry.runWeekday, 1, 7) : undefined,
-			run_day: entry.runInterval === 'monthly' ? int('Schedule', 'run_day', i, entry.runDay, 1, 31) : undefined,
-		})),
-		accounts: [
-			...pickedEntries.call(this, 'accountList', 'Accounts', itemIndex, (picked) => ({ accountId: picked.account_id, ...loginEntry(picked) })),
-			...entries('accounts'),
-		].map((entry, i) => ({
-			account_id: str('Accounts', 'account_id', i, entry.accountId, 100),
-			...login('Accounts', entry, i),
-		})),
+		schedule: read.schedule(),
+		accounts: read.accounts(),
 	};
 	checkNotEmpty(node, SCHEDULE, body.schedule as Entries, itemIndex);
+	const optional: IDataObject = { segments: read.segments(), data_source_settings: read.settings(), notification_recipients: read.recipients() };
+	if (read.extra.transferType !== undefined) {
+		optional.transfer_type = checkInteger(node, TRANSFER_TYPE, read.extra.transferType, itemIndex, 0, INT32);
+	}
+	return { ...body, ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)) };
+}
 
-	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const segments = pickedEntries.call(this, 'segmentList', 'Segments', itemIndex, (picked) => ({
-		segmentId: picked.segment_id,
-		segmentName: picked.segment_name,
-		...loginEntry(picked),
-	}));
-	if (segments.length > 0 || extra.segments !== undefined) {
-		body.segments = [...segments, ...entries('segments', extra)].map((entry, i) => ({
-			segment_id: str('Segments', 'segment_id', i, entry.segmentId, 100),
-			segment_name: str('Segments', 'segment_name', i, entry.segmentName, 255),
-			...login('Segments', entry, i),
-		}));
-	}
-	if (extra.dataSourceSettings !== undefined) {
-		body.data_source_settings = entries('dataSourceSettings', extra).map((entry, i) => ({
-			field_id: checkText(node, nested('Data Source Settings', 'field_id', i), entry.fieldId, itemIndex, { maxLength: 100 }),
-			value: entry.value,
-			group: str('Data Source Settings', 'group', i, entry.group, 100),
-		}));
-	}
-	if (extra.notificationRecipients !== undefined) {
-		body.notification_recipients = String(extra.notificationRecipients)
-			.split(',')
-			.map((address) => address.trim())
-			.filter(Boolean)
-			.map((address) => checkEmail(node, NOTIFICATION_RECIPIENTS, address, itemIndex));
-	}
-	if (extra.transferType !== undefined) {
-		body.transfer_type = checkInteger(node, TRANSFER_TYPE, extra.transferType, itemIndex, 0, INT32);
-	}
-	return body;
+/**
+ * Clone's overrides of one item: only the fields given, each replacing the source's value whole
+ * (the reference: no deep merge); `{}` clones the transfer as it is.
+ */
+export function cloneOverrides(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const read = parts.call(this, itemIndex, CLONE_RULES);
+	const given = (name: string) => {
+		const value = this.getNodeParameter(name, itemIndex, '') as unknown;
+		const raw = value !== null && typeof value === 'object' && '__rl' in value ? (value as IDataObject).value : value;
+		return raw !== '' && raw !== undefined && raw !== null;
+	};
+	const schedule = read.schedule();
+	const accounts = read.accounts();
+	const body: IDataObject = {
+		display_name: textParam.call(this, 'displayName', DISPLAY_NAME, itemIndex, { maxLength: 255, required: false }),
+		schema_id: given('schemaId') ? Number(idParam.call(this, 'schemaId', SCHEMA_ID, itemIndex, INT32_MAX)) : undefined,
+		destination_id: given('destinationId') ? Number(idParam.call(this, 'destinationId', DESTINATION_ID, itemIndex, INT32_MAX)) : undefined,
+		schedule: schedule.length ? schedule : undefined,
+		accounts: accounts.length ? accounts : undefined,
+		segments: read.segments(),
+		data_source_settings: read.settings(),
+		notification_recipients: read.recipients(),
+	};
+	return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
 }
 
 /**

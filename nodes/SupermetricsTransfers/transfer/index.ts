@@ -1,6 +1,8 @@
 import type { Resource } from '../types';
 import * as changeState from './changeState';
+import * as clone from './clone';
 import * as create from './create';
+import * as createMany from './createMany';
 import * as del from './delete';
 import * as get from './get';
 import * as getAvailableOptions from './getAvailableOptions';
@@ -15,11 +17,25 @@ export const transfer: Resource = {
 	value: 'transfer',
 	operations: [
 		{
+			name: 'Clone',
+			value: 'clone',
+			description: 'Create a transfer like an existing one, with the fields you change (destination, accounts, schedule, …)',
+			action: 'Clone a transfer',
+			module: clone,
+		},
+		{
 			name: 'Create',
 			value: 'create',
 			description: 'Create a transfer from a data source into a destination',
 			action: 'Create a transfer',
 			module: create,
+		},
+		{
+			name: 'Create Many',
+			value: 'createMany',
+			description: 'Create a transfer for each input item, up to 100 in one request, each created or refused on its own',
+			action: 'Create many transfers',
+			module: createMany,
 		},
 		{
 			name: 'Delete',

@@ -93,14 +93,21 @@ export function dtsError(node: INode, parts: ErrorParts, itemIndex: number, mask
 	return error;
 }
 
+const CHECK_KEY = 'Check the API key in the Supermetrics Transfers API credential.';
+
 const HINTS: Record<Api, Record<number, string>> = {
 	dts: {
-		401: 'Check the API key in the Supermetrics Transfers API credential.',
+		401: CHECK_KEY,
 		403: 'The key needs the dwh_transfers_write scope (dwh_transfers_read to read), and its owner the dwh.transfer.edit permission.',
 	},
 	logins: {
-		401: 'Check the API key in the Supermetrics Transfers API credential.',
+		401: CHECK_KEY,
 		403: 'The key needs the scope this operation declares: ds_login_links_read or ds_login_links_write for login links, ds_logins_read or ds_logins_write for logins, ds_accounts_read for a login\'s accounts.',
+	},
+	tableGroups: {
+		401: CHECK_KEY,
+		// The reference declares no scope for table groups, and a 403 on Edit only.
+		403: 'The key\'s owner may not change this team\'s table groups: ask a team admin (the API reference names no scope for table groups).',
 	},
 };
 
@@ -115,8 +122,9 @@ export function describeFailure(
 ): ErrorParts {
 	const parsed = parseJson(bodyText);
 	const body = parsed.ok ? parsed.value : undefined;
-	// Most errors are {meta, error: {code, message, description}}; a few of the logins API's are
-	// {error: "LINK_NOT_FOUND", message} (its LinkNotFound, LoginNotFound and similar answers).
+	// Most errors are {meta, error: {code, message, description}}; some are flat, {error: "CODE",
+	// message}: the older logins reference's LinkNotFound and the like, and the table groups'
+	// TABLE_GROUP_NOT_FOUND, TABLE_GROUP_NAME_CONFLICT, TABLE_GROUP_IMPORT_ERROR, … in the newest.
 	const apiError = !isObject(body)
 		? undefined
 		: isObject(body.error)

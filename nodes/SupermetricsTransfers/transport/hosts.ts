@@ -1,22 +1,45 @@
 /**
- * The two API hosts the credential's key may go to, read one way by every run, list search and
- * the credential test (through the credential's `authenticate`), so that all of them send the key
- * to the same places or refuse the same way: the DTS API (Base URL) and the Supermetrics API
- * (data source login links and logins).
+ * The API hosts the credential's key may go to, read one way by every run, list search and the
+ * credential test (through the credential's `authenticate`), so that all of them send the key to
+ * the same places or refuse the same way: the DTS API (Base URL), and on the Supermetrics API URL
+ * the data source login links and logins (at its root) and the table groups (below
+ * /enterprise/v2, as the newest reference's servers give them).
  */
 
-/** Where a call goes: the DTS API, or the Supermetrics API for login links and logins. */
-export type Api = 'dts' | 'logins';
+/** Where a call goes: the DTS API, the Supermetrics API's logins, or its table groups. */
+export type Api = 'dts' | 'logins' | 'tableGroups';
 
 /** The public DTS API. */
 export const DEFAULT_BASE_URL = 'https://dts-api.supermetrics.com/v1';
 /** The public Supermetrics API, which serves /ds/login* and /ds/logins (its own host, no /v1). */
 export const DEFAULT_API_URL = 'https://api.supermetrics.com';
 
-/** The credential field each API's URL is read from, with its label and default. */
-export const HOSTS: Record<Api, { field: 'baseUrl' | 'apiUrl'; label: string; default: string; paths: RegExp }> = {
-	dts: { field: 'baseUrl', label: 'Base URL', default: DEFAULT_BASE_URL, paths: /^\/teams\// },
-	logins: { field: 'apiUrl', label: 'Supermetrics API URL', default: DEFAULT_API_URL, paths: /^\/ds\/login/ },
+/** The credential's two URL fields, with their labels and defaults. */
+export const URL_FIELDS = {
+	baseUrl: { label: 'Base URL', default: DEFAULT_BASE_URL },
+	apiUrl: { label: 'Supermetrics API URL', default: DEFAULT_API_URL },
+} as const;
+
+export interface Host {
+	/** The credential field the API's URL is read from. */
+	field: keyof typeof URL_FIELDS;
+	label: string;
+	default: string;
+	/** The API's base below that URL: the table groups' server is https://api.supermetrics.com/enterprise/v2. */
+	below: string;
+	/** The API's own paths, below its base: the key goes to no other. */
+	paths: RegExp;
+	/**
+	 * Its reference makes an answer's `meta` and `data` optional (the logins and table groups
+	 * answers declare no `required`): `{data}` without meta is wrapped, a list without data is empty.
+	 */
+	looseEnvelope: boolean;
+}
+
+export const HOSTS: Record<Api, Host> = {
+	dts: { field: 'baseUrl', ...URL_FIELDS.baseUrl, below: '', paths: /^\/teams\//, looseEnvelope: false },
+	logins: { field: 'apiUrl', ...URL_FIELDS.apiUrl, below: '', paths: /^\/ds\/login/, looseEnvelope: true },
+	tableGroups: { field: 'apiUrl', ...URL_FIELDS.apiUrl, below: '/enterprise/v2', paths: /^\/table\/(groups$|group\/)/, looseEnvelope: true },
 };
 
 /** Plain http is only for a sandbox or a proxy on this machine. */
@@ -58,15 +81,17 @@ export function normalizeUrl(value: unknown, api: Api = 'dts'): string {
 	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-/** Both checked URLs of a credential's data. */
+/** Each API's URL from a credential's data: its field's URL, checked, and the API's base below it. */
 export function hostUrls(credentials: Record<string, unknown>): Record<Api, string> {
-	return { dts: normalizeUrl(credentials.baseUrl, 'dts'), logins: normalizeUrl(credentials.apiUrl, 'logins') };
+	const url = (api: Api) => `${normalizeUrl(credentials[HOSTS[api].field], api)}${HOSTS[api].below}`;
+	return { dts: url('dts'), logins: url('logins'), tableGroups: url('tableGroups') };
 }
 
 /**
  * Which API a request URL belongs to, and its path below that API's URL: it must lie below one of
- * the two checked URLs (same origin, under its path) and be one of that API's own paths, so that a
- * DTS call never goes to the logins host nor the other way round, even when both share an origin.
+ * the checked URLs (same origin, under its path) and be one of that API's own paths, so that a DTS
+ * call never goes to the Supermetrics API nor the other way round, even when both share an origin,
+ * and the key goes to /enterprise/v2 only for a table group's path (`…/enterprise/v2/table/group…`).
  */
 export function locate(url: string, hosts: Record<Api, string>): { api: Api; path: string } | undefined {
 	let target: URL;

@@ -13,7 +13,8 @@
 export { CREDENTIAL_TYPE, connection, requestOptions, requestSettings, RateLimitPause } from './settings';
 export type { Connection, Context, RequestSettings } from './settings';
 export { dtsList, dtsObject, dtsRequest, MAX_TRIES, requireData, requireList, unwrap } from './request';
-export { isObject } from './read';
+export { isObject, parseJson } from './read';
+export { MAX_ANSWER_BYTES } from './send';
 export type { DtsCall, DtsResponse } from './request';
 export { dtsError, errorDetails } from './errors';
 export type { DtsErrorDetails, ErrorParts } from './errors';

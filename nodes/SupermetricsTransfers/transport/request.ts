@@ -5,6 +5,7 @@ import { describeFailure, describeNoAnswer, describeRedirect, dtsError, mayHaveC
 import type { ErrorParts } from './errors';
 import { isObject, parseJson, readAnswer, requestIdOf, unwrapBody } from './read';
 import { parseRetryAfter } from './retryAfter';
+import { HOSTS } from './hosts';
 import type { Api } from './hosts';
 import type { Masker } from './mask';
 import { DECLARED, describeScheme, SCHEME_HEADER, schemesToTry } from './schemes';
@@ -20,7 +21,7 @@ export const DEFAULT_RETRY_AFTER_SECONDS = 1;
 const DATEABLE_SECONDS = 1e9;
 
 export interface DtsCall {
-	/** The DTS API (default) or the Supermetrics API (login links and logins). */
+	/** The DTS API (default), or the Supermetrics API's login links and logins, or its table groups. */
 	api?: Api;
 	method: IHttpRequestMethods;
 	/** Below that API's URL, e.g. `/teams/12345/data-source-connections` or `/ds/logins`. */
@@ -29,6 +30,12 @@ export interface DtsCall {
 	qs?: IDataObject;
 	/** Secret inputs sent in the body; masked wherever an answer or an error might echo them. */
 	secrets?: string[];
+	/**
+	 * What an error status means for this call, said before the API's own words (which may be as
+	 * bare as "Conflict") when the answer is the API's error: e.g. Table Group Import's 409, a group
+	 * of that name existing already.
+	 */
+	explain?: Partial<Record<number, { message: string; hint: string }>>;
 }
 
 export interface DtsResponse {
@@ -132,6 +139,12 @@ async function sendWithKey(this: Context, call: DtsCall, settings: RequestSettin
 		}
 
 		const failure = describeFailure(api, call.method, status, text, headers['content-type'], masker);
+		// Only for the API's own error body: a proxy's page with that status says nothing of the kind.
+		const meaning = failure.code === `HTTP_${status}` ? undefined : call.explain?.[status];
+		if (meaning) {
+			failure.message = `${meaning.message}: ${failure.message}`;
+			failure.description = `${meaning.hint} ${failure.description}`.trim();
+		}
 		if (status === 401) {
 			failure.description = `${failure.description} ${schemeNote(schemes.slice(0, scheme + 1), settings)}`.trim();
 		}
@@ -176,12 +189,16 @@ function readSuccess(node: INode, answer: { status: number; text: string; header
 	return { statusCode: answer.status, body, headers, requestId: requestIdOf(body), masker };
 }
 
+/** Whether the answering API's reference leaves `meta` and `data` optional (hosts.ts). */
+const looseEnvelope = (response: DtsResponse) => response.api !== undefined && HOSTS[response.api].looseEnvelope;
+
 /**
- * The `data` of a wrapped answer, or the bare body where the spec has no wrapper: `{meta, data}`
- * for DTS, `{data}` with or without meta for the logins API, whose reference requires neither.
+ * The `data` of a wrapped answer, or the bare body where the spec has no wrapper (Table Group
+ * Export's): `{meta, data}` for DTS, `{data}` with or without meta for the Supermetrics API's
+ * logins and table groups, whose references require neither.
  */
 export function unwrap(response: DtsResponse): unknown {
-	return unwrapBody(response.body, response.api === 'logins');
+	return unwrapBody(response.body, looseEnvelope(response));
 }
 
 function shapeError(node: INode, response: DtsResponse, message: string, itemIndex: number) {
@@ -213,8 +230,8 @@ export function requireData(node: INode, response: DtsResponse, keys: string[], 
 
 /** The `data` array of a 2xx list answer; anything else is an INVALID_RESPONSE error. */
 export function requireList(node: INode, response: DtsResponse, itemIndex: number): IDataObject[] {
-	// The logins reference makes a list answer's data optional: an answer without it lists nothing.
-	if (response.api === 'logins' && isObject(response.body) && !('data' in response.body)) return [];
+	// The logins and table groups references make a list answer's data optional: an answer without it lists nothing.
+	if (looseEnvelope(response) && isObject(response.body) && !('data' in response.body)) return [];
 	const data = unwrap(response);
 	if (Array.isArray(data) && data.every(isObject)) return data;
 	throw shapeError(node, response, `The Supermetrics API answered HTTP ${response.statusCode} without a list`, itemIndex);

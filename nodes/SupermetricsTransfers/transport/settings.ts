@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { checkInteger, MAX_RATE_LIMIT_WAIT, TIMEOUT } from '../validation';
-import { hostUrls, HOSTS } from './hosts';
+import { hostUrls, URL_FIELDS } from './hosts';
 import type { Api } from './hosts';
 import { Masker } from './mask';
 import { RateLimitQuota } from './quota';
@@ -38,7 +38,7 @@ export class RateLimitPause {
 
 /** What every request of one run shares: where to send, what to hide, the shared pause and quota. */
 export interface Connection {
-	/** The credential's two URLs (DTS Base URL, Supermetrics API URL), checked, no trailing slash. */
+	/** Each API's URL from the credential's two (DTS Base URL, Supermetrics API URL), checked, no trailing slash. */
 	hosts: Record<Api, string>;
 	/** The credential's Authorization Header Format. */
 	authMode: AuthMode;
@@ -69,7 +69,7 @@ export async function connection(this: Context): Promise<Connection> {
 	try {
 		hosts = hostUrls(credentials);
 	} catch (error) {
-		const defaults = Object.values(HOSTS).map((host) => `${host.label} ${host.default}`).join(' and ');
+		const defaults = Object.values(URL_FIELDS).map((field) => `${field.label} ${field.default}`).join(' and ');
 		throw new NodeOperationError(this.getNode(), (error as Error).message, {
 			description: `Leave ${defaults} as they are, or use an https proxy, or the sandbox on localhost. Nothing was sent.`,
 		});

@@ -119,6 +119,11 @@ export function checkNotEmpty(node: INode, field: FieldName, list: unknown[], it
 	if (list.length === 0) throw invalid(node, field, list, itemIndex, 'needs at least one entry');
 }
 
+/** A list the API bounds (maxItems): the count is named, not the whole list. */
+export function checkMaxItems(node: INode, field: FieldName, list: unknown[], itemIndex: number, max: number | undefined): void {
+	if (max !== undefined && list.length > max) throw invalid(node, field, `${list.length} entries`, itemIndex, `may have at most ${max} entries`);
+}
+
 /** A value the API requires, from wherever it may come (a form field, a list of names, a secret). */
 export function checkPresent(node: INode, field: FieldName, value: unknown, itemIndex: number): void {
 	if (value === undefined || value === null || value === '') throw invalid(node, field, value, itemIndex, 'is required');

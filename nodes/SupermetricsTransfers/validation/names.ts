@@ -41,6 +41,8 @@ export const TRANSFER_STATE: FieldName = { displayName: 'Action', apiName: 'tran
 export const SETTING_NAME: FieldName = { displayName: 'Setting Name', apiName: 'fields' };
 export const SECRETS_SOURCE: FieldName = { displayName: 'Secrets From', apiName: 'secretsSource' };
 export const NEW_PASSWORD: FieldName = { displayName: 'New Secret', apiName: 'new_password' };
+export const NEW_SECRET: FieldName = { displayName: 'New Secret', apiName: 'new_secret' };
+export const INPUT_FIELD: FieldName = { displayName: 'Input Field', apiName: 'inputField' };
 export const LIMIT: FieldName = { displayName: 'Limit', apiName: 'limit' };
 export const RETURN_ALL: FieldName = { displayName: 'Return All', apiName: 'returnAll' };
 export const SORT_FIELD: FieldName = { displayName: 'Sort By', apiName: 'sort_field' };
@@ -74,3 +76,11 @@ export const POLL_INTERVAL: FieldName = { displayName: 'Poll Interval', apiName:
 export const MAX_WAIT: FieldName = { displayName: 'Max Wait', apiName: 'maxWait' };
 export const SIMPLIFY: FieldName = { displayName: 'Simplify', apiName: 'simplify' };
 export const WAIT_UNTIL_USED: FieldName = { displayName: 'Wait Until Used', apiName: 'waitUntilUsed' };
+
+/** Table Groups (the Supermetrics API below /enterprise/v2), named as its reference names them. */
+export const GROUP_ID: FieldName = { displayName: 'Table Group', apiName: 'group_id' };
+export const MODEL_VERSION: FieldName = { displayName: 'Version', apiName: 'version' };
+export const DATA_MODEL_FROM: FieldName = { displayName: 'Data Model From', apiName: 'dataModelFrom' };
+export const DATA_MODEL: FieldName = { displayName: 'Data Model', apiName: 'dataModel' };
+export const INPUT_BINARY_FIELD: FieldName = { displayName: 'Input Binary Field', apiName: 'binaryPropertyName' };
+export const OUTPUT_BINARY_FIELD: FieldName = { displayName: 'Put Output File in Field', apiName: 'binaryPropertyName' };
