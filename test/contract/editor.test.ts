@@ -6,173 +6,49 @@
  * at random within the schemas (three seeds).
  */
 import axios from 'axios';
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { credentialTestRequest, loadOptionsContext, SupermetricsTransfers } from '../engine/harness';
-import { responseProblems } from './prism';
-import { API_KEY, byCode, byId, credentials, DESTINATION, expectValidRequests, seeded, seededLogins, SEEDS, showError, showExchange, STATIC_DTS, STATIC_LOGINS, TEAM, useMocks } from './support';
-import type { Mock } from './support';
+import { credentialTestRequest } from '../engine/harness';
+import { OLDER_OPERATIONS } from './newest';
+import { declared, expectDynamicPicker, load, PICKERS } from './pickers';
+import { API_KEY, credentials, expectValidRequests, seeded, seededLogins, SEEDS, showError, showExchange, STATIC_DTS, STATIC_LOGINS, useMocks } from './support';
 
 const mocks = useMocks({ static: STATIC_DTS, logins: STATIC_LOGINS, ...seeded(), ...seededLogins() });
 
-const { methods } = new SupermetricsTransfers();
-
-interface Picker {
-	/** The node's parameters as the editor sends them, and the parameter being loaded. */
-	parameters: Record<string, unknown>;
-	path: string;
-	call: (context: ILoadOptionsFunctions) => Promise<unknown>;
-	/** The reference operation it reads. */
-	calls: string[];
-	/** Read from the logins reference (the Supermetrics API URL) rather than DTS. */
-	api?: 'logins';
-	/** Its result against the static mock. */
-	result: unknown;
-}
-
-const transferForm = { resource: 'transfer', operation: 'create', teamId: TEAM, dataSourceId: byCode('AW'), destinationId: byId(DESTINATION) };
-const destinationForm = { resource: 'destination', operation: 'create', teamId: TEAM, destinationType: byCode('SQL_BQ') };
-
 /**
- * Every list search, load-options method and resource mapper the node declares. Where the
- * reference types a list's entries as bare objects (available-options' schemas, accounts and
- * segments; available-sources' settings and auth methods) Prism has nothing to put in them, so the
- * static results are empty: the requests are what is held to the reference there.
+ * The pickers that read operations these references have, and those operations: a picker's reads
+ * of an operation only the newest reference has (its table groups) are held to that one alone
+ * (newest.*.test.ts).
  */
-const PICKERS: Record<string, Picker> = {
-	'listSearch.searchTransfers': {
-		parameters: { teamId: TEAM },
-		path: 'parameters.transferId',
-		call: (context) => methods.listSearch.searchTransfers.call(context),
-		calls: ['listTransfers'],
-		result: { results: [{ name: 'AW enhanced 2022-11-17 (36091)', value: '36091' }] },
-	},
-	'listSearch.searchDestinations': {
-		parameters: { teamId: TEAM },
-		path: 'parameters.destinationId',
-		call: (context) => methods.listSearch.searchDestinations.call(context),
-		calls: ['listDestinations'],
-		result: { results: [{ name: 'My Snowflake Destination (123)', value: '123' }] },
-	},
-	'listSearch.searchDataSources': {
-		parameters: { teamId: TEAM },
-		path: 'parameters.dataSourceId',
-		call: (context) => methods.listSearch.searchDataSources.call(context),
-		calls: ['getAvailableSources'],
-		result: { results: [{ name: 'Google Ads (AW)', value: 'AW' }] },
-	},
-	'listSearch.searchDestinationTypes': {
-		parameters: { teamId: TEAM },
-		path: 'parameters.destinationType',
-		call: (context) => methods.listSearch.searchDestinationTypes.call(context),
-		calls: ['getAvailableSources'],
-		result: { results: [{ name: 'BigQuery (SQL_BQ)', value: 'SQL_BQ' }] },
-	},
-	'listSearch.searchLoginLinks': {
-		parameters: { resource: 'loginLink', operation: 'get' },
-		path: 'parameters.linkId',
-		call: (context) => methods.listSearch.searchLoginLinks.call(context),
-		calls: ['listLoginLinks'],
-		api: 'logins',
-		// Prism's link: description "string", status OPEN, a login_id (so used).
-		result: { results: [{ name: 'string · OPEN · used (string)', value: 'string' }] },
-	},
-	'listSearch.searchLogins': {
-		parameters: { resource: 'dataSourceLogin', operation: 'get' },
-		path: 'parameters.loginId',
-		call: (context) => methods.listSearch.searchLogins.call(context),
-		calls: ['listDataSourceLogins'],
-		api: 'logins',
-		result: { results: [{ name: 'string · string · revoked (string)', value: 'string' }] },
-	},
-	'loadOptions.getSchemas': {
-		parameters: transferForm,
-		path: 'parameters.schemaId',
-		call: (context) => methods.loadOptions.getSchemas.call(context),
-		calls: ['getTransferOptions'],
-		result: [],
-	},
-	'loadOptions.getAccounts': {
-		parameters: transferForm,
-		path: 'parameters.accountList',
-		call: (context) => methods.loadOptions.getAccounts.call(context),
-		calls: ['getTransferOptions'],
-		result: [],
-	},
-	'loadOptions.getSegments': {
-		parameters: transferForm,
-		path: 'parameters.segmentList',
-		call: (context) => methods.loadOptions.getSegments.call(context),
-		calls: ['getTransferOptions'],
-		result: [],
-	},
-	'loadOptions.getAuthMethods': {
-		parameters: destinationForm,
-		path: 'parameters.authMethod',
-		call: (context) => methods.loadOptions.getAuthMethods.call(context),
-		calls: ['getAvailableSources'],
-		result: [expect.objectContaining({ name: "Type's Default", value: '' })],
-	},
-	'resourceMapping.getDestinationSettings': {
-		parameters: destinationForm,
-		path: 'parameters.typeSettings',
-		call: (context) => methods.resourceMapping.getDestinationSettings.call(context),
-		calls: ['getAvailableSources'],
-		result: { fields: [], emptyFieldsNotice: 'SQL_BQ has no settings to fill in besides its secrets.' },
-	},
-};
-
-const declared = (): string[] =>
-	Object.entries(methods)
-		.filter(([kind]) => kind !== 'credentialTest')
-		.flatMap(([kind, group]) => Object.keys(group as object).map((name) => `${kind}.${name}`));
-
-async function load(dts: Mock, logins: Mock, picker: Picker) {
-	const context = loadOptionsContext({ parameters: picker.parameters, credentials: credentials(dts, logins), path: picker.path });
-	try {
-		return { result: await picker.call(context), error: undefined };
-	} catch (error) {
-		return { result: undefined, error: error as Error };
-	}
-}
+const olderCalls = (name: string) => PICKERS[name].calls.filter((call) => OLDER_OPERATIONS.has(call));
+const OLDER_PICKERS = Object.keys(PICKERS).filter((name) => olderCalls(name).length > 0);
 
 test('every list search, load-options method and resource mapper the node declares has a row', () => {
 	expect(Object.keys(PICKERS).sort()).toEqual(declared().sort());
 });
 
 describe('pickers and forms against the static mock', () => {
-	test.each(Object.keys(PICKERS))('%s', async (name) => {
+	test.each(OLDER_PICKERS)('%s', async (name) => {
 		const picker = PICKERS[name];
 		const mock = picker.api === 'logins' ? mocks.logins : mocks.static;
 		const from = mock.log.length;
-		const { result, error } = await load(mocks.static, mocks.logins, picker);
+		const { result, error } = await load(picker, credentials(mocks.static, mocks.logins));
 		const exchanges = mock.take();
 		await expectValidRequests(mock, exchanges, name, from);
-		expect(exchanges.map((exchange) => exchange.operation)).toEqual(picker.calls);
+		expect(exchanges.map((exchange) => exchange.operation)).toEqual(olderCalls(name));
 		if (error) throw new Error(`${name} failed on the reference's examples: ${showError(error)}`);
 		expect(result).toEqual(picker.result);
 	});
 });
 
 describe.each(SEEDS)('pickers and forms against the dynamic mock, seed %s', (seed) => {
-	test.each(Object.keys(PICKERS))('%s', async (name) => {
+	test.each(OLDER_PICKERS)('%s', async (name) => {
 		const picker = PICKERS[name];
 		const mock = picker.api === 'logins' ? mocks[`logins-${seed}`] : mocks[seed];
 		const from = mock.log.length;
-		const { result, error } = await load(mocks[seed], mocks[`logins-${seed}`], picker);
+		const { result, error } = await load(picker, credentials(mocks[seed], mocks[`logins-${seed}`]));
 		const exchanges = mock.take();
 		await expectValidRequests(mock, exchanges, `${name}, seed ${seed}`, from);
-		const valid = exchanges.every((e) => e.status >= 200 && e.status < 300 && responseProblems(e).length === 0);
-		const why = () => [`${name}, seed ${seed}: ${error ? showError(error) : JSON.stringify(result).slice(0, 500)}`, ...exchanges.map(showExchange), ...exchanges.map((e) => `  answer: ${e.responseBody.slice(0, 1500)}`)].join('\n');
-		if (error) {
-			if (valid) throw new Error(`A valid answer made the picker fail:\n${why()}`);
-			return;
-		}
-		// A list of options, a list search's results, or the mapper's fields: never the mapper's
-		// "could not be loaded" notice for an answer the reference allows.
-		const shape = result as { results?: unknown[]; fields?: unknown[]; emptyFieldsNotice?: string };
-		expect(Array.isArray(result) || Array.isArray(shape.results) || Array.isArray(shape.fields)).toBe(true);
-		if (valid && /could not be loaded/.test(String(shape.emptyFieldsNotice))) throw new Error(`The form did not load from a valid answer:\n${why()}`);
+		expectDynamicPicker(`${name}, seed ${seed}`, { result, error }, exchanges);
 	});
 });
 

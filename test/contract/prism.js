@@ -23,7 +23,18 @@ const path = require('node:path');
 const YAML = require('yaml');
 
 const REFERENCE = path.resolve(__dirname, '../reference');
-const SPEC_FILES = { dts: 'supermetrics-dts-openapi.yaml', logins: 'supermetrics-logins-openapi.yaml' };
+/**
+ * The references Prism mocks: the older generation's two extracts (SDK 0.5.1), and the newest,
+ * "Management API Reference 2.0.0", of which a derived copy is mocked (see newestCopy).
+ */
+const SPEC_FILES = {
+	dts: 'supermetrics-dts-openapi.yaml',
+	logins: 'supermetrics-logins-openapi.yaml',
+	newest: 'supermetrics-management-openapi.yaml',
+};
+/** The newest reference's tags that concern the node; its other 14 tags are other products. */
+const NEWEST_TAGS = ['Data Transfers', 'Data Destinations', 'Data Source Logins', 'Table Groups'];
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 const PRISM_CLI = require.resolve('@stoplight/prism-cli/dist/index.js');
 /** Prism reads and dereferences a 4000-line spec before it listens: seconds, more on a busy machine. */
 const START_TIMEOUT_MS = 90_000;
@@ -74,14 +85,14 @@ const DYNAMIC_FAKER = { 'max-items': 4, 'always-fake-optionals': false, 'optiona
 
 /**
  * A spec's operations, for naming what a request called.
- * @param {string} file
+ * @param {string} text The spec's YAML (or JSON).
  * @returns {Array<{ method: string, template: string, operationId: string, pattern: RegExp, literals: number }>}
  */
-function specOperations(file) {
-	const spec = YAML.parse(fs.readFileSync(file, 'utf8'));
+function specOperations(text) {
+	const spec = YAML.parse(text);
 	const operations = [];
 	for (const [template, item] of Object.entries(spec.paths ?? {})) {
-		for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options']) {
+		for (const method of METHODS) {
 			const operation = item?.[method];
 			if (!operation) continue;
 			const segments = template.split('/').slice(1);
@@ -139,6 +150,11 @@ function listening(port) {
 
 /** Each running Prism's label by its URL, so that an exchange says which answered it. */
 const LABELS = new Map();
+/**
+ * How many requests the relays have handed to each Prism (by its URL), whichever relay sent them:
+ * a Prism that has been sent nothing since its last settle has nothing more to log about them.
+ */
+const FORWARDED = new Map();
 
 /** Process groups still running, killed if the test process exits without stopping them. */
 const running = new Set();
@@ -162,25 +178,82 @@ function alive(pid) {
 	}
 }
 
+/** @type {string | undefined} */
+let newestText;
+
 /**
- * The spec file Prism reads: the reference itself, or for dynamic mode a copy with json-schema-faker
- * options appended as a top-level key (the reference's text is kept byte for byte before it).
- * @param {string} reference
- * @param {Record<string, unknown> | undefined} faker
- * @returns {{ file: string, cleanup: () => void }}
+ * The copy of the newest reference that Prism mocks, as YAML. The reference itself stays as
+ * published; Prism cannot serve it as is, for one reason: it declares `servers` per path (DTS
+ * backfills, destinations and data source connections on https://dts-api.supermetrics.com/v1 with
+ * paths /teams/…; transfers and runs on https://dts-api.supermetrics.com with paths /v1/teams/…;
+ * logins on https://api.supermetrics.com with /ds/…; table groups on
+ * https://api.supermetrics.com/enterprise/v2 with /table/…), while Prism's mock matches a request
+ * by its path alone and ignores servers. So the copy differs from the file in exactly this:
+ * - only the paths of the node's four tags (NEWEST_TAGS) are kept, whole (the other 40 paths are
+ *   other products: a request to one of them is a route Prism does not know, and so refused);
+ * - each kept path's key is its effective URL's path: the path of its server's URL put before it
+ *   (/teams/… → /v1/teams/…, /table/… → /enterprise/v2/table/…; /v1/teams/… and /ds/… keep theirs),
+ *   and its `servers` is removed; the document's two servers become one, `/`: every effective URL
+ *   on one origin, the mock's. The credential's Base URL is then `<mock>/v1` (both DTS forms are
+ *   /v1/teams/…) and its Supermetrics API URL `<mock>` (/ds/…, /enterprise/v2/table/…);
+ * - for dynamic mode, `x-json-schema-faker` options (below).
+ * Everything else (components, parameters, bodies, responses, examples, security) is the file's,
+ * node for node, scalars as written: what Prism validates is unchanged. newest.static.test.ts
+ * checks that the parsed copy equals the parsed file but for these.
+ * @param {Record<string, unknown>} [faker] json-schema-faker options, for dynamic mode.
+ * @returns {string}
  */
-function specFile(reference, faker) {
-	if (!faker) return { file: reference, cleanup: () => {} };
+function newestCopy(faker) {
+	if (newestText === undefined) {
+		const doc = YAML.parseDocument(fs.readFileSync(path.join(REFERENCE, SPEC_FILES.newest), 'utf8'));
+		const paths = /** @type {import('yaml').YAMLMap<import('yaml').Scalar, import('yaml').YAMLMap>} */ (doc.get('paths'));
+		const kept = new YAML.YAMLMap();
+		for (const pair of paths.items) {
+			const template = String(pair.key.value);
+			const item = pair.value;
+			if (!item) continue;
+			const tags = METHODS.flatMap((method) => /** @type {string[] | undefined} */ (item.toJSON()[method]?.tags) ?? []);
+			if (!tags.some((tag) => NEWEST_TAGS.includes(tag))) continue;
+			const servers = /** @type {Array<{ url: string }> | undefined} */ (item.toJSON().servers);
+			if (!servers || servers.length !== 1) throw new Error(`The newest reference's ${template} has ${servers?.length ?? 'no'} servers, not one: newestCopy must learn where it goes`);
+			const prefix = new URL(servers[0].url).pathname.replace(/\/+$/, '');
+			item.delete('servers');
+			kept.items.push(doc.createPair(`${prefix}${template}`, item));
+		}
+		doc.set('paths', kept);
+		doc.set('servers', doc.createNode([{ url: '/', description: 'The contract mock: every effective URL of the kept paths, on one origin.' }]));
+		newestText = doc.toString({ lineWidth: 0 });
+	}
+	return faker ? `${newestText}${YAML.stringify({ 'x-json-schema-faker': faker })}` : newestText;
+}
+
+/**
+ * The spec file Prism reads: the reference itself; for dynamic mode a copy with json-schema-faker
+ * options appended as a top-level key (the reference's text is kept byte for byte before it); for
+ * the newest reference always its derived copy (newestCopy).
+ * @param {'dts' | 'logins' | 'newest'} spec
+ * @param {Record<string, unknown> | undefined} faker
+ * @returns {{ file: string, text: string, cleanup: () => void }}
+ */
+function specFile(spec, faker) {
+	const reference = path.join(REFERENCE, SPEC_FILES[spec]);
+	if (!faker && spec !== 'newest') return { file: reference, text: fs.readFileSync(reference, 'utf8'), cleanup: () => {} };
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contract-prism-'));
 	const file = path.join(dir, path.basename(reference));
-	const text = fs.readFileSync(reference, 'utf8');
-	fs.writeFileSync(file, `${text.endsWith('\n') ? text : `${text}\n`}${YAML.stringify({ 'x-json-schema-faker': faker })}`);
-	return { file, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+	let text;
+	if (spec === 'newest') {
+		text = newestCopy(faker);
+	} else {
+		const original = fs.readFileSync(reference, 'utf8');
+		text = `${original.endsWith('\n') ? original : `${original}\n`}${YAML.stringify({ 'x-json-schema-faker': faker })}`;
+	}
+	fs.writeFileSync(file, text);
+	return { file, text, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 /**
  * @typedef {object} PrismOptions
- * @property {'dts' | 'logins'} spec Which reference file.
+ * @property {'dts' | 'logins' | 'newest'} spec Which reference file (newest: its derived copy, newestCopy).
  * @property {boolean} [dynamic] Generate answers from the schemas (json-schema-faker) instead of the examples.
  * @property {string | number} [seed] Makes dynamic answers repeatable: the same request gets the same answer.
  * @property {boolean} [errors] Prism's --errors: a request it finds invalid gets an error answer, never a mocked success. Default: on for static, off for dynamic.
@@ -217,10 +290,9 @@ function specFile(reference, faker) {
 async function startPrism(options) {
 	const dynamic = options.dynamic === true;
 	const errors = options.errors ?? !dynamic;
-	const reference = path.join(REFERENCE, SPEC_FILES[options.spec]);
-	const operations = specOperations(reference);
 	const label = options.label ?? `${options.spec} Prism (${dynamic ? `dynamic, seed ${options.seed ?? 'none'}` : 'static'}${errors ? ', --errors' : ''})`;
-	const spec = specFile(reference, dynamic ? (options.faker ?? DYNAMIC_FAKER) : undefined);
+	const spec = specFile(options.spec, dynamic ? (options.faker ?? DYNAMIC_FAKER) : undefined);
+	const operations = specOperations(spec.text);
 
 	/** @type {Error | undefined} */
 	let lastError;
@@ -339,6 +411,7 @@ async function withRelay({ prism, port, operations, label, options, cleanup }) {
 	const prismUrl = `http://127.0.0.1:${port}`;
 	LABELS.set(prismUrl, label);
 	let settles = 0;
+	let settledAt = 0;
 	/** @type {Mock} */
 	const mock = {
 		url: '',
@@ -353,6 +426,9 @@ async function withRelay({ prism, port, operations, label, options, cleanup }) {
 		upstream: prismUrl,
 		labelOf: (url) => LABELS.get(url) ?? url,
 		settle: async () => {
+			// Nothing sent to this Prism since the last settle: its log is as complete as it was then.
+			const forwarded = FORWARDED.get(prismUrl) ?? 0;
+			if (forwarded === settledAt) return;
 			const marker = `${SETTLE_PREFIX}${++settles}`;
 			await new Promise((resolve) => {
 				const req = http.get(`${prismUrl}${marker}`, { agent: false }, (res) => {
@@ -365,6 +441,7 @@ async function withRelay({ prism, port, operations, label, options, cleanup }) {
 			while (!prism.log.some((line) => line.includes(`${marker} `)) && Date.now() < deadline) {
 				await new Promise((resolve) => setTimeout(resolve, 20));
 			}
+			if (prism.log.some((line) => line.includes(`${marker} `))) settledAt = forwarded;
 		},
 		stop: async () => {},
 	};
@@ -402,6 +479,7 @@ async function withRelay({ prism, port, operations, label, options, cleanup }) {
 				upstream: mock.labelOf(mock.upstream),
 			};
 			mock.exchanges.push(exchange);
+			FORWARDED.set(upstream.origin, (FORWARDED.get(upstream.origin) ?? 0) + 1);
 			const forward = http.request(
 				{ host: upstream.hostname, port: upstream.port, method, path: req.url, headers, agent: false },
 				(answer) => {
@@ -458,6 +536,7 @@ async function withRelay({ prism, port, operations, label, options, cleanup }) {
 		}
 		cleanup();
 		LABELS.delete(prismUrl);
+		FORWARDED.delete(prismUrl);
 		const left = [];
 		if (alive(prism.pid)) left.push(`Prism (pid ${prism.pid}) is still running`);
 		if (await listening(port)) left.push(`port ${port} (Prism) still accepts connections`);
@@ -522,12 +601,19 @@ function describeExchange(exchange) {
 }
 
 /**
- * Every operation (operationId) of a reference file, with its method and path template.
- * @param {'dts' | 'logins'} spec
+ * Every operation (operationId) of a reference file, with its method and path template (for the
+ * newest, of its derived copy: the effective URL's path).
+ * @param {'dts' | 'logins' | 'newest'} spec
  * @returns {Array<{ operationId: string, method: string, template: string }>}
  */
 function specOperationList(spec) {
-	return specOperations(path.join(REFERENCE, SPEC_FILES[spec])).map(({ operationId, method, template }) => ({ operationId, method, template }));
+	const text = spec === 'newest' ? newestCopy() : fs.readFileSync(path.join(REFERENCE, SPEC_FILES[spec]), 'utf8');
+	return specOperations(text).map(({ operationId, method, template }) => ({ operationId, method, template }));
+}
+
+/** The newest reference as published, and its derived copy, both parsed: for the test that they differ only as newestCopy says. */
+function newestFiles() {
+	return { reference: YAML.parse(fs.readFileSync(path.join(REFERENCE, SPEC_FILES.newest), 'utf8')), copy: YAML.parse(newestCopy()) };
 }
 
 module.exports = {
@@ -537,5 +623,7 @@ module.exports = {
 	logProblems,
 	describeExchange,
 	specOperationList,
+	newestFiles,
+	NEWEST_TAGS,
 	DYNAMIC_FAKER,
 };

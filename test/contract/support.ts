@@ -50,6 +50,15 @@ export const seeded = (): Record<string, PrismOptions> => Object.fromEntries(SEE
 export const dynamicLogins = (seed: string): PrismOptions => ({ spec: 'logins', dynamic: true, seed, label: `logins Prism (dynamic, seed ${seed})` });
 export const seededLogins = (): Record<string, PrismOptions> => Object.fromEntries(SEEDS.map((seed) => [`logins-${seed}`, dynamicLogins(seed)]));
 
+/**
+ * The newest reference (Management API Reference 2.0.0): one mock of its derived copy (prism.js
+ * newestCopy) serves both APIs on one origin. Statically with --errors, and at random per seed.
+ */
+export const STATIC_NEWEST: PrismOptions = { spec: 'newest', label: 'newest Prism (static, --errors)' };
+export const dynamicNewest = (seed: string): PrismOptions => ({ spec: 'newest', dynamic: true, seed, label: `newest Prism (dynamic, seed ${seed})` });
+/** One per seed, named newest-<seed>. */
+export const seededNewest = (): Record<string, PrismOptions> => Object.fromEntries(SEEDS.map((seed) => [`newest-${seed}`, dynamicNewest(seed)]));
+
 /** Prism takes seconds to read the 4000-line reference; on two busy cores, more. */
 const START_TIMEOUT_MS = 180_000;
 
@@ -89,6 +98,47 @@ export function credentials(dts: Mock, logins?: Mock): IDataObject {
 	return { apiKey: API_KEY, baseUrl: dts.url, ...(logins ? { apiUrl: logins.url } : {}) };
 }
 
+/**
+ * The credential's data for the newest mock: both URLs on its one origin, as the newest
+ * reference's servers put them (Base URL …/v1 for /v1/teams/…; Supermetrics API URL at the root
+ * for /ds/… and /enterprise/v2/table/…). The Authorization Header Format is left unset: the default.
+ */
+export function newestCredentials(mock: Mock): IDataObject {
+	return { apiKey: API_KEY, baseUrl: `${mock.url}/v1`, apiUrl: mock.url };
+}
+
+let credentialIds = 0;
+/**
+ * A credential id no run has used yet. The node remembers per n8n process which Authorization form
+ * a credential (by id and URLs) was accepted with: a fresh id makes the run's first request the one
+ * a default credential sends before it knows anything.
+ */
+export const freshCredentialId = (what: string): string => `contract-${what}-${++credentialIds}`;
+
+/**
+ * Fails unless every request carried `Authorization: Bearer <key>` (the newest reference's only
+ * scheme, on every path) and none was refused for it: no 401, no security violation from Prism.
+ * With a fresh credential (freshCredentialId) the first request is the default credential's first
+ * try, so a second try with the key alone would show here as a request without Bearer.
+ */
+export function expectBearerAccepted(exchanges: Exchange[], context: string): void {
+	const bearer = `Bearer ${API_KEY}`;
+	const wrong = exchanges.filter(
+		(exchange) =>
+			exchange.headers.authorization !== bearer ||
+			exchange.status === 401 ||
+			exchange.violations.some((v) => v.location?.[0] === 'request' && (String(v.code) === '401' || /security/i.test(v.message))),
+	);
+	if (wrong.length === 0) return;
+	throw new Error(
+		[
+			`${context}: ${wrong.length} of ${exchanges.length} request(s) did not carry "Authorization: Bearer <key>" or were refused for it:`,
+			...exchanges.map((exchange) => `  ${describeExchange(exchange)}  Authorization: ${exchange.headers.authorization === undefined ? '(none)' : exchange.headers.authorization.replace(API_KEY, '<key>')}${wrong.includes(exchange) ? '  ✖' : ''}`),
+			...wrong.flatMap((exchange) => responseProblems(exchange).length || requestProblems(exchange).length ? [showExchange(exchange)] : []),
+		].join('\n'),
+	);
+}
+
 /** Repeated lines once, with how often they came (a trigger repeats its requests every poll). */
 function once(lines: string[]): string[] {
 	const counts = new Map<string, number>();
@@ -114,7 +164,14 @@ export function showExchange(exchange: Exchange): string {
 export async function expectValidRequests(mock: Mock, exchanges: Exchange[], context: string, logFrom?: number): Promise<void> {
 	await mock.settle();
 	const invalid = exchanges.filter((exchange) => requestProblems(exchange).length > 0);
-	const logged = logFrom === undefined ? [] : logProblems(mock.log, logFrom);
+	// A server line names its request's path: one about a path none of these requests had came from
+	// something else on this machine that found Prism's port (seen: another suite's
+	// GET /healthz/readiness), not from the node.
+	const paths = new Set(exchanges.map((exchange) => exchange.path));
+	const logged = (logFrom === undefined ? [] : logProblems(mock.log, logFrom)).filter((line) => {
+		const server = /\[HTTP SERVER\] [a-z]+ (\S+)/.exec(line);
+		return !server || paths.has(server[1]);
+	});
 	if (invalid.length === 0 && logged.length === 0) return;
 	throw new Error(
 		[
@@ -134,6 +191,8 @@ export async function expectValidRequests(mock: Mock, exchanges: Exchange[], con
 export function answerData(exchange: Exchange): unknown {
 	const body = exchange.responseJson as IDataObject | undefined;
 	if (body && typeof body === 'object' && exchange.path.startsWith('/ds/')) return body.data ?? {};
+	// The newest reference's table groups: `{meta, data}` with neither required, but Export's bare data model.
+	if (body && typeof body === 'object' && exchange.path.startsWith('/enterprise/v2/table/')) return exchange.path.endsWith('/export') ? body : (body.data ?? {});
 	if (body && typeof body === 'object' && 'meta' in body && 'data' in body) return body.data;
 	return body;
 }
