@@ -31,6 +31,7 @@ async function startAgentDemo(userFolder) {
 		banner: [
 			`  Open "${AGENT.name}", then "Open chat" and type:`,
 			`    ${EXAMPLE_MESSAGE}`,
+			'  or: clone transfer 36091 for team 12345 as Globex GA4 to BigQuery',
 			`  Its model is a scripted fake at ${model.url} (credential "${OPENAI_CREDENTIAL.name}"), not a language model;`,
 			`  what n8n sends it is logged in ${path.relative(process.cwd(), logFile)}.`,
 		],

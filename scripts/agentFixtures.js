@@ -1,9 +1,10 @@
 'use strict';
 /**
  * The AI agent example: Chat Trigger → AI Agent, with an OpenAI Chat Model whose credential points
- * at the fake model on loopback (test/fake-model), and three Supermetrics Transfers tools whose
- * inputs the model fills with $fromAI(): Create Data Source Connection, Transfer Run → List, and
- * Login Link → Create (the link an agent sends a client to authorize a data source).
+ * at the fake model on loopback (test/fake-model), and four Supermetrics Transfers tools whose
+ * inputs the model fills with $fromAI(): Create Data Source Connection, Transfer Run → List, Login
+ * Link → Create (the link an agent sends a client to authorize a data source) and Transfer → Clone
+ * (the next client's transfer, like one the team already runs).
  * Imported by `npm start` and the agent e2e test.
  */
 const { NODE_TYPE } = require('./n8n');
@@ -21,6 +22,7 @@ const TOOLS = {
 	create: 'Create a data source connection in Supermetrics Transfers',
 	listRuns: 'List transfer runs in Supermetrics Transfers',
 	loginLink: 'Create a login link in Supermetrics Transfers',
+	clone: 'Clone a transfer in Supermetrics Transfers',
 };
 
 /**
@@ -39,6 +41,8 @@ const FROM_AI = {
 	Login_Data_Source:
 		'The data source the client is to log in to, as its Supermetrics code (ds_id): upper-case letters, digits and _, e.g. GAWA for Google Analytics 4, AW for Google Ads, FA for Facebook Ads.',
 	Link_Description: 'An internal note on the link (not shown to the client), at most 1000 characters, e.g. "Acme Inc, Google Ads".',
+	Source_Transfer_ID: 'The transfer to copy (transfer_id): a whole number, given as a string, e.g. "36091". The copy has its data source, destination, schema and schedule.',
+	Clone_Name: 'The name of the copy (display_name), at most 255 characters, e.g. "Globex GA4 to BigQuery".',
 };
 
 /** The expression the editor writes for "let the model define this parameter", with a description. */
@@ -66,7 +70,7 @@ function agentWorkflow({ id = AGENT.id, name = AGENT.name, webhookId = CHAT_WEBH
 	const agent = node(2, 'AI Agent', '@n8n/n8n-nodes-langchain.agent', 3.1, [260, 0], {
 		options: {
 			systemMessage:
-				'You set up Supermetrics data warehouse transfers for the user with the Supermetrics tools. After creating a data source connection, give the user its connection_id, and its login link (login_url) when there is one: they open it to authorize the data source. To have a client authorize a data source, create a login link and give its login_url.',
+				'You set up Supermetrics data warehouse transfers for the user with the Supermetrics tools. After creating a data source connection, give the user its connection_id, and its login link (login_url) when there is one: they open it to authorize the data source. To have a client authorize a data source, create a login link and give its login_url. To set up the next client like another, clone that client\'s transfer and give the new transfer_id.',
 		},
 	});
 	const modelParameters = { model: { __rl: true, mode: 'id', value: 'fake-model' }, ...(chatCompletions ? { responsesApiEnabled: false } : {}), options: {} };
@@ -97,18 +101,26 @@ function agentWorkflow({ id = AGENT.id, name = AGENT.name, webhookId = CHAT_WEBH
 		dsId: byModel('Login_Data_Source', 'code'),
 		additionalFields: { description: fromAI('Link_Description') },
 	}, toolCredentials);
+	const clone = node(7, TOOLS.clone, TOOL_TYPE, 1, [1000, 240], {
+		resource: 'transfer',
+		operation: 'clone',
+		teamId: fromAI('Team_ID'),
+		transferId: byModel('Source_Transfer_ID', 'id'),
+		displayName: fromAI('Clone_Name'),
+	}, toolCredentials);
 	const to = (type) => ({ [type]: [[{ node: agent.name, type, index: 0 }]] });
 	return {
 		id,
 		name,
 		active: false,
-		nodes: [trigger, agent, model, create, listRuns, loginLink],
+		nodes: [trigger, agent, model, create, listRuns, loginLink, clone],
 		connections: {
 			[trigger.name]: { main: [[{ node: agent.name, type: 'main', index: 0 }]] },
 			[model.name]: to('ai_languageModel'),
 			[create.name]: to('ai_tool'),
 			[listRuns.name]: to('ai_tool'),
 			[loginLink.name]: to('ai_tool'),
+			[clone.name]: to('ai_tool'),
 		},
 		settings: { executionOrder: 'v1' },
 		pinData: {},

@@ -58,7 +58,7 @@ const benchSandbox = () => createSandbox({ rateLimit: { limit: 1e9 }, maxRecorde
 // ---------------------------------------------------------------------------------------------
 // 1. One n8n process, four variants of the same workflow
 
-const HEADER_CREDENTIAL = { id: 'SmBenchHeader001', name: 'Bench: Authorization header', type: 'httpHeaderAuth', data: { name: 'Authorization', value: DEMO_KEY } };
+const HEADER_CREDENTIAL = { id: 'SmBenchHeader001', name: 'Bench: Authorization header', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${DEMO_KEY}` } };
 
 const n8nNode = (id, name, type, typeVersion, parameters, extra = {}) => ({ id, name, type, typeVersion, position: [0, 0], parameters, ...extra });
 

@@ -49,7 +49,7 @@ async function createTransfers(sandbox, count) {
 			const i = next++;
 			const response = await fetch(`${sandbox.url}/teams/${TEAM}/transfers`, {
 				method: 'POST',
-				headers: { authorization: KEY, 'content-type': 'application/json' },
+				headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
 				body: JSON.stringify({ data_source_id: 'GAWA', schema_id: 2, destination_id: 8, display_name: `Bench ${i}`, schedule: [{ run_interval: 'daily', run_hour: 23 }], accounts: [{ account_id: '1' }] }),
 			});
 			if (response.status !== 200 && response.status !== 201) throw new Error(`create transfer: HTTP ${response.status} ${await response.text()}`);

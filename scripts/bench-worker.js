@@ -44,7 +44,7 @@ function httpRequestNode() {
 		credentialName: 'httpHeaderAuth',
 		parameters: httpRequestParameters(url),
 		items: input,
-		credentials: { name: 'Authorization', value: KEY },
+		credentials: { name: 'Authorization', value: `Bearer ${KEY}` },
 	});
 }
 
@@ -56,7 +56,7 @@ async function raw() {
 		new Promise((resolve, reject) => {
 			const req = http.request(
 				`${url}/teams/${team}/data-source-connections`,
-				{ method: 'POST', agent, headers: { Authorization: KEY, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+				{ method: 'POST', agent, headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
 				(res) => {
 					const chunks = [];
 					res.on('data', (c) => chunks.push(c));
@@ -85,7 +85,7 @@ async function n8nHttp() {
 		const response = await requests.request({
 			method: 'POST',
 			url: `${url}/teams/${team}/data-source-connections`,
-			headers: { Authorization: KEY },
+			headers: { Authorization: `Bearer ${KEY}` },
 			body: BODY,
 			json: true,
 			encoding: 'text',

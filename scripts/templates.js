@@ -8,8 +8,17 @@ const { NODE_TYPE } = require('./n8n');
 
 const DIR = path.join(__dirname, '..', 'docs', 'templates');
 
-/** `SmTpl` and the file name's first letters: stable across imports, at most n8n's 21 characters. */
-const templateId = (file) => `SmTpl${path.basename(file, '.json').replace(/[^a-z0-9]/gi, '').slice(0, 11)}`;
+/**
+ * `SmTpl`, the file name's first letters and four characters of its hash: stable across imports,
+ * unlike for two names that begin alike (onboard-a-client, onboard-a-client-like-another), and 16
+ * characters like n8n's own ids.
+ */
+function templateId(file) {
+	const name = path.basename(file, '.json');
+	let hash = 0;
+	for (const char of name) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+	return `SmTpl${name.replace(/[^a-z0-9]/gi, '').slice(0, 7)}${hash.toString(36).padStart(4, '0').slice(-4)}`;
+}
 
 /** Every template, inactive as imported, by file name (without .json). */
 function templateWorkflows() {

@@ -37,6 +37,7 @@ const toolName = (nodeName) => nodeName.replace(/[^a-zA-Z0-9_-]+/g, '_');
 const CREATE = toolName(TOOLS.create);
 const LIST_RUNS = toolName(TOOLS.listRuns);
 const LOGIN_LINK = toolName(TOOLS.loginLink);
+const CLONE = toolName(TOOLS.clone);
 const GOOD = { Team_ID: '12345', Data_Source: 'GAWA', Destination_Type: 'SQL_BQ' };
 const OUTPUT_KEYS = ['connect_url', 'connection_id', 'data_source_id', 'destination_type', 'location', 'login_url', 'request_id', 'team_id'];
 const UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
@@ -119,7 +120,7 @@ describe('an n8n AI Agent with the node as its tools', { timeout: 900000 }, () =
 		}
 	}
 
-	test('the model is offered the three tools: names, descriptions and parameter schemas from the node and its $fromAI inputs', async () => {
+	test('the model is offered the four tools: names, descriptions and parameter schemas from the node and its $fromAI inputs', async () => {
 		model.script = () => ({ text: 'Nothing to do.' });
 		assert.equal(await chat('hello'), 'Nothing to do.');
 		const [request] = model.turns();
@@ -133,7 +134,7 @@ describe('an n8n AI Agent with the node as its tools', { timeout: 900000 }, () =
 			$schema: 'http://json-schema.org/draft-07/schema#',
 		});
 		const byName = Object.fromEntries(request.conversation.tools.map((tool) => [tool.name, tool]));
-		assert.deepEqual(Object.keys(byName).sort(), [CREATE, LIST_RUNS, LOGIN_LINK].sort());
+		assert.deepEqual(Object.keys(byName).sort(), [CREATE, LIST_RUNS, LOGIN_LINK, CLONE].sort());
 		assert.deepEqual(byName[CREATE], {
 			name: 'Create_a_data_source_connection_in_Supermetrics_Transfers',
 			description: 'Create a data source connection in Supermetrics Transfers',
@@ -148,6 +149,11 @@ describe('an n8n AI Agent with the node as its tools', { timeout: 900000 }, () =
 			name: 'Create_a_login_link_in_Supermetrics_Transfers',
 			description: 'Create a login link in Supermetrics Transfers',
 			parameters: schema(['Login_Data_Source', 'Link_Description']),
+		});
+		assert.deepEqual(byName[CLONE], {
+			name: 'Clone_a_transfer_in_Supermetrics_Transfers',
+			description: 'Clone a transfer in Supermetrics Transfers',
+			parameters: schema(['Team_ID', 'Source_Transfer_ID', 'Clone_Name']),
 		});
 		assert.deepEqual(apiCalls(n8n.sandbox), []);
 	});
@@ -283,11 +289,26 @@ describe('an n8n AI Agent with the node as its tools', { timeout: 900000 }, () =
 		assertNoApiKeySent();
 	});
 
+	test('the clone tool: Transfer → Clone makes one copy of the transfer the model names, with its name; the model gets the new transfer_id', async () => {
+		const args = { Team_ID: '12345', Source_Transfer_ID: '36091', Clone_Name: 'Globex GA4 to BigQuery' };
+		model.script = callOnce(CLONE, args, (turn) => `Cloned: ${turn.calls[0].result[0].transfer_id}`);
+		const answer = await chat('clone transfer 36091 for team 12345 as Globex GA4 to BigQuery');
+		assert.deepEqual(apiCalls(n8n.sandbox), [
+			{ method: 'POST', path: '/teams/12345/transfers/36091/clone', fault: undefined, body: { display_name: 'Globex GA4 to BigQuery' } },
+		]);
+		const { result } = toolCallSeen();
+		assert.equal(result.length, 1);
+		assert.equal(result[0].source_transfer_id, '36091');
+		assert.match(result[0].transfer_id, /^\d+$/);
+		assert.equal(answer, `Cloned: ${result[0].transfer_id}`);
+		assertNoApiKeySent();
+	});
+
 	test('on Chat Completions ("Use Responses API" off) the same call makes the same connection', async () => {
 		model.script = callOnce(CREATE, GOOD, (turn) => `Created ${turn.calls[0].result[0].connection_id}`);
 		const answer = await chat('create the connection', CHAT_COMPLETIONS.webhookId);
 		assert.deepEqual(model.turns().map((r) => r.path), ['/chat/completions', '/chat/completions']);
-		assert.deepEqual(model.turns()[0].conversation.tools.map((t) => t.name).sort(), [CREATE, LIST_RUNS, LOGIN_LINK].sort());
+		assert.deepEqual(model.turns()[0].conversation.tools.map((t) => t.name).sort(), [CREATE, LIST_RUNS, LOGIN_LINK, CLONE].sort());
 		const [[connectionId]] = n8n.sandbox.state.connections;
 		assert.equal(answer, `Created ${connectionId}`);
 		assert.deepEqual(Object.keys(toolCallSeen().result[0]).sort(), OUTPUT_KEYS);

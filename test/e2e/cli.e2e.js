@@ -56,7 +56,7 @@ describe('n8n CLI with the packed package', { timeout: 600000 }, () => {
 		]);
 		// Hidden where unused, never shown by field (n8n's editor would take that field for an authentication field).
 		assert.equal(node.credentials.some((credential) => credential.displayOptions?.show), false);
-		assert.deepEqual(node.credentials[1].displayOptions.hide.secretsSource, ['node', 'none']);
+		assert.deepEqual(node.credentials[1].displayOptions.hide.secretsSource, ['node', 'none', 'item']);
 		assert.match(node.iconUrl.light, /^icons\/n8n-nodes-supermetrics-transfers\/dist\/icons\/supermetrics-transfers\.svg$/);
 	});
 

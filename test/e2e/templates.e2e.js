@@ -40,6 +40,8 @@ const ALERT = 'alert-on-failed-runs-and-backfills';
 const BACKFILL = 'backfill-history-safely';
 const HEALTH = 'weekly-health-report';
 const ONBOARD = 'onboard-a-client';
+const LIKE_ANOTHER = 'onboard-a-client-like-another';
+const LAYOUT = 'one-table-layout-for-every-client';
 
 /** A template as a user sets it up after import: each node with its credential(s). */
 function withCredentials(workflow, change = (node) => node) {
@@ -152,11 +154,11 @@ describe('the templates in docs/templates/, imported into n8n and run against th
 	}
 	const calls = () => n8n.sandbox.requests.map((r) => `${r.method} ${r.path}`);
 	const sandboxApi = (method, p, body) =>
-		// The backfill paths take the key as a Bearer token, the others bare (as the spec declares them).
-		fetch(`${n8n.sandbox.url}${p}`, { method, headers: { Authorization: p.includes('/backfills') ? `Bearer ${DEMO_KEY}` : DEMO_KEY, 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) }).then((r) => r.json());
+		// Bearer, as the newest reference declares for every path (the sandbox's default reading).
+		fetch(`${n8n.sandbox.url}${p}`, { method, headers: { Authorization: `Bearer ${DEMO_KEY}`, 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) }).then((r) => r.json());
 
 	test('every template is there, and each node of ours uses parameters and options our node has', () => {
-		assert.deepEqual(Object.keys(TEMPLATES).sort(), [ALERT, BACKFILL, HEALTH, ONBOARD].sort());
+		assert.deepEqual(Object.keys(TEMPLATES).sort(), [ALERT, BACKFILL, HEALTH, ONBOARD, LIKE_ANOTHER, LAYOUT].sort());
 		for (const file of Object.keys(TEMPLATES)) assert.ok(fs.existsSync(path.join(TEMPLATES_DIR, `${file}.md`)), `docs/templates/${file}.md`);
 		const found = [];
 		for (const [file, workflow] of Object.entries(TEMPLATES)) {
@@ -261,9 +263,25 @@ describe('the templates in docs/templates/, imported into n8n and run against th
 			return parsed;
 		}
 
+		/**
+		 * An onboarding's 30-day backfill finishes once the sandbox's clock has moved on enough for it
+		 * (two minutes, then one to three minutes a run), after the wait's first Backfill Get; then
+		 * the workflow e-mails the team. Resolves with that e-mail.
+		 */
+		async function backfillThenTeamEmail() {
+			const gate = n8n.sandbox.hold({ method: 'GET', path: '/teams/12345/backfills/' });
+			try {
+				await eventually('the backfill wait\'s first Backfill Get', 10 * MINUTE, () => gate.held > 0);
+				n8n.sandbox.clock.advance(3 * 60 * MINUTE);
+			} finally {
+				gate.release();
+			}
+			return await eventually('the e-mail to the team', 5 * MINUTE, () => smtp.messages.find((m) => m.to.includes('data-team@example.com')));
+		}
+
 		after(async () => {
 			await browser?.close();
-			for (const file of [ALERT, ONBOARD]) if (rest) await rest.post(`/workflows/${TEMPLATES[file].id}/deactivate`).catch(() => {});
+			for (const file of [ALERT, ONBOARD, LIKE_ANOTHER, LAYOUT]) if (rest) await rest.post(`/workflows/${TEMPLATES[file].id}/deactivate`).catch(() => {});
 			await server?.stop();
 		});
 
@@ -367,7 +385,8 @@ describe('the templates in docs/templates/, imported into n8n and run against th
 			const invitation = await eventually('the e-mail with the login link', 5 * MINUTE, () => smtp.messages.find((m) => m.to.includes('marketing@acme.test')));
 			assert.equal(links().length, 1);
 			const link = n8n.sandbox.state.loginLinks.get([...n8n.sandbox.state.loginLinks.keys()].pop());
-			assert.deepEqual(links()[0].body, { ds_id: 'GAWA', description: 'Onboarding Acme', expiry_time: links()[0].body.expiry_time });
+			// Use Existing: a form sent twice for the client hands back this link rather than a second one.
+			assert.deepEqual(links()[0].body, { ds_id: 'GAWA', description: 'Onboarding Acme', expiry_time: links()[0].body.expiry_time, use_existing: true });
 			assert.equal(invitation.subject, 'Connect your Google Analytics 4 to our reporting');
 			const loginUrl = /^(http\S+)$/m.exec(invitation.text)?.[1];
 			assert.equal(loginUrl, link.login_url, invitation.text);
@@ -385,16 +404,7 @@ describe('the templates in docs/templates/, imported into n8n and run against th
 			const accounts = n8n.sandbox.state.logins.get(String(loginId)).accounts;
 			assert.ok(accounts.length > 1, JSON.stringify(accounts));
 
-			// The backfill of 30 days finishes once the sandbox's clock has moved on enough for it
-			// (two minutes, then one to three minutes a run), after the wait's first Backfill Get.
-			const gate = n8n.sandbox.hold({ method: 'GET', path: '/teams/12345/backfills/' });
-			try {
-				await eventually('the backfill wait\'s first Backfill Get', 10 * MINUTE, () => gate.held > 0);
-				n8n.sandbox.clock.advance(3 * 60 * MINUTE);
-			} finally {
-				gate.release();
-			}
-			const done = await eventually('the e-mail to the team', 5 * MINUTE, () => smtp.messages.find((m) => m.to.includes('data-team@example.com')));
+			const done = await backfillThenTeamEmail();
 
 			const posts = (p) => n8n.sandbox.requests.filter((r) => r.method === 'POST' && r.path === p);
 			assert.equal(links().length, 1);
@@ -435,6 +445,96 @@ describe('the templates in docs/templates/, imported into n8n and run against th
 			const body = data(await rest.get('/executions', { params: { filter: JSON.stringify({ workflowId: TEMPLATES[ONBOARD].id }) } }), 'GET executions');
 			const executions = body.results ?? body;
 			assert.deepEqual(executions.map((e) => e.status), ['success']);
+		});
+
+		test(`"${TEMPLATES[LIKE_ANOTHER].name}": the form names a transfer; once the client logs in, a clone of it reads the new login's accounts, 30 days are backfilled, the team told`, async () => {
+			data(await rest.post(`/workflows/${TEMPLATES[ONBOARD].id}/deactivate`), 'deactivate the onboarding template');
+			await activateWorkflow(rest, TEMPLATES[LIKE_ANOTHER].id);
+			n8n.sandbox.requests.length = 0;
+			smtp.messages.length = 0;
+			const source = (await sandboxApi('GET', '/teams/12345/transfers/36091')).data ?? (await sandboxApi('GET', '/teams/12345/transfers/36091'));
+			const form = new FormData();
+			form.append('field-0', 'Globex');
+			form.append('field-1', 'analytics@globex.test');
+			form.append('field-2', ' 36091 ');
+			const submitted = await fetch(`${server.url}/form/onboard-like-another`, { method: 'POST', body: form });
+			assert.equal(submitted.status, 200, await submitted.text());
+
+			const invitation = await eventually('the e-mail with the login link', 5 * MINUTE, () => smtp.messages.find((m) => m.to.includes('analytics@globex.test')));
+			const links = n8n.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/ds/login/link');
+			assert.deepEqual(links.map((r) => r.body.ds_id), [source.data_source.data_source_id]);
+			assert.equal(links[0].body.use_existing, true);
+			const loginUrl = /^(http\S+)$/m.exec(invitation.text)?.[1];
+			const linkId = [...n8n.sandbox.state.loginLinks.values()].find((l) => l.login_url === loginUrl)?.link_id;
+			assert.ok(linkId, invitation.text);
+			await eventually('the wait\'s first Login Link Get', 5 * MINUTE, () => calls().includes(`GET /ds/login/link/${linkId}`));
+			const authorized = await fetch(loginUrl, { method: 'POST', body: new URLSearchParams({ username: 'analytics@globex.test' }) });
+			assert.equal(authorized.status, 200, await authorized.text());
+			const loginId = n8n.sandbox.state.loginLinks.get(linkId).login_id;
+			const accounts = n8n.sandbox.state.logins.get(String(loginId)).accounts;
+			assert.ok(accounts.length > 1, JSON.stringify(accounts));
+
+			const done = await backfillThenTeamEmail();
+
+			const clones = n8n.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/teams/12345/transfers/36091/clone');
+			assert.equal(clones.length, 1, 'one clone for all of the login\'s accounts');
+			assert.deepEqual(clones[0].body, {
+				display_name: `Globex ${source.data_source.data_source_id} (like ${source.display_name})`,
+				accounts: accounts.map((a) => ({ account_id: a.account_id, data_source_username: 'analytics@globex.test', login_id: Number(loginId) })),
+				notification_recipients: ['data-team@example.com'],
+			});
+			const transfers = (await sandboxApi('GET', '/teams/12345/transfers')).data;
+			const clone = transfers.find((t) => t.display_name === clones[0].body.display_name);
+			assert.ok(clone, JSON.stringify(transfers));
+			const cloneId = String(clone.dwh_transfer_id);
+			const cloned = (await sandboxApi('GET', `/teams/12345/transfers/${cloneId}`)).data ?? (await sandboxApi('GET', `/teams/12345/transfers/${cloneId}`));
+			assert.equal(cloned.data_source.data_source_id, source.data_source.data_source_id);
+			const backfills = n8n.sandbox.requests.filter((r) => r.method === 'POST' && /^\/teams\/12345\/transfers\/\d+\/backfills$/.test(r.path));
+			assert.deepEqual(backfills.map((r) => r.path), [`/teams/12345/transfers/${cloneId}/backfills`]);
+			const backfill = (await sandboxApi('GET', `/teams/12345/transfers/${cloneId}/backfills/latest`)).data;
+			assert.equal(done.subject, `Onboarded Globex like transfer 36091: transfer ${cloneId}, backfill ${backfill.status}`);
+			assert.match(done.text, new RegExp(`^Transfer ${cloneId} ".+" is a copy of transfer 36091 ".+" \\(same destination, schema and schedule\\) reading the ${accounts.length} accounts of data source login ${loginId}\\.$`, 'm'));
+			const body = data(await rest.get('/executions', { params: { filter: JSON.stringify({ workflowId: TEMPLATES[LIKE_ANOTHER].id }) } }), 'GET executions');
+			assert.deepEqual((body.results ?? body).map((e) => e.status), ['success']);
+		});
+
+		test(`"${TEMPLATES[LAYOUT].name}": a layout file and two clients in the form; the table group imported, a transfer per client on its schema_id in one request, the team told`, async () => {
+			data(await rest.post(`/workflows/${TEMPLATES[LIKE_ANOTHER].id}/deactivate`), 'deactivate the clone template');
+			await activateWorkflow(rest, TEMPLATES[LAYOUT].id);
+			n8n.sandbox.requests.length = 0;
+			smtp.messages.length = 0;
+			const layout = fs.readFileSync(path.join(TEMPLATES_DIR, 'files', 'table-layout-example.json'));
+			const form = new FormData();
+			form.append('field-0', new Blob([layout], { type: 'application/json' }), 'table-layout-example.json');
+			form.append('field-1', 'Acme, 1234567890\nGlobex, 2345678901\n');
+			const submitted = await fetch(`${server.url}/form/one-table-layout`, { method: 'POST', body: form });
+			assert.equal(submitted.status, 200, await submitted.text());
+			const done = await eventually('the e-mail to the team', 5 * MINUTE, () => smtp.messages.find((m) => m.to.includes('data-team@example.com')));
+
+			const imports = n8n.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/enterprise/v2/table/group/import');
+			assert.deepEqual(imports.map((r) => r.body), [JSON.parse(layout)]);
+			const group = [...n8n.sandbox.state.tableGroups.values()].find((g) => g.name === 'Agency GA4 Sessions');
+			assert.ok(group, 'the table group exists in the sandbox');
+			const batches = n8n.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/teams/12345/transfers/batch');
+			assert.equal(batches.length, 1, 'both transfers in one request');
+			assert.deepEqual(
+				batches[0].body.transfers.map((t) => [t.display_name, t.schema_id, t.accounts]),
+				[
+					['Acme Agency GA4 Sessions', Number(group.schema_id), [{ account_id: '1234567890', data_source_username: 'user.name@supermetrics.com', login_id: 2682599 }]],
+					['Globex Agency GA4 Sessions', Number(group.schema_id), [{ account_id: '2345678901', data_source_username: 'user.name@supermetrics.com', login_id: 2682599 }]],
+				],
+			);
+			const transfers = (await sandboxApi('GET', '/teams/12345/transfers')).data;
+			const created = ['Acme', 'Globex'].map((client) => transfers.find((t) => t.display_name === `${client} Agency GA4 Sessions`));
+			assert.ok(created.every(Boolean), JSON.stringify(transfers));
+			assert.equal(done.subject, 'Table layout Agency GA4 Sessions: 2 of 2 transfers created');
+			assert.equal(
+				done.text,
+				`Table group ${group.group_id} "Agency GA4 Sessions" (schema_id ${group.schema_id}) was imported.\n\n` +
+					`Acme: transfer ${created[0].dwh_transfer_id}\nGlobex: transfer ${created[1].dwh_transfer_id}`,
+			);
+			const body = data(await rest.get('/executions', { params: { filter: JSON.stringify({ workflowId: TEMPLATES[LAYOUT].id }) } }), 'GET executions');
+			assert.deepEqual((body.results ?? body).map((e) => e.status), ['success']);
 		});
 	});
 });

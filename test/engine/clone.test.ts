@@ -92,7 +92,7 @@ test('Clone\'s Accounts list: the source transfer\'s data source and destination
 	api.answer = (req, res) => {
 		if (req.url!.startsWith(`/v1/teams/${TEAM}/transfers/36091`)) {
 			res.writeHead(200, { 'Content-Type': 'application/json' });
-			res.end(JSON.stringify({ transfer_id: 36091, data_source_id: 'GAWA', destination_id: 8 }));
+			res.end(JSON.stringify({ transfer_id: 36091, data_source: { data_source_id: 'GAWA', service_name: 'Google Analytics 4' }, destination_id: 8 }));
 			return;
 		}
 		apiData(res, 200, { accounts: [{ account_id: '123', account_name: 'Shop', login_id: 77 }], logins: [{ login_id: 77, data_source_username: 'b@client.com' }] });

@@ -42,7 +42,8 @@ test('Transfer → Clone: a new transfer like the source, from the source\'s dat
 	expect(clone).toMatchObject({ source_transfer_id: SEEDED.transferId, transfer_id: expect.any(String), transfer_name: 'Globex like AW' });
 	const got = jsonOf(await run({ resource: 'transfer', operation: 'get', teamId: TEAM, transferId: byId(String(clone.transfer_id)) }))[0];
 	const source = jsonOf(await run({ resource: 'transfer', operation: 'get', teamId: TEAM, transferId: byId(SEEDED.transferId) }))[0];
-	expect(got.data_source_id).toBe(source.data_source_id);
+	expect((got.data_source as { data_source_id: string }).data_source_id).toBe((source.data_source as { data_source_id: string }).data_source_id);
+	expect((got.data_source as { data_source_id: string }).data_source_id).toBe('AW');
 	expect(got.display_name).toBe('Globex like AW');
 	expect(JSON.stringify(got)).toContain('"555"');
 	expect(got.notification_recipients ?? []).toEqual([]);

@@ -45,6 +45,7 @@ const HELP = [
 	"I am the fake model of this package's demo, not a language model: I read a message with a few patterns and call a Supermetrics tool. I understand, for example:",
 	'- "create the connection for team 12345 from GA4 to BigQuery, then tell me the login link" (names such as GA4, Google Ads, Facebook Ads, BigQuery, Snowflake, or codes such as GAWA and SQL_BQ, passed on as typed)',
 	'- "list the runs of transfer 36091 for team 12345 from 2024-01-01 to 2024-01-31"',
+	'- "clone transfer 36091 for team 12345 as Globex GA4 to BigQuery"',
 	'Point the OpenAI credential at a real model to chat freely.',
 ].join('\n');
 
@@ -80,6 +81,11 @@ function wordConnection(call) {
 	].join('\n');
 }
 
+function wordClone(call) {
+	const [item] = call.result;
+	return `Done: transfer ${item.transfer_id} "${item.transfer_name}", a copy of transfer ${item.source_transfer_id} with its data source, destination, schema and schedule.`;
+}
+
 function wordRuns(call) {
 	const runs = call.result;
 	const { Transfer_ID: transfer, Start_Date: start, End_Date: end } = call.arguments;
@@ -96,15 +102,24 @@ function demoScript({ now = () => new Date() } = {}) {
 	return (conversation, turn) => {
 		const create = conversation.tools.find((t) => /connection/i.test(t.name ?? ''));
 		const list = conversation.tools.find((t) => /run/i.test(t.name ?? ''));
+		const clone = conversation.tools.find((t) => /clone/i.test(t.name ?? ''));
 		const [call] = turn.calls;
 		if (call) {
 			const error = toolError(call);
 			if (error !== undefined) {
 				return { text: `The tool ${call.name} answered with an error, which I pass on as it came (a real model would fix its call and try again):\n${error}` };
 			}
+			if (call.name === clone?.name) return { text: wordClone(call) };
 			return { text: call.name === create?.name ? wordConnection(call) : wordRuns(call) };
 		}
 		const text = turn.user;
+		if (/\bclone\b|\bcopy\b/i.test(text) && clone) {
+			const team = /\bteam\s*(?:id\s*)?#?\s*(\d+)/i.exec(text)?.[1];
+			const transfer = /\btransfer\s*(?:id\s*)?#?\s*(\d+)/i.exec(text)?.[1];
+			const name = /\bas\s+["“]?(.+?)["”]?\s*$/i.exec(text)?.[1];
+			if (team && transfer && name) return { call: { name: clone.name, arguments: { Team_ID: team, Source_Transfer_ID: transfer, Clone_Name: name } } };
+			return { text: `To clone a transfer I need a team id, the transfer's id and the copy's name ("team 12345", "transfer 36091", "as Globex GA4").\n\n${HELP}` };
+		}
 		if (/\bruns?\b/i.test(text) && list) {
 			const { team, transfer, start, end } = runsArguments(text, now());
 			if (team && transfer) return { call: { name: list.name, arguments: { Team_ID: team, Transfer_ID: transfer, Start_Date: start, End_Date: end } } };

@@ -39,7 +39,9 @@ async function cloneSource(this: ILoadOptionsFunctions, team: string): Promise<{
 	const settings = await requestSettings.call(this);
 	const transfer = await dtsObject.call(this, { method: 'GET', path: `/teams/${team}/transfers/${transferId}` }, settings, 0);
 	const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
-	return { source: text(transfer.data_source_id), destination: text(transfer.destination_id) };
+	// Transfer Get gives the data source as an object (data_source.data_source_id).
+	const dataSource = transfer.data_source !== null && typeof transfer.data_source === 'object' ? (transfer.data_source as IDataObject) : {};
+	return { source: text(dataSource.data_source_id ?? transfer.data_source_id), destination: text(transfer.destination_id) };
 }
 
 async function availableOptions(this: ILoadOptionsFunctions, what: string): Promise<IDataObject> {
