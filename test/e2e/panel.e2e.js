@@ -159,7 +159,7 @@ describe('the node as a person adds it in n8n\'s editor', { timeout: 1800000 }, 
 
 	test('every action of the node panel lands on its operation, with Resource and Operation in view', async () => {
 		const { node, trigger } = expectedActions();
-		assert.equal(node.length, 34);
+		assert.equal(node.length, 41);
 		assert.equal(trigger.length, 4);
 		await shot('actions', async () => {
 			await page.goto(`${server.url}/workflow/new`);
@@ -199,7 +199,7 @@ describe('the node as a person adds it in n8n\'s editor', { timeout: 1800000 }, 
 				const values = withDefaults(description, expected.type, storedNode.parameters);
 				for (const [name, value] of Object.entries(expected.parameters)) assert.equal(values[name], value, `"${expected.action}": stored ${name}`);
 			}
-			assert.equal(stored.filter((n) => [NODE_TYPE, TRIGGER_TYPE].includes(n.type)).length, 38);
+			assert.equal(stored.filter((n) => [NODE_TYPE, TRIGGER_TYPE].includes(n.type)).length, 45);
 		});
 	});
 
