@@ -168,7 +168,7 @@ describe('the node as a person adds it in n8n\'s editor', { timeout: 1800000 }, 
 			for (const [index, expected] of [...trigger, ...node].entries()) {
 				// An empty canvas starts from its "Add first step" button, later steps from the panel's +.
 				const opener = index === 0 ? '[data-test-id=canvas-plus-button]' : '[data-test-id=node-creator-plus-button]';
-				const ndv = await addFromPanel(opener, expected.action, expected.action === 'Create a login link' ? 'node-panel.png' : undefined);
+				const ndv = await addFromPanel(opener, expected.action, expected === node[0] ? 'node-panel.png' : undefined);
 				const what = `"${expected.action}"`;
 				for (const [name, value] of Object.entries(expected.shown)) {
 					const input = ndv.locator(`[data-test-id=parameter-input-${name}] input`).first();

@@ -134,7 +134,7 @@ describe('Transfer → Create Many', () => {
 });
 
 describe('Destination → Rotate Secrets', () => {
-	const SECRET = 'vault-secret-8f3a-never-shown';
+	const ROTATED = 'vault-secret-8f3a-never-shown';
 	const rotate = (items: object[], extra: { continueOnFail?: boolean; parameters?: Record<string, unknown>; secrets?: object } = {}) =>
 		runNode({
 			parameters: { resource: 'destination', operation: 'rotateSecrets', teamId: TEAM, destinationId: byId('={{ $json.id }}'), destinationType: byCode('={{ $json.type }}'), secretsSource: 'item', inputField: 'vault.secret', ...extra.parameters },
@@ -151,7 +151,7 @@ describe('Destination → Rotate Secrets', () => {
 			apiData(res, 200, { has_errors: refuse !== undefined, results });
 		};
 	}
-	const item = (id: number, type = 'DWH_SNOWFLAKE', secret = `${SECRET}-${id}`) => ({ id: String(id), type, vault: { secret } });
+	const item = (id: number, type = 'DWH_SNOWFLAKE', secret = `${ROTATED}-${id}`) => ({ id: String(id), type, vault: { secret } });
 
 	test('from the input item: one request per destination type, each destination its own result, no secret in any output', async () => {
 		rotation();
@@ -159,8 +159,8 @@ describe('Destination → Rotate Secrets', () => {
 		expect(result.error).toBeUndefined();
 		expect(api.received.map((r) => `${r.method} ${r.url}`)).toEqual([`PATCH /v1/teams/${TEAM}/destinations/batch`, `PATCH /v1/teams/${TEAM}/destinations/batch`]);
 		expect(bodies()).toEqual([
-			{ type: 'DWH_SNOWFLAKE', updates: [{ destination_id: 8, new_secret: `${SECRET}-8` }, { destination_id: 9, new_secret: `${SECRET}-9` }] },
-			{ type: 'SQL_BQ', updates: [{ destination_id: 10, new_secret: `${SECRET}-10` }] },
+			{ type: 'DWH_SNOWFLAKE', updates: [{ destination_id: 8, new_secret: `${ROTATED}-8` }, { destination_id: 9, new_secret: `${ROTATED}-9` }] },
+			{ type: 'SQL_BQ', updates: [{ destination_id: 10, new_secret: `${ROTATED}-10` }] },
 		]);
 		expect(jsonOf(result)).toEqual([
 			{ destination_id: '8', status: 'success' },
@@ -171,9 +171,9 @@ describe('Destination → Rotate Secrets', () => {
 
 	test('from the Destination Secrets credential\'s New Secret', async () => {
 		rotation();
-		const result = await rotate([item(8)], { parameters: { secretsSource: 'credential' }, secrets: { newSecret: SECRET } });
+		const result = await rotate([item(8)], { parameters: { secretsSource: 'credential' }, secrets: { newSecret: ROTATED } });
 		expect(result.error).toBeUndefined();
-		expect(bodies()[0].updates).toEqual([{ destination_id: 8, new_secret: SECRET }]);
+		expect(bodies()[0].updates).toEqual([{ destination_id: 8, new_secret: ROTATED }]);
 	});
 
 	test('a secret the API echoes in a refusal never shows: not in the item, the error or anything n8n keeps', async () => {
@@ -187,7 +187,7 @@ describe('Destination → Rotate Secrets', () => {
 		for (const run of [lenient, strict]) {
 			// The input items carry the secrets by design (a vault step's output); what the node makes does not.
 			const shown = everythingVisible({ run: { storedNode: (run.error as { node?: unknown } | undefined)?.node }, output: run.output, error: run.error });
-			expect(shown).not.toContain(SECRET);
+			expect(shown).not.toContain(ROTATED);
 		}
 	});
 
@@ -199,7 +199,7 @@ describe('Destination → Rotate Secrets', () => {
 		expect(empty.description).toBe('Field: New Secret (new_secret), from the input item\'s field "vault.secret". Nothing was sent for this item.');
 		expect(ok).toEqual({ destination_id: '9', status: 'success' });
 		expect(twice).toMatchObject({ code: 'DUPLICATE_DESTINATION', error: 'Destination 9 in item 2 is already rotated by item 1' });
-		expect(bodies()).toEqual([{ type: 'DWH_SNOWFLAKE', updates: [{ destination_id: 9, new_secret: `${SECRET}-9` }] }]);
+		expect(bodies()).toEqual([{ type: 'DWH_SNOWFLAKE', updates: [{ destination_id: 9, new_secret: `${ROTATED}-9` }] }]);
 		const strict = await rotate([item(8), item(8)]);
 		expect(strict.error!.message).toBe('Destination 8 in item 1 is already rotated by item 0');
 		expect(api.received).toHaveLength(1);

@@ -4,12 +4,10 @@
  * sends it, twice; Transfer Clone; Transfer Create Many with an exact duplicate; Destination
  * Rotate Secrets from the Destination Secrets credential.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-
 import { byCode, byId, SEEDED, TEAM } from './context';
 import { runNode } from './harness';
 import { API_CANARY, useSandbox } from './support';
+import { readText } from '../unit/repo';
 
 const ctx = useSandbox();
 const credentials = () => ({ apiKey: API_CANARY, baseUrl: ctx.sandbox.url, apiUrl: ctx.sandbox.apiUrl });
@@ -18,7 +16,7 @@ const run = (parameters: Record<string, unknown>, extra: { items?: object[]; con
 const jsonOf = (result: Awaited<ReturnType<typeof run>>) => (result.output ?? []).map((item) => item.json);
 
 test('the onboarding template\'s login link, sent twice for one client: one link, handed back the second time', async () => {
-	const template = JSON.parse(fs.readFileSync(path.join(__dirname, '../../docs/templates/onboard-a-client.json'), 'utf8')) as { nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
+	const template = JSON.parse(readText('docs/templates/onboard-a-client.json')) as { nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
 	const { parameters } = template.nodes.find((node) => node.name === 'Create a login link')!;
 	const item = { teamId: TEAM, dataSourceId: 'GAWA', clientName: 'Acme' };
 	const [first] = jsonOf(await run(parameters, { items: [item] }));
@@ -70,14 +68,14 @@ test('Transfer → Create Many: each item created or refused on its own; an exac
 });
 
 test('Destination → Rotate Secrets from the Destination Secrets credential: the destination\'s secret is replaced, none is shown', async () => {
-	const secret = 'rotated-private-key-8d1e';
+	const rotated = 'rotated-private-key-8d1e';
 	const result = await run(
 		{ resource: 'destination', operation: 'rotateSecrets', teamId: TEAM, destinationId: byId(SEEDED.destinationId), destinationType: byCode('DWH_SNOWFLAKE') },
-		{ secrets: { newSecret: secret } },
+		{ secrets: { newSecret: rotated } },
 	);
 	expect(result.error).toBeUndefined();
 	expect(jsonOf(result)).toEqual([{ destination_id: SEEDED.destinationId, status: 'success' }]);
 	expect(ctx.sandbox.state.secretRotations).toEqual([expect.objectContaining({ destination_id: SEEDED.destinationId })]);
-	expect(JSON.stringify(ctx.sandbox.state.destinations.get(SEEDED.destinationId))).toContain(secret);
-	expect(JSON.stringify(result.output)).not.toContain(secret);
+	expect(JSON.stringify(ctx.sandbox.state.destinations.get(SEEDED.destinationId))).toContain(rotated);
+	expect(JSON.stringify(result.output)).not.toContain(rotated);
 });
