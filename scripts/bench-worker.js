@@ -119,7 +119,8 @@ async function main() {
 	cpuMs.length = 0;
 	const times = [];
 	for (let i = 0; i < Number(runs); i++) times.push(await once());
-	process.stdout.write(`${JSON.stringify({ variant, times, cpuMs, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+	// Then out at once: kept-alive sockets and n8n's timers would hold the process for seconds more.
+	process.stdout.write(`${JSON.stringify({ variant, times, cpuMs, maxRssKb: process.resourceUsage().maxRSS })}\n`, () => process.exit(0));
 }
 
 main().catch((error) => {

@@ -58,8 +58,10 @@ function follow(proc, logFile) {
 
 /**
  * Starts everything and resolves with the cluster; on any failure stops what it started and
- * rejects. `dir` is wiped first. `workflows` are imported before n8n starts; those marked active
- * are activated over REST once the owner exists (n8n refuses an import-time activation before).
+ * rejects. `dir` (logs, user folders) is wiped first. `tarball`: the package already packed (by
+ * the test runner, once for all suites), else packed into `dir`. `workflows` are imported before
+ * n8n starts; those marked active are activated over REST once the owner exists (n8n refuses an
+ * import-time activation before).
  * Aborting `signal` (Ctrl-C during start-up) stops what has started; the promise then rejects once
  * everything it started is stopped, its error's `stopped` naming what was.
  */
@@ -73,6 +75,7 @@ async function startQueue({
 	lock,
 	log = () => {},
 	signal,
+	tarball: packed,
 }) {
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
@@ -106,7 +109,7 @@ async function startQueue({
 	try {
 		log(`Starting PostgreSQL and Redis (logs in ${path.relative(process.cwd(), dir) || dir})…`);
 		// A server is on the stop list before the next check, so that an abort meanwhile stops it too.
-		const postgres = await startPostgres({ dir: path.join(dir, 'postgres'), output: output('postgres') });
+		const postgres = await startPostgres({ output: output('postgres') });
 		stoppers.push({ name: `PostgreSQL (port ${postgres.port})`, stop: postgres.stop });
 		await step();
 		const redis = await startRedis({ dir: path.join(dir, 'redis'), output: output('redis') });
@@ -115,8 +118,8 @@ async function startQueue({
 		const queue = { encryptionKey: crypto.randomBytes(24).toString('hex'), postgres, redis, lock };
 		Object.assign(cluster, { postgres, redis, queue });
 
-		log('Packing the package and installing it for main and each worker, as n8n installs community packages…');
-		const tarball = await step(packTarball(path.join(dir, 'pack')));
+		log(`${packed ? 'Installing the packed package' : 'Packing the package and installing it'} for main and each worker, as n8n installs community packages…`);
+		const tarball = packed ?? (await step(packTarball(path.join(dir, 'pack'))));
 		const mainFolder = path.join(dir, 'main');
 		await step(prepareInstance({ userFolder: mainFolder, sandboxUrl, sandboxApiUrl, workflows, queue, tarball }));
 

@@ -1,13 +1,15 @@
 'use strict';
 /**
- * Private PostgreSQL and Redis servers for queue mode, from Debian's packages: each in its own
- * folder, on a free loopback port, with a random password, stopped by the caller. Nothing is
- * installed or started system-wide; a run leaves only its folder behind.
+ * Private PostgreSQL and Redis servers for queue mode, from Debian's packages: each on a free
+ * loopback port, with a random password, stopped by the caller. Nothing is installed or started
+ * system-wide. Redis keeps its config in the caller's folder; PostgreSQL's cluster lives in a fresh
+ * folder of its own under the system's temp folder (see startPostgres), removed when it stops.
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 
 const { run, freePort, supervise, waitFor } = require('./proc');
 
@@ -36,14 +38,18 @@ function redisBin() {
 /**
  * PostgreSQL refuses to run as root, and CI runs as root: then its programs run as the `postgres`
  * user the Debian package creates, through setpriv (which execs, so the pid we hold is the server's).
+ * `reaches(dir)`: whether that user can write in `dir` (every folder above it must let it through).
  */
 function asPostgresUser() {
-	if (process.getuid?.() !== 0) return { wrap: (command, args) => [command, args], chown: () => {} };
+	if (process.getuid?.() !== 0) return { user: null, wrap: (command, args) => [command, args], chown: () => {}, reaches: () => true };
 	const entry = /^postgres:[^:]*:(\d+):(\d+):/m.exec(fs.readFileSync('/etc/passwd', 'utf8'));
 	if (!entry) throw new Error(`Running as root, PostgreSQL needs the "postgres" user to run as, and there is none. ${INSTALL_HINT} creates it.`);
+	const wrap = (command, args) => ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', command, ...args]];
 	return {
-		wrap: (command, args) => ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', command, ...args]],
+		user: 'postgres',
+		wrap,
 		chown: (target) => fs.chownSync(target, Number(entry[1]), Number(entry[2])),
+		reaches: (dir) => spawnSync(...wrap('test', ['-w', dir]), { cwd: dir }).status === 0,
 	};
 }
 
@@ -56,26 +62,36 @@ function pipeTo(child, output) {
 }
 
 /**
- * A fresh cluster in `dir` (wiped first), one database `n8n` owned by the user `n8n`, listening on
- * 127.0.0.1 only (no Unix socket). fsync is off: a throwaway cluster for tests and demos.
+ * A fresh cluster, one database `n8n` owned by the user `n8n`, listening on 127.0.0.1 only (no Unix
+ * socket). fsync is off: a throwaway cluster for tests and demos. Its files (data, the initial
+ * password file) are in a new folder under the system's temp folder, made for the user PostgreSQL
+ * runs as and removed when it stops: wherever the caller's folder lies (a clone inside a folder
+ * only root may enter, say), that user can reach this one. Its log goes to `output`.
  */
-async function startPostgres({ dir, output }) {
+async function startPostgres({ output }) {
 	const bin = postgresBin();
 	const as = asPostgresUser();
-	fs.rmSync(dir, { recursive: true, force: true });
-	fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-	as.chown(dir);
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-postgres-'));
+	const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
 	const dataDir = path.join(dir, 'data');
 	const user = 'n8n';
 	const password = secret();
-	const pwfile = path.join(dir, 'pwfile');
-	fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
-	as.chown(pwfile);
 	try {
+		as.chown(dir);
+		if (!as.reaches(dir)) {
+			throw new Error(`PostgreSQL runs as the "${as.user}" user, who cannot reach ${dir} (a folder above it is closed to others): set TMPDIR to a folder it can reach, e.g. TMPDIR=/tmp`);
+		}
+		const pwfile = path.join(dir, 'pwfile');
+		fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
+		as.chown(pwfile);
+		// The cluster's folder is the working folder too: initdb changes back to its working folder,
+		// and the caller's may be closed to that user.
 		const [command, args] = as.wrap(path.join(bin, 'initdb'), ['-D', dataDir, '-U', user, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--no-locale', '--no-sync']);
-		await run(command, args);
-	} finally {
+		await run(command, args, { cwd: dir });
 		fs.rmSync(pwfile, { force: true });
+	} catch (error) {
+		removeDir();
+		throw error;
 	}
 
 	const port = await freePort();
@@ -84,10 +100,16 @@ async function startPostgres({ dir, output }) {
 		'-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
 		'-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
 	]);
-	const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(command, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
 	pipeTo(child, output);
-	// SIGINT is PostgreSQL's fast shutdown: sessions are closed, the cluster stops cleanly.
-	const { exited, stop } = supervise(child, { signal: 'SIGINT' });
+	// SIGINT is PostgreSQL's fast shutdown: sessions are closed, the cluster stops cleanly; then its folder goes.
+	const server = supervise(child, { signal: 'SIGINT' });
+	const { exited } = server;
+	const stop = async () => {
+		const result = await server.stop();
+		removeDir();
+		return result;
+	};
 	const env = { PGHOST: '127.0.0.1', PGPORT: String(port), PGUSER: user, PGPASSWORD: password };
 	const psql = (database, sql, options = {}) => run(path.join(bin, 'psql'), ['-X', '-v', 'ON_ERROR_STOP=1', '-At', '-d', database, '-c', sql], { env: { ...process.env, ...env }, ...options });
 	try {
@@ -108,6 +130,8 @@ async function startPostgres({ dir, output }) {
 		password,
 		database: 'n8n',
 		pid: child.pid,
+		/** The cluster's folder under the system's temp folder, there until `stop()` resolves. */
+		dir,
 		exited,
 		/** Rows of a query on the n8n database, each an array of column texts. */
 		query: async (sql) => (await psql('n8n', sql)).stdout.split('\n').filter(Boolean).map((line) => line.split('|')),

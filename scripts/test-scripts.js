@@ -23,6 +23,8 @@ const QUICK = [
 	{ name: 'npm run bench (engine part)', args: ['scripts/bench.js', '--items', '20', '--runs', '5', '--latency-items', '20'], expect: /^bench: items=20 /m },
 	{ name: 'npm run bench (reading part)', args: ['scripts/bench-read.js'], expect: /^bench-read: /m },
 	{ name: 'npm run bench (real n8n part)', args: ['scripts/bench-n8n.js', '--only', 'n8n', '--n8n-items', '20', '--n8n-rounds', '3'], expect: /^bench-n8n: items=20 /m },
+	{ name: 'npm run bench (Authorization part)', args: ['scripts/bench-auth.js', '--executions', '3', '--polls', '3'], expect: /^bench-auth: bearer 0 refused of /m },
+	{ name: 'npm run bench (Create Many part)', args: ['scripts/bench-many.js', '--transfers', '10', '--runs', '1'], expect: /^bench-many: at 50 ms, /m },
 	{ name: 'npm run bench:trigger', args: ['scripts/bench-trigger.js', '--teams', '10', '--latency', '0'], expect: /^bench-trigger: transfers=10 /m },
 	{ name: 'npm run soak', args: ['--expose-gc', 'scripts/soak.js', '--items', '100', '--concurrency', '5'], expect: /^soak: .* PASS$/m },
 ];
@@ -39,7 +41,7 @@ async function sandboxCli(node) {
 		const dts = /DTS sandbox listening on (\S+)/.exec(output)[1];
 		const logins = /Supermetrics API sandbox .* listening on (\S+)/.exec(output)[1];
 		const answers = await Promise.all([
-			fetch(`${dts}/teams/12345/transfers`, { headers: { authorization: 'sandbox-demo-key' } }),
+			fetch(`${dts}/teams/12345/transfers`, { headers: { authorization: 'Bearer sandbox-demo-key' } }),
 			fetch(`${logins}/ds/logins`, { headers: { authorization: 'Bearer sandbox-demo-key' } }),
 		]);
 		if (answers.some((a) => a.status !== 200)) throw new Error(`the sandbox answered ${answers.map((a) => a.status).join(', ')}`);

@@ -6,16 +6,20 @@ const path = require('node:path');
 const { createSandbox } = require('../sandbox/server');
 const { ROOT, n8nCli } = require('../../scripts/n8n');
 const { prepareInstance } = require('../../scripts/instance');
+const { packedTarball } = require('../../scripts/packed');
 
 const OUTPUT = path.join(ROOT, 'test-output');
 
-/** `sandbox`: options for the sandbox (e.g. its clock's start). */
+/**
+ * `sandbox`: options for the sandbox (e.g. its clock's start). The package installed is the run's
+ * one tarball (scripts/packed.js), the same `npm pack` of dist/ each instance packed before.
+ */
 async function openInstance(name, workflows, { credentials = [], sandbox: sandboxOptions = {} } = {}) {
 	const userFolder = path.join(OUTPUT, `n8n-${name}`);
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	const sandbox = await createSandbox(sandboxOptions).start(0);
 	try {
-		await prepareInstance({ userFolder, sandboxUrl: sandbox.url, sandboxApiUrl: sandbox.apiUrl, workflows, credentials });
+		await prepareInstance({ userFolder, sandboxUrl: sandbox.url, sandboxApiUrl: sandbox.apiUrl, workflows, credentials, tarball: await packedTarball() });
 	} catch (error) {
 		await sandbox.close();
 		throw error;

@@ -6,6 +6,7 @@
  * until both workers are busy, and a worker is killed while it holds ten of them.
  */
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
 const path = require('node:path');
 const { describe, test, before, after } = require('node:test');
 
@@ -14,6 +15,7 @@ const { CACHE, N8N_VERSION, ROOT } = require('../../scripts/n8n');
 const { startQueue, callMany, SHORT_LOCK } = require('../../scripts/queue');
 const { webhookWorkflow, WEBHOOK, triggerWorkflow, TRIGGER_NODE } = require('../../scripts/fixtures');
 const { waitFor, alive, freePort, processTree } = require('../../scripts/proc');
+const { packedTarball } = require('../../scripts/packed');
 
 // n8n stores execution data in flatted form; its own copy reads it.
 const flatted = require(path.join(CACHE, `n8n-${N8N_VERSION}`, 'node_modules', 'flatted'));
@@ -66,6 +68,7 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 1
 			concurrency: CONCURRENCY,
 			lock: SHORT_LOCK,
 			log: (message) => process.stdout.write(`# ${message}\n`),
+			tarball: await packedTarball(),
 		});
 		const { main, workers, postgres, redis } = cluster;
 		started.pids.push(main.pid, ...workers.map((w) => w.pid), postgres.pid, redis.pid);
@@ -268,11 +271,13 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 1
 		assert.equal(createsFor(sandbox, '900000').length, 0);
 	});
 
-	test('stopping the cluster ends every process it started and frees every port', async () => {
+	test('stopping the cluster ends every process it started, frees every port and removes PostgreSQL\'s folder', async () => {
 		started.pids.push(...processTree(cluster.main.pid));
+		assert.ok(fs.existsSync(cluster.postgres.dir), `PostgreSQL's cluster is in ${cluster.postgres.dir}`);
 		const stopped = await cluster.stop();
 		assert.ok(stopped.length >= 5, stopped.join(', '));
 		assert.deepEqual(started.pids.filter(alive), []);
 		for (const port of started.ports) assert.equal(await freePort(port), port, `port ${port} is free`);
+		assert.equal(fs.existsSync(cluster.postgres.dir), false, `${cluster.postgres.dir} is removed`);
 	});
 });
