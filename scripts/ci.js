@@ -4,21 +4,22 @@
  * `.ci/run`'s steps once the system packages are there: every suite the project has, on a clean
  * install, each step starting as soon as what it needs is done, side by side where they can be:
  *
- *   npm ci ── build ── lint ── typecheck ── jest ─┐
- *   n8n install (from the start) ─────────────────┼── e2e: npm start ──┬── e2e: panel, cli, editor
- *   Chromium (when missing) ──────────────────────┤                    ├── e2e: templates, agent, …
- *               lint ── pack (once for all) ──────┤                    └── scripts
- *                                                 ├── e2e: trigger
- *                                                 └── queue
+ *   npm ci ── build ── lint ── typecheck ── jest ──────────────── scripts
+ *   n8n install (from the start) ──┬─ e2e: trigger
+ *   Chromium (when missing) ───────┼─ queue
+ *   lint ── pack (once for all) ───┼─ e2e: npm start
+ *                                  ├─ e2e: panel, cli, editor
+ *                                  └─ e2e: the others (agent, templates, any new file)
  *
  * `npm test` is its four steps, the build done once for every suite; lint runs before any suite
  * writes under test-output/ (ESLint would lint that too). n8n's install, mostly download, needs
- * nothing else and starts with `npm ci`. The trigger's e2e file mostly waits for n8n's minute, and
- * the queue suite for the trigger's polls in queue mode: both start as soon as n8n is there. What
- * reads dist/ (jest, the scripts, panel.e2e.js) runs before or after `npm start`'s own test, since
- * `npm start` rebuilds dist/; what runs beside it installs the tarball packed once. Each step's
- * lines carry its name and are kept in test-output/ci/; the run ends with a table of each step's
- * start and time. Exits non-zero when any step fails (the steps that do not need it still run).
+ * nothing else and starts with `npm ci`. The trigger's e2e file and the queue suite mostly wait
+ * for n8n's minute, the others for n8n and the browser: all start as soon as n8n is there, each
+ * n8n installing the tarball packed once. `npm start` builds only when dist/ is older than its
+ * sources (scripts/built.js), so its test never rewrites dist/ under jest, the scripts or an e2e
+ * file that loads it. Each step's lines carry its name and are kept in test-output/ci/; the run
+ * ends with a table of each step's start and time. Exits non-zero when any step fails (the steps
+ * that do not need it still run).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -63,10 +64,10 @@ const STEPS = [
 	['pack', ['lint'], packForRun],
 	['e2e: trigger', ['pack', 'n8n install', 'chromium'], tests('e2e: trigger', () => [e2e('trigger')])],
 	['queue', ['pack', 'n8n install'], node('queue', [path.join(ROOT, 'scripts', 'test-queue.js')])],
-	['e2e: npm start', ['jest', 'pack', 'n8n install'], tests('e2e: npm start', () => [e2e('start')])],
-	['scripts', ['e2e: npm start'], node('scripts', [path.join(ROOT, 'scripts', 'test-scripts.js')])],
-	[`e2e: ${LANE.join(', ')}`, ['e2e: npm start', 'chromium'], tests(`e2e: ${LANE.join(', ')}`, () => LANE.map(e2e))],
-	['e2e: the others', ['e2e: npm start', 'chromium'], tests('e2e: the others', () => testFiles(E2E, '.e2e.js').filter((file) => ![...OWN_STEP, ...LANE].map(e2e).includes(file)))],
+	['e2e: npm start', ['pack', 'n8n install'], tests('e2e: npm start', () => [e2e('start')])],
+	[`e2e: ${LANE.join(', ')}`, ['pack', 'n8n install', 'chromium'], tests(`e2e: ${LANE.join(', ')}`, () => LANE.map(e2e))],
+	['e2e: the others', ['pack', 'n8n install', 'chromium'], tests('e2e: the others', () => testFiles(E2E, '.e2e.js').filter((file) => ![...OWN_STEP, ...LANE].map(e2e).includes(file)))],
+	['scripts', ['jest', 'n8n install'], node('scripts', [path.join(ROOT, 'scripts', 'test-scripts.js')])],
 ];
 
 async function main() {

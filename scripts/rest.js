@@ -9,8 +9,12 @@ const OWNER = { email: 'owner@example.com', firstName: 'Local', lastName: 'Owner
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** `/healthz` answers before the database and nodes are loaded; readiness waits for both. */
-async function waitReady(url, { timeoutMs = 180000, exited } = {}) {
+/**
+ * `/healthz` answers before the database and nodes are loaded; readiness waits for both. The
+ * bound is for a loaded machine (CI boots a dozen n8n side by side on 2 cores, each taking up to
+ * three minutes then), not what a start takes; an n8n that dies is seen at once through `exited`.
+ */
+async function waitReady(url, { timeoutMs = 600000, exited } = {}) {
 	const deadline = Date.now() + timeoutMs;
 	let stopped = null;
 	exited?.then((result) => (stopped = result));

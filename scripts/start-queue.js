@@ -13,9 +13,10 @@ const { CACHE, N8N_VERSION, ensureN8n } = require('./n8n');
 const { startQueue } = require('./queue');
 const { EXAMPLE, WEBHOOK, CREDENTIAL, DEMO_KEY, exampleWorkflow, webhookWorkflow } = require('./fixtures');
 const { OWNER } = require('./rest');
-const { log, freePort, run } = require('./proc');
+const { log, freePort } = require('./proc');
 const { postgresBin, redisBin } = require('./services');
 const { lifecycle } = require('./lifecycle');
+const { buildUnlessCurrent } = require('./built');
 
 const DIR = path.join(CACHE, 'queue');
 const SANDBOX_PORT = 4010;
@@ -25,8 +26,7 @@ const life = lifecycle({ what: 'the n8n processes, Redis, PostgreSQL and the san
 async function main() {
 	postgresBin();
 	redisBin();
-	log('Building the package…');
-	await run('npm', ['run', '--silent', 'build']);
+	await buildUnlessCurrent();
 	await ensureN8n();
 
 	const sandbox = createSandbox();

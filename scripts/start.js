@@ -14,9 +14,10 @@ const { CACHE, N8N_VERSION, ensureN8n, startN8n } = require('./n8n');
 const { prepareInstance } = require('./instance');
 const { EXAMPLE, TRIGGER_EXAMPLE, CREDENTIAL, SECRETS_CREDENTIAL, DEMO_KEY, exampleWorkflow, triggerWorkflow } = require('./fixtures');
 const { OWNER, waitReady, setupOwner, login } = require('./rest');
-const { log, freePort, run } = require('./proc');
+const { log, freePort } = require('./proc');
 const { lifecycle } = require('./lifecycle');
 const { startAgentDemo } = require('./agentDemo');
+const { buildUnlessCurrent } = require('./built');
 const { templateWorkflows, withSandboxCredential } = require('./templates');
 
 // Another n8n port, sandbox port or n8n user folder, e.g. `START_N8N_PORT=5700 npm start` (the
@@ -37,8 +38,7 @@ async function main() {
 	if (!(await freePort(N8N_PORT))) {
 		throw new Error(`Port ${N8N_PORT} is in use: stop what runs there (another n8n?) and try again.`);
 	}
-	log('Building the package…');
-	await run('npm', ['run', '--silent', 'build']);
+	await buildUnlessCurrent();
 	await ensureN8n();
 
 	// Three days of the seeded transfer's daily runs, so the trigger's Fetch Test Event has one to show.

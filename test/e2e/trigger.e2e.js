@@ -43,12 +43,6 @@ const QUIET_TIME = '2026-06-01T10:00:00Z';
 // "Every minute" fires at one second of the minute (random, or seeded by the durable scheduler); a
 // busy machine adds to it.
 const POLL_DEADLINE = 3 * MINUTE;
-/**
- * How long an n8n may take to be ready. Here eleven start at once (every chain of both schedulers),
- * beside the other suites, on 2 cores: rest.js's default of 3 minutes is for one n8n at a time.
- * Only a bound on the wait: what is checked once n8n is up is the same.
- */
-const BOOT_DEADLINE = 10 * MINUTE;
 const SCREENSHOT = path.join(OUTPUT, 'trigger-editor.png');
 
 /**
@@ -110,7 +104,7 @@ function instance(scheduler, env, chain) {
 		const log = fs.createWriteStream(path.join(n8n.userFolder, 'n8n.log'), { flags: 'a' });
 		server = startN8n(n8n.userFolder, { port, brokerPort: await freePort(), env, output: log });
 		const local = `http://127.0.0.1:${port}`;
-		await waitReady(local, { exited: server.exited, timeoutMs: BOOT_DEADLINE });
+		await waitReady(local, { exited: server.exited });
 		assert.match(await setupOwner(local), /^(created|existing)$/);
 		rest = await login(local);
 		assert.ok(rest, `the owner ${OWNER.email} cannot log in`);

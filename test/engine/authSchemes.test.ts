@@ -4,9 +4,12 @@
  * the credential in this process (n8n's), so an API that takes only the key alone refuses one
  * request per process and credential, not one per execution or poll. Explicit formats: one form.
  */
+import { sleep } from 'n8n-workflow';
+
 import { TEAM } from './context';
 import { pollingTrigger, runNode } from './harness';
 import { API_CANARY, runCreate, useSandbox } from './support';
+import { FIRST_ANSWER_WAIT_MS } from '../../nodes/SupermetricsTransfers/transport/schemeMemory';
 
 const ctx = useSandbox();
 const VALID = { teamId: TEAM, dataSourceId: 'GAWA', destinationType: 'SQL_BQ' };
@@ -84,6 +87,25 @@ describe('the default: Bearer, or the key alone if refused', () => {
 		expect(refused()).toBe(1);
 		expect(ctx.sandbox.state.connections.size).toBe(8);
 	});
+
+	test('a first answer that takes long holds the others at most FIRST_ANSWER_WAIT_MS, not their Timeout: a worker\'s other executions go on', async () => {
+		const credentialId = newCredential();
+		const gate = ctx.sandbox.hold({ method: 'POST' });
+		const run = runNode({
+			parameters: { resource: 'dataSourceConnection', operation: 'create', ...VALID, options: { timeout: 600000, batching: { batch: { batchSize: 4, concurrency: 4, batchInterval: 0 } } } },
+			items: Array.from({ length: 4 }, () => ({})),
+			credentials: { apiKey: API_CANARY, baseUrl: ctx.sandbox.url },
+			credentialId,
+		});
+		// All four reach the API while the first is still unanswered (it would wait 600 s for it).
+		while (gate.held < 4) await sleep(100);
+		gate.release();
+		const { output, error } = await run;
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(4);
+		expect(sent()).toEqual([BEARER, BEARER, BEARER, BEARER]);
+		expect(ctx.sandbox.state.connections.size).toBe(4);
+	}, FIRST_ANSWER_WAIT_MS + 30_000);
 
 	test('both refused: the error says what was sent, and that the key itself is not accepted', async () => {
 		const { error, output } = await runCreate(ctx.sandbox, VALID, { apiKey: 'wrong-key-1234', continueOnFail: true, credentialId: newCredential() });

@@ -11,6 +11,7 @@ import type { Masker } from './mask';
 import { DECLARED, describeScheme, SCHEME_HEADER, schemesToTry } from './schemes';
 import type { Scheme } from './schemes';
 import { exchange } from './send';
+import { FIRST_ANSWER_WAIT_MS } from './schemeMemory';
 import type { Context, RequestSettings } from './settings';
 
 /** One call plus its retries: the first try and at most two more after a 429. */
@@ -95,7 +96,7 @@ export async function dtsRequest(
 	itemIndex: number,
 ): Promise<DtsResponse> {
 	if (settings.authMode !== 'perEndpoint') return await sendWithKey.call(this, call, settings, itemIndex);
-	return await settings.schemes.first(settings.timeoutMs, async () => await sendWithKey.call(this, call, settings, itemIndex));
+	return await settings.schemes.first(Math.min(settings.timeoutMs, FIRST_ANSWER_WAIT_MS), async () => await sendWithKey.call(this, call, settings, itemIndex));
 }
 
 async function sendWithKey(this: Context, call: DtsCall, settings: RequestSettings, itemIndex: number): Promise<DtsResponse> {

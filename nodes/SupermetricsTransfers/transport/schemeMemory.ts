@@ -10,6 +10,14 @@ import type { Scheme } from './schemes';
  * two URLs, never the key: a key changed later costs at most one more refused request.
  */
 
+/**
+ * How long a request waits for the first answer of its credential while no form is known. Short:
+ * the requests waiting may be other executions' (a worker runs ten at once), and the first may be
+ * a write the API takes long to answer. Past it, a request goes on its own, and at worst is
+ * refused for its form once and sent again with the other.
+ */
+export const FIRST_ANSWER_WAIT_MS = 10000;
+
 /** Credentials remembered per process; past this the longest unused is forgotten. */
 export const MAX_REMEMBERED = 1000;
 
@@ -23,7 +31,7 @@ export interface SchemeMemory {
 	/**
 	 * Runs a request. While no form is known, only one request of the credential runs at a time
 	 * (the others wait for it, each at most `waitMs`, then go on their own): of requests sent side
-	 * by side, one at most is refused for its form.
+	 * by side and answered within that wait, one at most is refused for its form.
 	 */
 	first<T>(waitMs: number, send: () => Promise<T>): Promise<T>;
 }
