@@ -2,12 +2,16 @@
 'use strict';
 /**
  * `npm run bench` (last part): how long reading an answer takes, for the answers the security
- * tests throw at the node. Runs the built transport's reader (dist/), median of 7 after a warm-up.
+ * tests throw at the node. Runs the built transport's reader (dist/), median of 7 after a warm-up
+ * (`--runs 1`: one, a quick check that the script runs).
  * The old reader took 3 s on 78 KB and 43 s on 313 KB of the first kind.
  */
 const { parseJson, readAnswer } = require('../dist/nodes/SupermetricsTransfers/transport/read');
 const { Masker } = require('../dist/nodes/SupermetricsTransfers/transport/mask');
 
+const at = process.argv.indexOf('--runs');
+const RUNS = at >= 0 ? Number(process.argv[at + 1]) : 7;
+if (!(Number.isInteger(RUNS) && RUNS >= 1 && RUNS <= 100)) throw new Error('--runs: a whole number from 1 to 100');
 const MB = 1024 * 1024;
 const run = (id) => ({ id: 9007199254740993 + id, status: 'COMPLETED', created_time: '2024-01-15T09:55:00Z', ended_time: '2024-01-15T10:05:30Z', type: 'Recurring', total_duration: 330.5, total_rows: 4500, data_date: '2024-01-15', message: '' });
 const runs = [];
@@ -25,7 +29,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const figures = [];
 for (const [name, text] of Object.entries(bodies)) {
 	const times = [];
-	for (let i = 0; i < 8; i++) {
+	for (let i = 0; i <= RUNS; i++) {
 		const started = process.hrtime.bigint();
 		const parsed = parseJson(text);
 		if (parsed.ok) readAnswer(parsed.value, masker);

@@ -4,10 +4,10 @@
  * `.ci/run`'s steps once the system packages are there: every suite the project has, on a clean
  * install, each step starting as soon as what it needs is done, side by side where they can be:
  *
- *   npm ci ── build ── lint ── typecheck ── jest ──────────────── scripts
- *   n8n install (from the start) ──┬─ e2e: trigger
- *   Chromium (when missing) ───────┼─ queue
- *   lint ── pack (once for all) ───┼─ e2e: npm start
+ *   npm ci ── build ── lint ── typecheck ── jest ─────────────────────────────┐
+ *   n8n install (from the start) ──┬─ e2e: trigger                           │
+ *   Chromium (when missing) ───────┼─ queue                                  │
+ *   lint ── pack (once for all) ───┼─ e2e: npm start ────────────────────────┴── scripts
  *                                  ├─ e2e: panel, cli, editor
  *                                  └─ e2e: the others (agent, templates, any new file)
  *
@@ -67,7 +67,8 @@ const STEPS = [
 	['e2e: npm start', ['pack', 'n8n install'], tests('e2e: npm start', () => [e2e('start')])],
 	[`e2e: ${LANE.join(', ')}`, ['pack', 'n8n install', 'chromium'], tests(`e2e: ${LANE.join(', ')}`, () => LANE.map(e2e))],
 	['e2e: the others', ['pack', 'n8n install', 'chromium'], tests('e2e: the others', () => testFiles(E2E, '.e2e.js').filter((file) => ![...OWN_STEP, ...LANE].map(e2e).includes(file)))],
-	['scripts', ['jest', 'n8n install'], node('scripts', [path.join(ROOT, 'scripts', 'test-scripts.js')])],
+	// After npm start's test rather than beside it: fewer n8n booting at once while the queue suite's calls run.
+	['scripts', ['jest', 'e2e: npm start'], node('scripts', [path.join(ROOT, 'scripts', 'test-scripts.js')])],
 ];
 
 async function main() {

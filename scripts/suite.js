@@ -63,7 +63,8 @@ function testFiles(dir, suffix) {
 function timingTable(title, rows, { width = 44 } = {}) {
 	const lines = [`\n${title}:`];
 	for (const [name, seconds, note = ''] of rows) {
-		const minutes = `${Math.floor(seconds / 60)}:${String(Math.round(seconds % 60)).padStart(2, '0')}`;
+		const whole = Math.round(seconds);
+		const minutes = `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 		lines.push(`  ${name.padEnd(width)} ${seconds.toFixed(1).padStart(7)} s  ${minutes.padStart(6)}${note ? `  ${note}` : ''}`);
 	}
 	return lines.join('\n');

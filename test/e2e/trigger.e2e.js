@@ -14,10 +14,11 @@
  * is the activation, a run reported once, Fetch Test Event (and the editor), then the login event.
  * Every other chain first does what the first chain's first two tests do, with the same assertions
  * (both workflows imported; activated, the first poll records where things stand and starts
- * nothing; a run reported once), then its one scenario: each restart, kill, deactivation or held
- * answer meets a trigger that has reported a run already and must not report it again, as when
- * the scenarios ran one after another on one n8n. The durable scheduler's logs, all its chains',
- * are checked last for a poll n8n abandoned or a trigger error.
+ * nothing; a run reported once), then its scenarios one after another: each restart, kill,
+ * deactivation or held answer meets a trigger that has reported runs already and must not report
+ * them again. Three or four chains a scheduler, not one per scenario: each n8n costs a boot, and
+ * CI's two cores run the other suites beside these. The durable scheduler's logs, all its
+ * chains', are checked last for a poll n8n abandoned or a trigger error.
  */
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -80,10 +81,8 @@ function chains(scheduler) {
 	const first = ['activation', 'runAfterActivation'];
 	return [
 		{ name: 'activation', title: 'activated, a run, Fetch Test Event, the login event', tests: [...first, 'fetchTestEvent', ...(scheduler === 'regular' ? ['editor'] : []), 'loginLinkUsed'] },
-		{ name: 'stop', title: 'after a run reported: stopped cleanly', setup: first, tests: ['stoppedCleanly'] },
-		{ name: 'kill', title: 'after a run reported: killed between polls', setup: first, tests: ['killedBetweenPolls'] },
-		{ name: 'kill-in-poll', title: 'after a run reported: killed during a poll', setup: first, tests: ['killedDuringPoll'] },
-		{ name: 'deactivate', title: 'after a run reported: deactivated and activated', setup: first, tests: ['deactivated'] },
+		{ name: 'restart', title: 'after a run reported: stopped cleanly, then killed between polls', setup: first, tests: ['stoppedCleanly', 'killedBetweenPolls'] },
+		{ name: 'kill-in-poll', title: 'after a run reported: killed during a poll, then deactivated and activated', setup: first, tests: ['killedDuringPoll', 'deactivated'] },
 		...(scheduler === 'durable' ? [{ name: 'held', title: 'after a run reported: an answer held past the budget', setup: first, tests: ['heldPastBudget'] }] : []),
 	];
 }
