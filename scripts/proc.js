@@ -40,7 +40,20 @@ function run(command, args, { cwd, env, echo = false, allowFail = false, onLine 
 }
 
 /** Resolves with `port` when it is free on 127.0.0.1 (a free one when `port` is 0), else null. */
-function freePort(port = 0) {
+async function freePort(port = 0) {
+	if (port) return await listenOnce(port);
+	// Below Linux's ephemeral range (32768-60999), where the kernel never picks a port for an
+	// outgoing connection or another listen(0): a port handed out here stays free until the caller
+	// binds it, unless another caller of this function draws it too (a start then says so, and the
+	// e2e boots retry). Bounded tries, then whatever the kernel gives.
+	for (let i = 0; i < 50; i++) {
+		const bound = await listenOnce(10000 + Math.floor(Math.random() * 22768));
+		if (bound) return bound;
+	}
+	return await listenOnce(0);
+}
+
+function listenOnce(port) {
 	return new Promise((resolve) => {
 		const server = net.createServer();
 		server.once('error', () => resolve(null));

@@ -99,11 +99,29 @@ function instance(scheduler, env, chain) {
 
 	/** n8n on the instance's user folder (again, after a stop), logged in. */
 	async function boot() {
-		const port = await freePort();
-		const log = fs.createWriteStream(path.join(n8n.userFolder, 'n8n.log'), { flags: 'a' });
-		server = startN8n(n8n.userFolder, { port, brokerPort: await freePort(), env, output: log });
-		const local = `http://127.0.0.1:${port}`;
-		await waitReady(local, { exited: server.exited });
+		const logFile = path.join(n8n.userFolder, 'n8n.log');
+		// A port drawn free can be taken by another suite's process before n8n binds it (CI runs
+		// a dozen n8n side by side): n8n then exits saying so, and another pair of ports is drawn.
+		let local;
+		for (let attempt = 1; ; attempt++) {
+			const port = await freePort();
+			local = `http://127.0.0.1:${port}`;
+			const logged = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
+			const log = fs.createWriteStream(logFile, { flags: 'a' });
+			server = startN8n(n8n.userFolder, { port, brokerPort: await freePort(), env, output: log });
+			try {
+				await waitReady(local, { exited: server.exited });
+				break;
+			} catch (error) {
+				await server.stop();
+				// Its last words through the pipes, then into the file, before reading them.
+				const { child } = server;
+				await new Promise((resolve) => (child.stdout.closed && child.stderr.closed ? resolve() : child.once('close', resolve)));
+				await new Promise((resolve) => log.end(resolve));
+				const said = fs.readFileSync(logFile, 'utf8').slice(logged);
+				if (attempt >= 3 || !/port \d+ is already in use/.test(said)) throw error;
+			}
+		}
 		assert.match(await setupOwner(local), /^(created|existing)$/);
 		rest = await login(local);
 		assert.ok(rest, `the owner ${OWNER.email} cannot log in`);
