@@ -1,4 +1,5 @@
-import { dateField, transferIdField } from '../descriptions';
+import { dateField } from '../descriptions';
+import { transferIdField } from '../pickers';
 import { teamOperation } from '../operation';
 import { withSimplify } from '../simplify';
 import { dateRangeParams, transferIdParam } from '../params';

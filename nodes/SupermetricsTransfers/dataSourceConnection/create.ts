@@ -1,4 +1,4 @@
-import { dataSourceIdField, destinationTypeField } from '../descriptions';
+import { dataSourceIdField, destinationTypeField } from '../pickers';
 import { teamOperation } from '../operation';
 import { codeParam } from '../params';
 import { DATA_SOURCE_ID, DESTINATION_TYPE } from '../validation';

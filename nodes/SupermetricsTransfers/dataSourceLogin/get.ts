@@ -1,4 +1,4 @@
-import { loginIdField } from '../descriptions';
+import { loginIdField } from '../pickers';
 import { apiOperation } from '../operation';
 import { loginIdParam, loginPath } from './login';
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { loginIdField, returnAllFields } from '../descriptions';
+import { returnAllFields } from '../descriptions';
+import { loginIdField } from '../pickers';
 import { itemError } from '../itemError';
 import { booleanParam, integerParam } from '../params';
 import { dtsRequest, isObject, requireList } from '../transport';

@@ -1,4 +1,4 @@
-import { loginIdField } from '../descriptions';
+import { loginIdField } from '../pickers';
 import { itemError } from '../itemError';
 import { apiOperation } from '../operation';
 import { loginIdParam, loginPath } from './login';

@@ -1,6 +1,7 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { destinationTypeField, displayNameField } from '../descriptions';
+import { displayNameField } from '../descriptions';
+import { destinationTypeField } from '../pickers';
 import { codeParam, textParam } from '../params';
 import {
 	AUTH_METHOD,
@@ -12,7 +13,7 @@ import {
 	NEW_PASSWORD,
 	SETTING_NAME,
 } from '../validation';
-import { password, SECRETS, secretInputs } from './secrets';
+import { password, SECRETS, secretInputs, secretsSourceField } from './secrets';
 import { typeSettings } from './typeSettings';
 
 /**
@@ -87,31 +88,14 @@ export function destinationConfigurationFields(
 				},
 			],
 		},
-		{
-			displayName: 'Secrets From',
-			name: 'secretsSource',
-			type: 'options',
-			default: 'credential',
-			options: [
-				{
-					name: 'Destination Secrets Credential',
-					value: 'credential',
-					description: 'Encrypted by n8n like the API key, and never part of the workflow (recommended)',
-				},
-				{
-					name: 'Typed in This Node',
-					value: 'node',
-					description: 'Kept in the workflow, and in every copy of it that is exported or shared',
-				},
-				{
-					name: 'None',
-					value: 'none',
-					description: newSecret ? 'Send no secret: the stored destination keeps its own' : 'Send no secret',
-				},
+		secretsSourceField(displayOptions, {
+			credential: 'Encrypted by n8n like the API key, and never part of the workflow (recommended)',
+			others: [
+				{ name: 'Typed in This Node', value: 'node', description: 'Kept in the workflow, and in every copy of it that is exported or shared' },
+				{ name: 'None', value: 'none', description: newSecret ? 'Send no secret: the stored destination keeps its own' : 'Send no secret' },
 			],
 			description: 'Where the auth method\'s secrets (password, private key, passphrase, access token or key) come from',
-			displayOptions,
-		},
+		}),
 		{
 			displayName: 'Secrets',
 			name: 'secrets',

@@ -1,4 +1,4 @@
-import { destinationIdField } from '../descriptions';
+import { destinationIdField } from '../pickers';
 import { teamOperation } from '../operation';
 import { destinationIdParam } from '../params';
 

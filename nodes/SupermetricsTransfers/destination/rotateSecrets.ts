@@ -1,11 +1,11 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { destinationIdField, destinationTypeField } from '../descriptions';
+import { destinationIdField, destinationTypeField } from '../pickers';
 import { itemError } from '../itemError';
 import { manyOperation } from '../manyItems';
 import { codeParam, destinationIdParam, optionParam, textParam } from '../params';
 import { DESTINATION_TYPE, INPUT_FIELD, NEW_SECRET, SECRETS_SOURCE } from '../validation';
-import { ROTATION_SOURCES, SECRETS_CREDENTIAL } from './secrets';
+import { ROTATION_SOURCES, SECRETS_CREDENTIAL, secretsSourceField } from './secrets';
 
 /**
  * PATCH /teams/{team_id}/destinations/batch (the newest reference): a new secret for each input
@@ -23,27 +23,11 @@ const show = { show: { resource: ['destination'], operation: ['rotateSecrets'] }
 const fromItem = { show: { ...show.show, secretsSource: ['item'] } };
 
 const sourceFields: INodeProperties[] = [
-	{
-		displayName: 'Secrets From',
-		name: 'secretsSource',
-		type: 'options',
-		default: 'credential',
-		// Written out: n8n's lint reads the options as literals.
-		options: [
-			{
-				name: 'Destination Secrets Credential',
-				value: 'credential',
-				description: 'Its New Secret: encrypted by n8n like the API key, and never part of the workflow (recommended)',
-			},
-			{
-				name: 'Input Item Field',
-				value: 'item',
-				description: 'A field of each input item, e.g. what a vault step before this one read',
-			},
-		],
+	secretsSourceField(show, {
+		credential: 'Its New Secret: encrypted by n8n like the API key, and never part of the workflow (recommended)',
+		others: [{ name: 'Input Item Field', value: 'item', description: 'A field of each input item, e.g. what a vault step before this one read' }],
 		description: 'Where each destination\'s new secret (new_secret) comes from',
-		displayOptions: show,
-	},
+	}),
 	{
 		// Named for the item's field, not for what it holds: the value is never typed here.
 		displayName: 'Input Field',

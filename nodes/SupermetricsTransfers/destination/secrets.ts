@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { optionParam } from '../params';
 import { SECRETS_SOURCE } from '../validation';
@@ -38,6 +38,25 @@ export const SECRETS: Array<[name: string, key: string, displayName: string, des
 /** The form's name for the secret sent as `key` in fields, if the node has a place for it. */
 export function secretDisplayName(key: string): string | undefined {
 	return SECRETS.find(([, k]) => k === key)?.[2];
+}
+
+/**
+ * Secrets From: the Destination Secrets credential first (recommended), then the operation's other
+ * places for a secret. One field for Create, Update, Test Connection and Rotate Secrets alike.
+ */
+export function secretsSourceField(
+	displayOptions: IDisplayOptions,
+	{ credential, others, description }: { credential: string; others: INodePropertyOptions[]; description: string },
+): INodeProperties {
+	return {
+		displayName: 'Secrets From',
+		name: 'secretsSource',
+		type: 'options',
+		default: 'credential',
+		options: [{ name: 'Destination Secrets Credential', value: 'credential', description: credential }, ...others],
+		description,
+		displayOptions,
+	};
 }
 
 export const password = (displayName: string, name: string, description: string): INodeProperties => ({

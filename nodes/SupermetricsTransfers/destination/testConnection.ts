@@ -1,4 +1,5 @@
-import { destinationIdField, failOnFalseField } from '../descriptions';
+import { failOnFalseField } from '../descriptions';
+import { destinationIdField } from '../pickers';
 import { teamOperation } from '../operation';
 import { failIfFalse } from '../outcome';
 import { optionalIdParam } from '../params';

@@ -1,4 +1,5 @@
-import { loginDataSourceField, optionalTeamIdField } from '../descriptions';
+import { optionalTeamIdField } from '../descriptions';
+import { loginDataSourceField } from '../pickers';
 import { apiOperation } from '../operation';
 import { expiryTimeParam, httpUrlParam, loginsIdParam, optionalBooleanParam, optionalIdParam, textParam } from '../params';
 import { DS_ID, EXPIRY_TIME, INT64_MAX, LINK_DESCRIPTION, REDIRECT_URL, REQUIRE_LOGIN, REQUIRE_USERNAME, TEAM_ID, USE_EXISTING } from '../validation';

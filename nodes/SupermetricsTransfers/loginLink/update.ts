@@ -1,4 +1,4 @@
-import { loginLinkIdField } from '../descriptions';
+import { loginLinkIdField } from '../pickers';
 import { apiOperation } from '../operation';
 import { textParam } from '../params';
 import { LINK_DESCRIPTION } from '../validation';

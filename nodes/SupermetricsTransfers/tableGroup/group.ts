@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { byId, locator } from '../descriptions';
+import { byId, locator } from '../pickers';
 import { loginsIdParam } from '../params';
 import type { ParamContext } from '../params';
 import type { DtsCall } from '../transport';

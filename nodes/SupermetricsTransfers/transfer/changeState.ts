@@ -1,4 +1,4 @@
-import { transferIdField } from '../descriptions';
+import { transferIdField } from '../pickers';
 import { teamOperation } from '../operation';
 import { optionParam, transferIdParam } from '../params';
 import { INT32_MAX, TRANSFER_STATE } from '../validation';

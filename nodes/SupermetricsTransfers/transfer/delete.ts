@@ -1,4 +1,4 @@
-import { transferIdField } from '../descriptions';
+import { transferIdField } from '../pickers';
 import { teamOperation } from '../operation';
 import { transferIdParam } from '../params';
 import { INT32_MAX } from '../validation';

@@ -1,6 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { dataSourceIdField, destinationIdField, displayNameField } from '../descriptions';
+import { displayNameField } from '../descriptions';
+import { dataSourceIdField, destinationIdField } from '../pickers';
 import { INT32_MAX } from '../validation';
 import { CLONE_RULES, CREATE_RULES } from './rules';
 import type { ConfigurationRules } from './rules';

@@ -1,4 +1,4 @@
-import { transferIdField } from '../descriptions';
+import { transferIdField } from '../pickers';
 import { teamOperation } from '../operation';
 import { withSimplify } from '../simplify';
 import { transferIdParam } from '../params';

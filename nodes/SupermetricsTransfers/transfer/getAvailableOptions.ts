@@ -1,4 +1,4 @@
-import { dataSourceIdField, destinationIdField } from '../descriptions';
+import { dataSourceIdField, destinationIdField } from '../pickers';
 import { teamOperation } from '../operation';
 import { codeParam, destinationIdParam } from '../params';
 import { DATA_SOURCE_ID } from '../validation';

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { dateField, teamIdField, transferIdField } from '../descriptions';
+import { dateField, teamIdField } from '../descriptions';
+import { transferIdField } from '../pickers';
 import { itemError } from '../itemError';
 import { dateRangeParams, integerParam, teamIdParam, transferIdParam } from '../params';
 import { listRuns } from '../transport';

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { teamIdField, transferIdField } from '../descriptions';
+import { teamIdField } from '../descriptions';
+import { transferIdField } from '../pickers';
 import { DEFAULT_DAYS_BEFORE_EXPIRY, MAX_DAYS_BEFORE_EXPIRY, MIN_DAYS_BEFORE_EXPIRY } from './limits';
 import { LOGIN_EVENTS, TRANSFER_EVENTS } from './params';
 
