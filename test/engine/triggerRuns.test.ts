@@ -210,6 +210,25 @@ describe.each(SCHEDULERS)('Transfer Run Finished (%s scheduler)', (scheduler) =>
 		expect(ids((await one.poll()).items)).toEqual([mine.id]);
 	});
 
+	test('every transfer: a transfer cloned and two created in one batch after the activation are watched like any other, each run once', async () => {
+		const every = trigger(ctx.sandbox, { transferId: { __rl: true, mode: 'list', value: '' } });
+		await every.activate();
+		const { data: cloned } = await api<{ data: { transfer_id: number } }>(ctx.sandbox, 'POST', `/teams/${TEAM}/transfers/${TRANSFER}/clone`, {});
+		const configuration = (name: string) => ({ data_source_id: 'GAWA', schema_id: 2, destination_id: 8, display_name: name, schedule: [{ run_interval: 'daily', run_hour: 23 }], accounts: [{ account_id: '1' }] });
+		const { data: batch } = await api<{ data: { has_errors: boolean; results: Array<{ transfer_id: number }> } }>(ctx.sandbox, 'POST', `/teams/${TEAM}/transfers/batch`, {
+			transfers: [configuration('Batch A'), configuration('Batch B')],
+		});
+		expect(batch.has_errors).toBe(false);
+		const made = [cloned.transfer_id, ...batch.results.map((result) => result.transfer_id)].map(String);
+		const runs = made.map((transferId) => startRun(ctx.sandbox, { transferId }));
+		ctx.sandbox.clock.advance(5 * MINUTE);
+
+		const first = await every.poll();
+		expect(first.items.map((item) => [item.id, item.transfer_id]).sort()).toEqual(runs.map((run, i) => [run.id, made[i]]).sort());
+		ctx.sandbox.clock.advance(5 * MINUTE);
+		expect((await every.poll()).items).toEqual([]);
+	});
+
 	test('a backfill of last year\'s dates: its runs are emitted as they finish, the last ones after it completed between polls', async () => {
 		const t = trigger(ctx.sandbox);
 		await t.activate();
