@@ -55,18 +55,65 @@ function progress(dir, describe) {
 }
 
 /**
+ * sqlite3 as n8n@N8N_VERSION pins it. No prebuilt binary can be fetched offline, so it compiles
+ * (one large C file, 1-3 minutes on one core): that is done beside n8n's download, in a folder of its
+ * own, and the result copied in when the versions match. isolated-vm brings prebuilt binaries for
+ * Node 24 and needs only its install check.
+ */
+const SQLITE3 = { name: 'sqlite3', version: '5.1.7' };
+const SQLITE3_DIR = path.join(CACHE, `${SQLITE3.name}-${SQLITE3.version}-node24`);
+
+const versionIn = (dir, name) => {
+	try {
+		return JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', name, 'package.json'), 'utf8')).version;
+	} catch {
+		return undefined;
+	}
+};
+
+/** `npm rebuild` of native add-ons for the Node that runs n8n. */
+async function rebuild(dir, names, node) {
+	// The Linux x64 package brings Node's headers; a Node of one's own has node-gyp fetch them.
+	const nodedir = node.dir ? [`--nodedir=${node.dir}`] : [];
+	await npm(['rebuild', ...names, ...nodedir, '--ignore-scripts=false', '--foreground-scripts=false'], { cwd: dir });
+}
+
+/** sqlite3 installed and compiled in SQLITE3_DIR; resolves with its build folder, or undefined if that failed. */
+async function buildSqlite3(node) {
+	fs.rmSync(SQLITE3_DIR, { recursive: true, force: true });
+	fs.mkdirSync(SQLITE3_DIR, { recursive: true });
+	fs.writeFileSync(path.join(SQLITE3_DIR, 'package.json'), `${JSON.stringify({ name: 'sqlite3-build', private: true }, null, '\t')}\n`);
+	try {
+		await npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', `${SQLITE3.name}@${SQLITE3.version}`], { cwd: SQLITE3_DIR });
+		await rebuild(SQLITE3_DIR, [SQLITE3.name], node);
+		return path.join(SQLITE3_DIR, 'node_modules', SQLITE3.name, 'build');
+	} catch (error) {
+		log(`  sqlite3 could not be built beside the download (${error.message.split('\n')[0]}); it is built in n8n's folder after it.`);
+		return undefined;
+	}
+}
+
+/**
  * npm prints nothing for minutes on a large install without a TTY, so count its fetches at the
- * `http` log level and report them every 15 s, with the bytes written meanwhile.
+ * `http` log level and report them every 15 s, with the bytes written meanwhile. sqlite3 compiles
+ * meanwhile (see SQLITE3).
  */
 async function installN8n() {
 	fs.mkdirSync(N8N_DIR, { recursive: true });
 	fs.writeFileSync(path.join(N8N_DIR, 'package.json'), `${JSON.stringify({ name: 'n8n-cache', private: true }, null, '\t')}\n`);
 	const node = await ensureNode24();
-	log(`Installing n8n@${N8N_VERSION} into ${path.relative(process.cwd(), N8N_DIR) || N8N_DIR} (first run only: about 3 GB, several minutes)…`);
+	log(`Installing n8n@${N8N_VERSION} into ${path.relative(process.cwd(), N8N_DIR) || N8N_DIR} (first run only: about 3 GB, several minutes), and compiling sqlite3 for Node 24 meanwhile…`);
+	const sqlite3Started = Date.now();
+	const sqlite3 = buildSqlite3(node).then((build) => {
+		if (build) log(`  sqlite3 compiled in ${Math.round((Date.now() - sqlite3Started) / 1000)} s`);
+		return build;
+	});
 	const seen = { manifests: 0, tarballs: 0 };
 	const download = progress(N8N_DIR, () => `${seen.manifests} package manifests read, ${seen.tarballs} packages fetched`);
 	try {
-		await npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http', `n8n@${N8N_VERSION}`], {
+		// --prefer-offline: manifests npm's cache holds are used without asking the registry whether
+		// they changed (some 1800 round trips); what the cache lacks is fetched.
+		await npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=http', `n8n@${N8N_VERSION}`], {
 			cwd: N8N_DIR,
 			// npm first resolves the tree (manifests), then fetches tarballs, from the network or its cache.
 			onLine: (line) => {
@@ -75,19 +122,29 @@ async function installN8n() {
 				else seen.manifests++;
 			},
 		});
+	} catch (error) {
+		await sqlite3;
+		throw error;
 	} finally {
 		download.stop();
 	}
-	log(`  n8n downloaded in ${download.seconds()} s (${seen.tarballs} packages); building ${NATIVE.join(' and ')} for Node 24 (2-3 minutes)…`);
-	const build = progress(N8N_DIR, () => `compiling ${NATIVE.join(' and ')}`);
+	log(`  n8n downloaded in ${download.seconds()} s (${seen.tarballs} packages); waiting for sqlite3, then isolated-vm's check…`);
+	const build = progress(N8N_DIR, () => `building ${NATIVE.join(' and ')}`);
 	try {
-		// The Linux x64 package brings Node's headers; a Node of one's own has node-gyp fetch them.
-		const nodedir = node.dir ? [`--nodedir=${node.dir}`] : [];
-		await npm(['rebuild', ...NATIVE, ...nodedir, '--ignore-scripts=false', '--foreground-scripts=false'], { cwd: N8N_DIR });
+		const built = await sqlite3;
+		const pinned = versionIn(N8N_DIR, SQLITE3.name);
+		if (built && pinned === SQLITE3.version) {
+			fs.cpSync(built, path.join(N8N_DIR, 'node_modules', SQLITE3.name, 'build'), { recursive: true });
+			await rebuild(N8N_DIR, NATIVE.filter((name) => name !== SQLITE3.name), node);
+		} else {
+			if (built) log(`  n8n brings sqlite3 ${pinned}, not ${SQLITE3.version}: built in its folder instead (update SQLITE3 in scripts/n8n.js)`);
+			await rebuild(N8N_DIR, NATIVE, node);
+		}
 	} finally {
 		build.stop();
 	}
-	log(`  built in ${build.seconds()} s`);
+	fs.rmSync(SQLITE3_DIR, { recursive: true, force: true });
+	log(`  native add-ons ready ${build.seconds()} s after the download`);
 	fs.writeFileSync(READY_MARK, `${JSON.stringify({ version: N8N_VERSION, at: new Date().toISOString() })}\n`);
 }
 
@@ -200,9 +257,10 @@ function n8nEnv(userFolder, { port = 5678, brokerPort = 5679, queue, healthPort 
 /**
  * One n8n CLI command (import, execute, export) against a user folder; resolves with its output.
  * Each starts its own task broker, on a free port so that it never meets a running `npm start`.
+ * `env`: more settings, e.g. the expression engine (see test/e2e/cli.e2e.js).
  */
-async function n8nCli(userFolder, args, { queue } = {}) {
-	const env = n8nEnv(userFolder, { brokerPort: await freePort(), queue });
+async function n8nCli(userFolder, args, { queue, env: extra = {} } = {}) {
+	const env = { ...n8nEnv(userFolder, { brokerPort: await freePort(), queue }), ...extra };
 	return run(node24().bin, [N8N_BIN, ...args], { env, allowFail: true });
 }
 
