@@ -12,11 +12,20 @@ const wf = require('./workflows');
 
 const CONNECTION_KEYS = ['connection_id', 'login_url', 'connect_url', 'request_id', 'location', 'team_id', 'data_source_id', 'destination_type'];
 const UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/i;
+/**
+ * n8n 2.41's `execute` often dies at exit (SIGSEGV, now and then SIGABRT) after printing a run that
+ * succeeded, once its default vm expression engine (isolated-vm) has evaluated an expression: 71 of
+ * 80 runs of a workflow of n8n's own Manual Trigger and Set nodes on a loaded machine, 2 of 80 of the
+ * example workflow, none of 80 of either with the legacy engine (docs/development.md). This suite
+ * asserts the exit code, so its commands run the legacy engine; the templates' e2e runs
+ * `n8n execute` on the default one.
+ */
+const CLI_ENV = { N8N_EXPRESSION_ENGINE: 'legacy' };
 
 describe('n8n CLI with the packed package', { timeout: 600000 }, () => {
 	let n8n;
 	before(async () => {
-		n8n = await openInstance('cli', [wf.EXAMPLE_WORKFLOW, wf.API_ERROR, wf.CONTINUE_ON_FAIL, wf.ERROR_OUTPUT, wf.DESTINATION_FROM_SECRETS]);
+		n8n = await openInstance('cli', [wf.EXAMPLE_WORKFLOW, wf.API_ERROR, wf.CONTINUE_ON_FAIL, wf.ERROR_OUTPUT, wf.DESTINATION_FROM_SECRETS], { cliEnv: CLI_ENV });
 	});
 	after(() => n8n?.close());
 
@@ -24,8 +33,8 @@ describe('n8n CLI with the packed package', { timeout: 600000 }, () => {
 		n8n.sandbox.requests.length = 0;
 		const result = await n8n.cli(['execute', `--id=${workflow.id}`]);
 		const printed = printedExecution(result);
-		assert.ok(printed, `n8n execute printed no execution (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
-		return { ...printed, code: result.code, run: nodeRun(printed.execution, NODE) };
+		assert.ok(printed, `n8n execute printed no execution (exit ${result.code ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
+		return { ...printed, code: result.code ?? result.signal, run: nodeRun(printed.execution, NODE) };
 	}
 
 	function assertConnection(json, dataSource) {
@@ -81,7 +90,7 @@ describe('n8n CLI with the packed package', { timeout: 600000 }, () => {
 	test('an API error fails the run with its code, HTTP status and request id', async () => {
 		const { outcome, code, run, execution } = await execute(wf.API_ERROR);
 		assert.equal(outcome, 'Execution error:');
-		assert.notEqual(code, 0);
+		assert.equal(code, 1);
 		assert.equal(execution.status, 'error');
 		assert.equal(run.executionStatus, 'error');
 		const requestId = n8n.sandbox.requests[0].requestId;

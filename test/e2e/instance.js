@@ -11,10 +11,11 @@ const { packedTarball } = require('../../scripts/packed');
 const OUTPUT = path.join(ROOT, 'test-output');
 
 /**
- * `sandbox`: options for the sandbox (e.g. its clock's start). The package installed is the run's
- * one tarball (scripts/packed.js), the same `npm pack` of dist/ each instance packed before.
+ * `sandbox`: options for the sandbox (e.g. its clock's start); `cliEnv`: settings for its CLI
+ * commands. The package installed is the run's one tarball (scripts/packed.js), the same `npm pack`
+ * of dist/ each instance packed before.
  */
-async function openInstance(name, workflows, { credentials = [], sandbox: sandboxOptions = {} } = {}) {
+async function openInstance(name, workflows, { credentials = [], sandbox: sandboxOptions = {}, cliEnv = {} } = {}) {
 	const userFolder = path.join(OUTPUT, `n8n-${name}`);
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	const sandbox = await createSandbox(sandboxOptions).start(0);
@@ -27,7 +28,7 @@ async function openInstance(name, workflows, { credentials = [], sandbox: sandbo
 	return {
 		sandbox,
 		userFolder,
-		cli: (args) => n8nCli(userFolder, args),
+		cli: (args) => n8nCli(userFolder, args, { env: cliEnv }),
 		close: () => sandbox.close(),
 	};
 }
