@@ -104,7 +104,7 @@ async function waitFor(condition, { timeoutMs, intervalMs = 250, what = 'a condi
 /** /proc reports CPU in clock ticks of USER_HZ, 1/100 s on Linux everywhere Node runs. */
 const CLOCK_TICKS = 100;
 
-/** Every process now: pid → parent pid and CPU ticks used (user + system); Linux /proc. */
+/** Every process now: pid → parent pid, CPU ticks used (user + system) and start time; Linux /proc. */
 function processTable() {
 	const table = new Map();
 	for (const name of fs.readdirSync('/proc')) {
@@ -117,7 +117,7 @@ function processTable() {
 		}
 		// The command name is in parentheses and may hold spaces: fields start after the last ')'.
 		const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-		table.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+		table.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), start: fields[19] });
 	}
 	return table;
 }
@@ -140,14 +140,48 @@ function treeCpuMs(rootPid) {
 	return (processTree(rootPid, table).reduce((sum, pid) => sum + table.get(pid).ticks, 0) * 1000) / CLOCK_TICKS;
 }
 
-/** Whether a process with this pid exists (a zombie counts until its parent reaps it). */
-function alive(pid) {
+/**
+ * A live process and its descendants as processes, not numbers: Linux hands a pid out again once it
+ * is free (every 32768 processes here, minutes on a busy CI run), so a pid kept for later is checked
+ * against its start time before it is signalled or counted as still running.
+ */
+function processesOf(rootPid) {
+	const table = processTable();
+	return processTree(rootPid, table).map((pid) => ({ pid, start: table.get(pid).start }));
+}
+
+function startOf(pid) {
 	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return error.code === 'EPERM';
+		const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return text.slice(text.lastIndexOf(')') + 2).split(' ')[19];
+	} catch {
+		return undefined;
 	}
 }
 
-module.exports = { run, log, freePort, supervise, sleep, waitFor, processTree, treeCpuMs, alive };
+/**
+ * Whether a process exists (a zombie counts until its parent reaps it): a pid, or a process from
+ * `processesOf`, which counts only while that pid is still the same process.
+ */
+function alive(process_) {
+	const pid = typeof process_ === 'object' ? process_.pid : process_;
+	try {
+		process.kill(pid, 0);
+	} catch (error) {
+		if (error.code !== 'EPERM') return false;
+	}
+	return typeof process_ !== 'object' || startOf(pid) === process_.start;
+}
+
+/** Sends `signal` to a process from `processesOf` if it is still that process; true if sent. */
+function signalIfSame(process_, signal) {
+	if (!alive(process_)) return false;
+	try {
+		process.kill(process_.pid, signal);
+		return true;
+	} catch {
+		return false; // gone meanwhile
+	}
+}
+
+module.exports = { run, log, freePort, supervise, sleep, waitFor, processTree, processesOf, treeCpuMs, alive, signalIfSame };

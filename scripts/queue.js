@@ -21,7 +21,7 @@ const { packTarball, installTarball, startN8n } = require('./n8n');
 const { prepareInstance, importWorkflows } = require('./instance');
 const { startPostgres, startRedis } = require('./services');
 const { waitReady, setupOwner, login, activateWorkflow } = require('./rest');
-const { freePort, processTree, alive, sleep } = require('./proc');
+const { freePort, processesOf, alive, signalIfSame, sleep } = require('./proc');
 
 /**
  * How long a job held by a dead worker stays locked before it fails: n8n's defaults are 60 s lock,
@@ -170,11 +170,11 @@ async function startQueue({
 	}
 }
 
-/** SIGTERM to each live pid, SIGKILL after 10 s to any still there. */
-async function endAll(pids) {
-	const signal = (name) => pids.filter(alive).forEach((pid) => process.kill(pid, name));
+/** SIGTERM to each process (from processesOf) still running, SIGKILL after 10 s to any still there. */
+async function endAll(processes) {
+	const signal = (name) => processes.forEach((each) => signalIfSame(each, name));
 	signal('SIGTERM');
-	for (let i = 0; i < 40 && pids.some(alive); i++) await sleep(250);
+	for (let i = 0; i < 40 && processes.some(alive); i++) await sleep(250);
 	signal('SIGKILL');
 }
 
@@ -194,10 +194,10 @@ function helpers(cluster) {
 		 */
 		async killWorker(worker, since) {
 			const inFlight = worker.inFlight(since);
-			const [, ...children] = processTree(worker.pid);
+			const [, ...children] = processesOf(worker.pid);
 			process.kill(worker.pid, 'SIGKILL');
 			await worker.exited;
-			cluster.stoppers.push({ name: `what ${worker.name} left (pids ${children.join(', ') || 'none'})`, stop: () => endAll(children) });
+			cluster.stoppers.push({ name: `what ${worker.name} left (pids ${children.map((each) => each.pid).join(', ') || 'none'})`, stop: () => endAll(children) });
 			return inFlight;
 		},
 		/** The executions of a workflow as n8n stored them: id, status, mode, oldest first. */

@@ -13,7 +13,7 @@ const { describe, test } = require('node:test');
 
 const { ROOT } = require('../../scripts/n8n');
 const { EXAMPLE } = require('../../scripts/fixtures');
-const { alive, freePort, processTree, waitFor } = require('../../scripts/proc');
+const { alive, freePort, processesOf, processTree, waitFor } = require('../../scripts/proc');
 const { OUTPUT } = require('./instance');
 const { login, data } = require('../../scripts/rest');
 const { templateWorkflows } = require('../../scripts/templates');
@@ -46,7 +46,7 @@ async function npmStart(name) {
 	const [, modelPort] = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output.slice(output.indexOf('Fake OpenAI'))) ?? [];
 	// The sandbox's second origin: the Supermetrics API's login links and logins.
 	const [, apiPort] = /login links and logins on http:\/\/127\.0\.0\.1:(\d+)/.exec(output) ?? [];
-	return { npm, port, sandboxPort, apiPort: Number(apiPort), modelPort: Number(modelPort), pids: processTree(npm.pid), output: () => output, ended, exited };
+	return { npm, port, sandboxPort, apiPort: Number(apiPort), modelPort: Number(modelPort), processes: processesOf(npm.pid), output: () => output, ended, exited };
 }
 
 /** What a failed test must not leave behind. */
@@ -66,7 +66,7 @@ describe('npm start stops everything it started, however it is stopped', { timeo
 			const started = await npmStart(signal.toLowerCase());
 			try {
 				// npm, the node script, n8n and its task runner at least.
-				assert.ok(started.pids.length >= 4, `npm start's processes: ${started.pids.join(', ')}`);
+				assert.ok(started.processes.length >= 4, `npm start's processes: ${started.processes.map((each) => each.pid).join(', ')}`);
 				assert.match(started.output(), new RegExp(`open http://localhost:${started.port}/signin\\?redirect=%2Fworkflow%2F${EXAMPLE.id}`));
 				// Every template imported, with the sandbox credential on our nodes, and named in the banner.
 				const rest = await login(`http://127.0.0.1:${started.port}`);
@@ -81,7 +81,7 @@ describe('npm start stops everything it started, however it is stopped', { timeo
 				await started.exited;
 				// Output ends when the last process holding it does.
 				await waitFor(() => started.ended.output, ENDED);
-				await waitFor(() => started.pids.every((pid) => !alive(pid)), ENDED);
+				await waitFor(() => !started.processes.some(alive), ENDED);
 
 				const lines = started.output().trim().split('\n');
 				const ports = [started.sandboxPort, started.apiPort, started.modelPort, started.port].sort((a, b) => a - b);
@@ -89,7 +89,7 @@ describe('npm start stops everything it started, however it is stopped', { timeo
 				for (const port of ports) assert.equal(await freePort(port), port, `port ${port} is free`);
 			} finally {
 				// Only a failed test finds anything here.
-				started.pids.filter(alive).forEach(killTree);
+				started.processes.filter(alive).forEach((each) => killTree(each.pid));
 			}
 		});
 	}

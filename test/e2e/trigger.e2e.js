@@ -29,7 +29,7 @@ const { CACHE, N8N_VERSION, startN8n } = require('../../scripts/n8n');
 const { TRIGGER_NODE, TRIGGER_TYPE, triggerWorkflow } = require('../../scripts/fixtures');
 const { OWNER, waitReady, setupOwner, login, data } = require('../../scripts/rest');
 const { launchBrowser } = require('../../scripts/chromium');
-const { freePort, processTree } = require('../../scripts/proc');
+const { freePort, processesOf, signalIfSame } = require('../../scripts/proc');
 const { OUTPUT, openInstance, eventually, sleep } = require('./instance');
 
 // n8n stores execution data in flatted form; its own copy reads it.
@@ -129,16 +129,11 @@ function instance(scheduler, env, chain) {
 
 	/** SIGKILL, as a crash would: n8n saves nothing more; its task runner is ended after it. */
 	async function kill() {
-		const [, ...children] = processTree(server.pid);
+		const [, ...children] = processesOf(server.pid);
 		process.kill(server.pid, 'SIGKILL');
 		await server.exited;
-		for (const pid of children) {
-			try {
-				process.kill(pid, 'SIGKILL');
-			} catch {
-				// gone with its parent
-			}
-		}
+		// Each only if it is still the same process (gone with its parent, its pid may be another's now).
+		for (const child of children) signalIfSame(child, 'SIGKILL');
 	}
 
 	async function open() {

@@ -15,7 +15,7 @@ const { createSandbox } = require('../sandbox/server');
 const { CACHE, N8N_VERSION, ROOT } = require('../../scripts/n8n');
 const { startQueue, callMany, SHORT_LOCK } = require('../../scripts/queue');
 const { webhookWorkflow, WEBHOOK, triggerWorkflow, TRIGGER_NODE } = require('../../scripts/fixtures');
-const { waitFor, alive, freePort, processTree } = require('../../scripts/proc');
+const { waitFor, alive, freePort, processesOf } = require('../../scripts/proc');
 const { packedTarball } = require('../../scripts/packed');
 
 // n8n stores execution data in flatted form; its own copy reads it.
@@ -43,7 +43,7 @@ const count = (values) => values.reduce((map, v) => map.set(v, (map.get(v) ?? 0)
 describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 1500000 }, () => {
 	let sandbox;
 	let cluster;
-	/** Everything the test started, to prove none of it outlives the run. */
+	/** Everything the test started (processes from processesOf, and ports), to prove none of it outlives the run. */
 	const started = { pids: [], ports: [] };
 	/** Executions of the earlier tests, so that each test counts only its own. */
 	const seen = new Set();
@@ -72,7 +72,7 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 1
 			tarball: await packedTarball(),
 		});
 		const { main, workers, postgres, redis } = cluster;
-		started.pids.push(main.pid, ...workers.map((w) => w.pid), postgres.pid, redis.pid);
+		started.pids.push(...[main.pid, ...workers.map((w) => w.pid), postgres.pid, redis.pid].flatMap((pid) => processesOf(pid).slice(0, 1)));
 		started.ports.push(main.port, ...workers.map((w) => w.healthPort), postgres.port, redis.port);
 		// Main answers a webhook when a worker's "job finished" message reaches it (Redis pub/sub).
 		// Starved of CPU (CI runs a dozen other n8n beside this suite, and its busy-machine run two
@@ -227,7 +227,7 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 1
 			what: 'both workers running ten executions each',
 		});
 		const [survivor, victim] = cluster.workers;
-		started.pids.push(...processTree(victim.pid)); // its task runner too
+		started.pids.push(...processesOf(victim.pid)); // its task runner too
 		const lost = await cluster.killWorker(victim, startedBefore.get(victim));
 		assert.equal(lost.length, CONCURRENCY);
 		// Its ten requests reached the API: released now, the sandbox creates the ten connections and
@@ -268,10 +268,10 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 1
 	test('a worker without the package starts healthy, then fails each execution with "Unrecognized node type"', async () => {
 		await seenSoFar();
 		const bare = await cluster.addWorker({ withPackage: false }); // resolves once its readiness check passes
-		started.pids.push(...processTree(bare.pid));
+		started.pids.push(...processesOf(bare.pid));
 		started.ports.push(bare.healthPort);
 		const [survivor] = cluster.workers;
-		started.pids.push(...processTree(survivor.pid));
+		started.pids.push(...processesOf(survivor.pid));
 		await survivor.stop(); // n8n's graceful shutdown: the bare worker is the only one left
 		const [result] = await callMany(cluster.webhookUrl(WEBHOOK.path), [{ team_id: '900000' }]);
 		assert.equal(result.status, 500);
@@ -286,7 +286,7 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 1
 	});
 
 	test('stopping the cluster ends every process it started, frees every port and removes PostgreSQL\'s folder', async () => {
-		started.pids.push(...processTree(cluster.main.pid));
+		started.pids.push(...processesOf(cluster.main.pid));
 		assert.ok(fs.existsSync(cluster.postgres.dir), `PostgreSQL's cluster is in ${cluster.postgres.dir}`);
 		const stopped = await cluster.stop();
 		assert.ok(stopped.length >= 5, stopped.join(', '));
