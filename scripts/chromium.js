@@ -46,9 +46,13 @@ async function launchBrowser() {
 			'--disable-sync',
 		],
 	});
+	// The profile goes even when Chromium is already gone and closing it throws.
 	const close = async () => {
-		await context.close();
-		fs.rmSync(profile, { recursive: true, force: true });
+		try {
+			await context.close();
+		} finally {
+			fs.rmSync(profile, { recursive: true, force: true });
+		}
 	};
 	return { context, close };
 }
