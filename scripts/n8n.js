@@ -63,6 +63,12 @@ function progress(dir, describe) {
 const SQLITE3 = { name: 'sqlite3', version: '5.1.7' };
 const SQLITE3_DIR = path.join(CACHE, `${SQLITE3.name}-${SQLITE3.version}-node24`);
 
+/** A folder npm installs into as a private project of its own. */
+function privateProject(dir, name) {
+	fs.mkdirSync(dir, { recursive: true });
+	fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name, private: true }, null, '\t')}\n`);
+}
+
 const versionIn = (dir, name) => {
 	try {
 		return JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', name, 'package.json'), 'utf8')).version;
@@ -81,8 +87,7 @@ async function rebuild(dir, names, node) {
 /** sqlite3 installed and compiled in SQLITE3_DIR; resolves with its build folder, or undefined if that failed. */
 async function buildSqlite3(node) {
 	fs.rmSync(SQLITE3_DIR, { recursive: true, force: true });
-	fs.mkdirSync(SQLITE3_DIR, { recursive: true });
-	fs.writeFileSync(path.join(SQLITE3_DIR, 'package.json'), `${JSON.stringify({ name: 'sqlite3-build', private: true }, null, '\t')}\n`);
+	privateProject(SQLITE3_DIR, 'sqlite3-build');
 	try {
 		await npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', `${SQLITE3.name}@${SQLITE3.version}`], { cwd: SQLITE3_DIR });
 		await rebuild(SQLITE3_DIR, [SQLITE3.name], node);
@@ -99,8 +104,7 @@ async function buildSqlite3(node) {
  * meanwhile (see SQLITE3).
  */
 async function installN8n() {
-	fs.mkdirSync(N8N_DIR, { recursive: true });
-	fs.writeFileSync(path.join(N8N_DIR, 'package.json'), `${JSON.stringify({ name: 'n8n-cache', private: true }, null, '\t')}\n`);
+	privateProject(N8N_DIR, 'n8n-cache');
 	const node = await ensureNode24();
 	log(`Installing n8n@${N8N_VERSION} into ${path.relative(process.cwd(), N8N_DIR) || N8N_DIR} (first run only: about 3 GB, several minutes), and compiling sqlite3 for Node 24 meanwhile…`);
 	const sqlite3Started = Date.now();
@@ -123,7 +127,7 @@ async function installN8n() {
 			},
 		});
 	} catch (error) {
-		await sqlite3;
+		await sqlite3; // no compile left running after a failed install
 		throw error;
 	} finally {
 		download.stop();

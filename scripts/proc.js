@@ -104,19 +104,27 @@ async function waitFor(condition, { timeoutMs, intervalMs = 250, what = 'a condi
 /** /proc reports CPU in clock ticks of USER_HZ, 1/100 s on Linux everywhere Node runs. */
 const CLOCK_TICKS = 100;
 
+/**
+ * /proc/<pid>/stat's fields from the state on (field 3 is [0]), or undefined once the process is
+ * gone. The command name before them is in parentheses and may hold spaces: they start after the
+ * last ')'.
+ */
+function statFields(pid) {
+	try {
+		const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return text.slice(text.lastIndexOf(')') + 2).split(' ');
+	} catch {
+		return undefined;
+	}
+}
+
 /** Every process now: pid → parent pid, CPU ticks used (user + system) and start time; Linux /proc. */
 function processTable() {
 	const table = new Map();
 	for (const name of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(name)) continue;
-		let text;
-		try {
-			text = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
-		} catch {
-			continue; // exited meanwhile
-		}
-		// The command name is in parentheses and may hold spaces: fields start after the last ')'.
-		const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+		const fields = statFields(name);
+		if (!fields) continue; // exited meanwhile
 		table.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), start: fields[19] });
 	}
 	return table;
@@ -150,13 +158,12 @@ function processesOf(rootPid) {
 	return processTree(rootPid, table).map((pid) => ({ pid, start: table.get(pid).start }));
 }
 
-function startOf(pid) {
-	try {
-		const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-		return text.slice(text.lastIndexOf(')') + 2).split(' ')[19];
-	} catch {
-		return undefined;
-	}
+const startOf = (pid) => statFields(pid)?.[19];
+
+/** One process, as `processesOf` gives them, or undefined if it is gone. */
+function processOf(pid) {
+	const start = startOf(pid);
+	return start === undefined ? undefined : { pid, start };
 }
 
 /**
@@ -184,4 +191,4 @@ function signalIfSame(process_, signal) {
 	}
 }
 
-module.exports = { run, log, freePort, supervise, sleep, waitFor, processTree, processesOf, treeCpuMs, alive, signalIfSame };
+module.exports = { run, log, freePort, supervise, sleep, waitFor, processTree, processOf, processesOf, treeCpuMs, alive, signalIfSame };

@@ -75,16 +75,19 @@ export async function api<T = unknown>(sandbox: Sandbox, method: string, path: s
 	return text ? (JSON.parse(text.replace(/"id":(\d{16,})/g, '"id":"$1"')) as T) : (undefined as T);
 }
 
-/** Another transfer of the team, daily at 23:00 UTC; resolves with its id. */
+/** Another transfer's configuration (Create's body), daily at 23:00 UTC. */
+export const transferConfiguration = (name: string) => ({
+	data_source_id: 'GAWA',
+	schema_id: 2,
+	destination_id: 8,
+	display_name: name,
+	schedule: [{ run_interval: 'daily', run_hour: 23 }],
+	accounts: [{ account_id: '1' }],
+});
+
+/** Another transfer of the team; resolves with its id. */
 export async function createTransfer(sandbox: Sandbox, name: string): Promise<string> {
-	const { data } = await api<{ data: { transfer_id: number } }>(sandbox, 'POST', `/teams/${TEAM}/transfers`, {
-		data_source_id: 'GAWA',
-		schema_id: 2,
-		destination_id: 8,
-		display_name: name,
-		schedule: [{ run_interval: 'daily', run_hour: 23 }],
-		accounts: [{ account_id: '1' }],
-	});
+	const { data } = await api<{ data: { transfer_id: number } }>(sandbox, 'POST', `/teams/${TEAM}/transfers`, transferConfiguration(name));
 	return String(data.transfer_id);
 }
 

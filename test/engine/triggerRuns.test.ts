@@ -23,6 +23,7 @@ import {
 	restartAndPoll,
 	takeRequests,
 	TRANSFER,
+	transferConfiguration,
 	trigger as triggerIn,
 	useTriggerSandbox,
 } from './triggerContext';
@@ -214,9 +215,8 @@ describe.each(SCHEDULERS)('Transfer Run Finished (%s scheduler)', (scheduler) =>
 		const every = trigger(ctx.sandbox, { transferId: { __rl: true, mode: 'list', value: '' } });
 		await every.activate();
 		const { data: cloned } = await api<{ data: { transfer_id: number } }>(ctx.sandbox, 'POST', `/teams/${TEAM}/transfers/${TRANSFER}/clone`, {});
-		const configuration = (name: string) => ({ data_source_id: 'GAWA', schema_id: 2, destination_id: 8, display_name: name, schedule: [{ run_interval: 'daily', run_hour: 23 }], accounts: [{ account_id: '1' }] });
 		const { data: batch } = await api<{ data: { has_errors: boolean; results: Array<{ transfer_id: number }> } }>(ctx.sandbox, 'POST', `/teams/${TEAM}/transfers/batch`, {
-			transfers: [configuration('Batch A'), configuration('Batch B')],
+			transfers: [transferConfiguration('Batch A'), transferConfiguration('Batch B')],
 		});
 		expect(batch.has_errors).toBe(false);
 		const made = [cloned.transfer_id, ...batch.results.map((result) => result.transfer_id)].map(String);

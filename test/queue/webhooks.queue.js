@@ -15,7 +15,7 @@ const { createSandbox } = require('../sandbox/server');
 const { CACHE, N8N_VERSION, ROOT } = require('../../scripts/n8n');
 const { startQueue, callMany, SHORT_LOCK } = require('../../scripts/queue');
 const { webhookWorkflow, WEBHOOK, triggerWorkflow, TRIGGER_NODE } = require('../../scripts/fixtures');
-const { waitFor, alive, freePort, processesOf } = require('../../scripts/proc');
+const { waitFor, alive, freePort, processOf, processesOf } = require('../../scripts/proc');
 const { packedTarball } = require('../../scripts/packed');
 
 // n8n stores execution data in flatted form; its own copy reads it.
@@ -72,7 +72,8 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 1
 			tarball: await packedTarball(),
 		});
 		const { main, workers, postgres, redis } = cluster;
-		started.pids.push(...[main.pid, ...workers.map((w) => w.pid), postgres.pid, redis.pid].flatMap((pid) => processesOf(pid).slice(0, 1)));
+		const pids = [main.pid, ...workers.map((w) => w.pid), postgres.pid, redis.pid];
+		started.pids.push(...pids.map(processOf).filter(Boolean));
 		started.ports.push(main.port, ...workers.map((w) => w.healthPort), postgres.port, redis.port);
 		// Main answers a webhook when a worker's "job finished" message reaches it (Redis pub/sub).
 		// Starved of CPU (CI runs a dozen other n8n beside this suite, and its busy-machine run two
@@ -80,7 +81,7 @@ describe('n8n queue mode: main, two workers, PostgreSQL and Redis', { timeout: 1
 		// unanswered although the execution succeeded: n8n's doing, not the node's. So the cluster
 		// runs ahead of the other suites, as it would on machines of its own, where the OS allows
 		// it (root); every assertion stays as it is.
-		for (const pid of [main.pid, ...workers.map((w) => w.pid), postgres.pid, redis.pid]) {
+		for (const pid of pids) {
 			try {
 				os.setPriority(pid, -10);
 			} catch {
